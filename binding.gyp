@@ -1,0 +1,42 @@
+{
+  "targets": [
+    {
+      "target_name": "numaccel",
+      "sources": [
+        "native/addon.cc",
+        "native/kernels/prime.cc",
+        "native/kernels/geo.cc"
+      ],
+      "include_dirs": [
+        "<!(node -p \"require('node-addon-api').include_dir\")"
+      ],
+      "defines": [
+        "NAPI_VERSION=8",
+        "NAPI_CPP_EXCEPTIONS",
+        "NODE_ADDON_API_DISABLE_DEPRECATED",
+        "NUMACCEL_BUILD_NODE_GYP"
+      ],
+      "cflags!": ["-fno-exceptions", "-ffast-math"],
+      "cflags_cc!": ["-fno-exceptions", "-std=gnu++17", "-std=gnu++20", "-ffast-math"],
+      "cflags": ["-Wall", "-Wextra", "-ffp-contract=off"],
+      "cflags_cc": ["-std=c++17", "-fexceptions"],
+      "xcode_settings": {
+        "GCC_ENABLE_CPP_EXCEPTIONS": "YES",
+        "CLANG_CXX_LANGUAGE_STANDARD": "c++17",
+        "GCC_OPTIMIZATION_LEVEL": "3",
+        "OTHER_CFLAGS": ["-Wall", "-Wextra", "-ffp-contract=off"]
+      },
+      "configurations": {
+        "Release": {
+          "cflags": ["-O3"]
+        }
+      },
+      "msvs_settings": {
+        "VCCLCompilerTool": {
+          "ExceptionHandling": 1,
+          "AdditionalOptions": ["/std:c++17", "/fp:precise"]
+        }
+      }
+    }
+  ]
+}

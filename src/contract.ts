@@ -1,0 +1,40 @@
+/**
+ * The kernel contract: every backend (native C++, WebAssembly, pure TypeScript) implements every
+ * kernel listed here with exactly these semantics. The algorithms are spelled out step by step in
+ * docs/algorithms.md; the TypeScript backend (src/backends/js/) is the readable reference.
+ *
+ * Kernels receive data the facade has already validated (src/validate.ts) and never re-check it.
+ */
+export interface Kernels {
+  /**
+   * Deterministic primality of an integer 0 <= n < 2^64, given as a non-negative safe-integer
+   * `number` or as a `bigint`.
+   */
+  checkPrime(n: number | bigint): boolean;
+
+  /**
+   * Great-circle distance between (lon1, lat1) and (lon2, lat2), in degrees (latitudes in
+   * [-90, 90], longitudes any finite value), on a sphere of the given positive finite radius; the
+   * result is in the radius' unit.
+   */
+  greatCircle(lon1: number, lat1: number, lon2: number, lat2: number, radius: number): number;
+}
+
+export type KernelName = keyof Kernels;
+
+/** Every kernel of the contract, for completeness checks; the type below proves none is missing. */
+export const KERNEL_NAMES = ['checkPrime', 'greatCircle'] as const satisfies readonly KernelName[];
+type MissingKernel = Exclude<KernelName, (typeof KERNEL_NAMES)[number]>;
+const everyKernelListed: MissingKernel extends never ? true : never = true;
+void everyKernelListed;
+
+/** Backends in priority order: when nothing was measured, the first available one is used. */
+export const BACKEND_NAMES = ['native', 'wasm', 'js'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
+/** A loaded backend: its kernels and a description of the build it runs. */
+export interface Backend {
+  readonly name: BackendName;
+  readonly kernels: Kernels;
+  readonly features: Readonly<Record<string, string | number | boolean>>;
+}
