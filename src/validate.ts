@@ -21,9 +21,9 @@ export type DistanceUnit = keyof typeof EARTH_RADIUS;
 
 export interface GreatCircleOptions {
   /** Sphere radius, any positive finite number; the distance comes out in its unit. */
-  radius?: number;
+  radius?: number | undefined;
   /** A unit for the IUGG mean Earth radius. Give `radius` or `unit`, not both. */
-  unit?: DistanceUnit;
+  unit?: DistanceUnit | undefined;
 }
 
 /** A short, unambiguous rendering of a bad value for error messages. */

@@ -1,0 +1,73 @@
+/**
+ * Bad input gets the same clear error from every backend: validation happens once, in the
+ * facade, so the class and the message must be identical whichever backend would have run.
+ */
+import { describe, expect, it } from 'vitest';
+import type { NumaccelApi } from '../src/api.js';
+import * as numaccel from '../src/index.js';
+import { LOADED } from './support/backends.js';
+
+interface BadCall {
+  readonly call: string;
+  readonly run: (api: NumaccelApi) => unknown;
+  readonly error: typeof TypeError | typeof RangeError;
+  readonly message: RegExp;
+}
+
+// `as never` passes deliberately ill-typed arguments, as untyped JavaScript callers would.
+const BAD_CALLS: readonly BadCall[] = [
+  { call: "checkPrime('7')", run: (a) => a.checkPrime('7' as never), error: TypeError, message: /^checkPrime: n must be a number or a bigint, got "7"$/ },
+  { call: 'checkPrime()', run: (a) => (a.checkPrime as () => boolean)(), error: TypeError, message: /n must be a number or a bigint, got undefined/ },
+  { call: 'checkPrime(null)', run: (a) => a.checkPrime(null as never), error: TypeError, message: /got null/ },
+  { call: 'checkPrime(2.5)', run: (a) => a.checkPrime(2.5), error: RangeError, message: /^checkPrime: n must be a safe integer \(\|n\| <= 2\^53 - 1; pass a bigint for larger values\), got 2.5$/ },
+  { call: 'checkPrime(NaN)', run: (a) => a.checkPrime(NaN), error: RangeError, message: /safe integer.*got NaN/ },
+  { call: 'checkPrime(Infinity)', run: (a) => a.checkPrime(Infinity), error: RangeError, message: /got Infinity/ },
+  { call: 'checkPrime(2 ** 53)', run: (a) => a.checkPrime(2 ** 53), error: RangeError, message: /got 9007199254740992$/ },
+  { call: 'checkPrime(2n ** 64n)', run: (a) => a.checkPrime(2n ** 64n), error: RangeError, message: /^checkPrime: n must be below 2\^64 \(at most 18446744073709551615n\), got 18446744073709551616n$/ },
+  { call: "greatCircle('0', 0, 0, 0)", run: (a) => a.greatCircle('0' as never, 0, 0, 0), error: TypeError, message: /^greatCircle: lon1 must be a number \(degrees\), got "0"$/ },
+  { call: 'greatCircle(0, 0, 0)', run: (a) => (a.greatCircle as (...x: number[]) => number)(0, 0, 0), error: TypeError, message: /lat2 must be a number \(degrees\), got undefined/ },
+  { call: 'greatCircle(0, 91, 0, 0)', run: (a) => a.greatCircle(0, 91, 0, 0), error: RangeError, message: /^greatCircle: lat1 must be a finite number of degrees in \[-90, 90\], got 91$/ },
+  { call: 'greatCircle(0, 0, 0, -90.5)', run: (a) => a.greatCircle(0, 0, 0, -90.5), error: RangeError, message: /lat2 .*\[-90, 90\], got -90.5/ },
+  { call: 'greatCircle(0, NaN, 0, 0)', run: (a) => a.greatCircle(0, NaN, 0, 0), error: RangeError, message: /lat1 .*got NaN/ },
+  { call: 'greatCircle(Infinity, 0, 0, 0)', run: (a) => a.greatCircle(Infinity, 0, 0, 0), error: RangeError, message: /^greatCircle: lon1 must be a finite number of degrees, got Infinity$/ },
+  { call: 'greatCircle(0, 0, -Infinity, 0)', run: (a) => a.greatCircle(0, 0, -Infinity, 0), error: RangeError, message: /lon2 .*got -Infinity/ },
+  { call: 'greatCircle(0, 0, 1, 1, 5)', run: (a) => a.greatCircle(0, 0, 1, 1, 5 as never), error: TypeError, message: /^greatCircle: options must be an object like \{ radius \} or \{ unit \}, got 5$/ },
+  { call: 'greatCircle(0, 0, 1, 1, null)', run: (a) => a.greatCircle(0, 0, 1, 1, null as never), error: TypeError, message: /options must be an object.*got null/ },
+  { call: "greatCircle(..., { unit: 'furlong' })", run: (a) => a.greatCircle(0, 0, 1, 1, { unit: 'furlong' as never }), error: RangeError, message: /^greatCircle: options.unit must be one of 'km', 'm', 'mi', 'nmi', got "furlong"$/ },
+  { call: 'greatCircle(..., { unit: 1 })', run: (a) => a.greatCircle(0, 0, 1, 1, { unit: 1 as never }), error: TypeError, message: /options.unit must be a string, got 1/ },
+  { call: 'greatCircle(..., { radius: 0 })', run: (a) => a.greatCircle(0, 0, 1, 1, { radius: 0 }), error: RangeError, message: /^greatCircle: options.radius must be a positive finite number, got 0$/ },
+  { call: 'greatCircle(..., { radius: -1 })', run: (a) => a.greatCircle(0, 0, 1, 1, { radius: -1 }), error: RangeError, message: /radius must be a positive finite number, got -1/ },
+  { call: 'greatCircle(..., { radius: Infinity })', run: (a) => a.greatCircle(0, 0, 1, 1, { radius: Infinity }), error: RangeError, message: /got Infinity/ },
+  { call: 'greatCircle(..., { radius: NaN })', run: (a) => a.greatCircle(0, 0, 1, 1, { radius: NaN }), error: RangeError, message: /got NaN/ },
+  { call: "greatCircle(..., { radius: '1' })", run: (a) => a.greatCircle(0, 0, 1, 1, { radius: '1' as never }), error: TypeError, message: /options.radius must be a number, got "1"/ },
+  { call: "greatCircle(..., { radius: 1, unit: 'km' })", run: (a) => a.greatCircle(0, 0, 1, 1, { radius: 1, unit: 'km' }), error: RangeError, message: /^greatCircle: options.radius and options.unit exclude each other; give one of them$/ },
+  { call: "greatCircle(..., { units: 'km' })", run: (a) => a.greatCircle(0, 0, 1, 1, { units: 'km' } as never), error: RangeError, message: /^greatCircle: unknown option "units"; accepted options are radius and unit$/ },
+];
+
+function outcome(run: () => unknown): { class: string; message: string } | { value: unknown } {
+  try {
+    return { value: run() };
+  } catch (error) {
+    return { class: (error as Error).constructor.name, message: (error as Error).message };
+  }
+}
+
+describe('bad input', () => {
+  it.for(BAD_CALLS)('$call throws the same error in every backend and through the facade', ({ run, error, message }) => {
+    const expected = outcome(() => run(numaccel));
+    expect(expected).toMatchObject({ class: error.name, message: expect.stringMatching(message) });
+    for (const { label, api } of LOADED) expect(outcome(() => run(api)), label).toEqual(expected);
+  });
+
+  it('accepts the boundary values', () => {
+    for (const { api } of LOADED) {
+      expect(api.checkPrime(Number.MAX_SAFE_INTEGER)).toBe(false); // 2^53 - 1 = 6361 · 69431 · 20394401
+      expect(api.checkPrime(-Number.MAX_SAFE_INTEGER)).toBe(false);
+      expect(api.checkPrime(2n ** 64n - 1n)).toBe(false);
+      expect(api.greatCircle(-1e308, -90, 1e308, 90)).toBeGreaterThan(0);
+      expect(api.greatCircle(0, 0, 1, 1, {})).toBe(api.greatCircle(0, 0, 1, 1));
+      expect(api.greatCircle(0, 0, 1, 1, { radius: undefined, unit: 'km' })).toBeGreaterThan(0);
+      expect(api.greatCircle(0, 0, 1, 1, { radius: Number.MIN_VALUE })).toBeGreaterThanOrEqual(0);
+    }
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The backends every suite runs against: the registry's three, plus the addon built by cmake-js
+ * from the same sources (when it has been built; CI builds it). In CI every one must load — a
+ * missing backend fails availability.test.ts instead of silently shrinking the suites.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createApi, routesToOneBackend, type NumaccelApi } from '../../src/api.js';
+import { loadNativeBackend } from '../../src/backends/native/index.js';
+import type { Backend } from '../../src/contract.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
+import { BackendUnavailableError, loadBackends } from '../../src/registry.js';
+
+export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
+export const CMAKE_ADDON = path.join(PACKAGE_ROOT, 'build-cmake', 'Release', 'numaccel.node');
+
+export interface BackendUnderTest {
+  readonly label: string;
+  readonly backend?: Backend;
+  readonly error?: Error;
+}
+
+function cmakeBuild(): BackendUnderTest {
+  const label = 'native (cmake-js)';
+  if (!fs.existsSync(CMAKE_ADDON)) {
+    return { label, error: new Error(`${CMAKE_ADDON} was not built (npm run build:cmake)`) };
+  }
+  try {
+    return { label, backend: loadNativeBackend(CMAKE_ADDON) };
+  } catch (cause) {
+    return { label, error: new BackendUnavailableError('native', cause) };
+  }
+}
+
+export const BACKENDS_UNDER_TEST: readonly BackendUnderTest[] = [
+  ...loadBackends().map((s) =>
+    s.available ? { label: s.name, backend: s.backend } : { label: s.name, error: s.error },
+  ),
+  cmakeBuild(),
+];
+
+export interface LoadedBackend {
+  readonly label: string;
+  readonly backend: Backend;
+  /** The public API (validation included) bound to this backend alone. */
+  readonly api: NumaccelApi;
+}
+
+export const LOADED: readonly LoadedBackend[] = BACKENDS_UNDER_TEST.flatMap(({ label, backend }) =>
+  backend ? [{ label, backend, api: createApi(() => routesToOneBackend(backend.kernels)) }] : [],
+);
+
+/** The TypeScript reference, which every other backend is compared with. */
+export const REFERENCE = LOADED.find((b) => b.label === 'js')!;
