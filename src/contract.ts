@@ -18,12 +18,48 @@ export interface Kernels {
    * result is in the radius' unit.
    */
   greatCircle(lon1: number, lat1: number, lon2: number, lat2: number, radius: number): number;
+
+  /**
+   * out[i] = 1 if values[i] is prime, else 0. A Float64Array holds safe integers (negative ones
+   * are not prime); a BigUint64Array any 64-bit values. out.length === values.length.
+   */
+  checkPrimes(values: Float64Array | BigUint64Array, out: Uint8Array): void;
+
+  /** The number of primes p with lo <= p < hi, for integers 0 <= lo <= hi <= 2^53. */
+  countPrimes(lo: number, hi: number): number;
+
+  /**
+   * Writes the primes in [lo, hi) in ascending order to out, which is large enough for all of
+   * them (0 <= lo <= hi <= 2^53), and returns how many it wrote.
+   */
+  primesBetween(lo: number, hi: number, out: Float64Array): number;
+
+  /**
+   * out[i] = greatCircle(lon1[i], lat1[i], lon2[i], lat2[i], radius); each input has length
+   * out.length, or length 1 and is broadcast to every i.
+   */
+  greatCircleMany(
+    lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array, radius: number, out: Float64Array,
+  ): void;
+
+  /** out[i * lonsB.length + j] = greatCircle(lonsA[i], latsA[i], lonsB[j], latsB[j], radius). */
+  greatCircleMatrix(
+    lonsA: Float64Array, latsA: Float64Array, lonsB: Float64Array, latsB: Float64Array, radius: number, out: Float64Array,
+  ): void;
 }
 
 export type KernelName = keyof Kernels;
 
 /** Every kernel of the contract, for completeness checks; the type below proves none is missing. */
-export const KERNEL_NAMES = ['checkPrime', 'greatCircle'] as const satisfies readonly KernelName[];
+export const KERNEL_NAMES = [
+  'checkPrime',
+  'greatCircle',
+  'checkPrimes',
+  'countPrimes',
+  'primesBetween',
+  'greatCircleMany',
+  'greatCircleMatrix',
+] as const satisfies readonly KernelName[];
 type MissingKernel = Exclude<KernelName, (typeof KERNEL_NAMES)[number]>;
 const everyKernelListed: MissingKernel extends never ? true : never = true;
 void everyKernelListed;
