@@ -1,87 +1,304 @@
 // Great-circle distance on a sphere: Vincenty's atan2 formula in a cancellation-free form, with
-// exact degree reduction before any conversion to radians.
+// exact degree reduction before any conversion to radians, and trigonometry by fixed polynomial
+// kernels instead of a libm, so that every backend (and the SIMD kernels in geo-simd.ts) returns
+// bit-identical results.
 //
-// Implements docs/algorithms.md ("greatCircle") step for step; the TypeScript and C++ backends
-// implement the same steps and the test suite compares them to within a few ULPs.
+// Implements docs/algorithms.md ("greatCircle") operation for operation, in the order written
+// there. Only + - * /, sqrt, floor, min/max, abs, comparisons/selects and the exact fmod (`%` on
+// f64 is NativeMath.mod, a port of musl's fmod.c, which is exact) are used; all are correctly
+// rounded IEEE operations, and WebAssembly never fuses a multiply-add, so the result is fully
+// determined by the spec.
 //
-// The helpers follow GeographicLib (C. F. F. Karney, "Algorithms for geodesics", J. Geodesy 87
-// (2013), 43–55; GeographicLib Math::sincosd, Math::AngDiff, Math::sum — Knuth's TwoSum).
+// Sources:
+// - sinKernel, cosKernel, atan01: fdlibm (Sun Microsystems, 1993) as ported by musl libc,
+//   src/math/__sin.c, src/math/__cos.c and src/math/atan.c (coefficients copied bit for bit).
+// - remainder360, sincosd, angDiff: after GeographicLib (C. F. F. Karney, "Algorithms for
+//   geodesics", J. Geodesy 87 (2013), 43–55; Math::sincosd, Math::AngDiff, Math::sum, which is
+//   Knuth's TwoSum, TAOCP vol. 2, §4.2.2).
 //
-// In AssemblyScript `Math` is NativeMath (a port of musl's libm), and `%` on f64 is an exact
-// fmod (NativeMath.mod, musl's fmod.c).
+// Layout: the scalar kernel `greatCircle` is split into "per-point" parts (remainder360 of each
+// longitude, sincosd of each latitude) and `centralAngleFromParts` (everything that depends on
+// both points). The batch kernels reuse exactly these functions, so scalar, batch and matrix
+// results are the same bits.
 
-/** π / 180, correctly rounded. */
-const DEG_TO_RAD: f64 = 0.017453292519943295;
+// ---------------------------------------------------------------------------------------------
+// Constants (docs/algorithms.md gives them as bit patterns; reinterpret folds to f64 literals).
 
-// Results of sincosd, returned through globals (no allocation, no multi-value needed).
-let sinOut: f64 = 0;
-let cosOut: f64 = 0;
+// sinKernel (musl __sin.c)
+export const S1 = reinterpret<f64>(0xBFC5555555555549); // -1.66666666666666324348e-01
+export const S2 = reinterpret<f64>(0x3F8111111110F8A6); //  8.33333333332248946124e-03
+export const S3 = reinterpret<f64>(0xBF2A01A019C161D5); // -1.98412698298579493134e-04
+export const S4 = reinterpret<f64>(0x3EC71DE357B1FE7D); //  2.75573137070700676789e-06
+export const S5 = reinterpret<f64>(0xBE5AE5E68A2B9CEB); // -2.50507602534068634195e-08
+export const S6 = reinterpret<f64>(0x3DE5D93A5ACFD57C); //  1.58969099521155010221e-10
+// cosKernel (musl __cos.c)
+export const C1 = reinterpret<f64>(0x3FA555555555554C); //  4.16666666666666019037e-02
+export const C2 = reinterpret<f64>(0xBF56C16C16C15177); // -1.38888888888741095749e-03
+export const C3 = reinterpret<f64>(0x3EFA01A019CB1590); //  2.48015872894767294178e-05
+export const C4 = reinterpret<f64>(0xBE927E4F809C52AD); // -2.75573143513906633035e-07
+export const C5 = reinterpret<f64>(0x3E21EE9EBDB4B1C4); //  2.08757232129817482790e-09
+export const C6 = reinterpret<f64>(0xBDA8FAE9BE8838D4); // -1.13596475577881948265e-11
+// atan01 (musl atan.c)
+export const ATANHI0 = reinterpret<f64>(0x3FDDAC670561BB4F); // 4.63647609000806093515e-01 atan(1/2) hi
+export const ATANHI1 = reinterpret<f64>(0x3FE921FB54442D18); // 7.85398163397448278999e-01 atan(1)   hi
+export const ATANLO0 = reinterpret<f64>(0x3C7A2B7F222F65E2); // 2.26987774529616870924e-17
+export const ATANLO1 = reinterpret<f64>(0x3C81A62633145C07); // 3.06161699786838301793e-17
+export const AT0 = reinterpret<f64>(0x3FD555555555550D); //  3.33333333333329318027e-01
+export const AT1 = reinterpret<f64>(0xBFC999999998EBC4); // -1.99999999998764832476e-01
+export const AT2 = reinterpret<f64>(0x3FC24924920083FF); //  1.42857142725034663711e-01
+export const AT3 = reinterpret<f64>(0xBFBC71C6FE231671); // -1.11111104054623557880e-01
+export const AT4 = reinterpret<f64>(0x3FB745CDC54C206E); //  9.09088713343650656196e-02
+export const AT5 = reinterpret<f64>(0xBFB3B0F2AF749A6D); // -7.69187620504482999495e-02
+export const AT6 = reinterpret<f64>(0x3FB10D66A0D03D51); //  6.66107313738753120669e-02
+export const AT7 = reinterpret<f64>(0xBFADDE2D52DEFD9A); // -5.83357013379057348645e-02
+export const AT8 = reinterpret<f64>(0x3FA97B4B24760DEB); //  4.97687799461593236017e-02
+export const AT9 = reinterpret<f64>(0xBFA2B4442C6A6C2F); // -3.65315727442169155270e-02
+export const AT10 = reinterpret<f64>(0x3F90AD3AE322DA11); //  1.62858201153657823623e-02
+// π/2 and π split into high and low parts
+export const PIO2_HI = reinterpret<f64>(0x3FF921FB54442D18); // 1.57079632679489655800e+00
+export const PIO2_LO = reinterpret<f64>(0x3C91A62633145C07); // 6.12323399573676603587e-17
+export const PI_HI = reinterpret<f64>(0x400921FB54442D18); // 3.14159265358979311600e+00
+export const PI_LO = reinterpret<f64>(0x3CA1A62633145C07); // 1.22464679914735320717e-16
+// Degree conversions
+export const RADIANS_PER_DEGREE = reinterpret<f64>(0x3F91DF46A2529D39); // π/180 rounded
+export const DEGREES_TO_QUADRANTS = reinterpret<f64>(0x3F86C16C16C16C17); // 1/90 rounded
 
-/**
- * x reduced to [-180, 180] exactly: fmod is exact, and the ±360 corrections are exact by
- * Sterbenz's lemma.
- */
+// ---------------------------------------------------------------------------------------------
+// Polynomial kernels (fdlibm / musl)
+
+/** sin(x) for |x| <= π/4 (musl __sin.c with iy = 0). */
 // @ts-ignore: decorator
 @inline
-function remainder360(x: f64): f64 {
+export function sinKernel(x: f64): f64 {
+  const z = x * x;
+  const w = z * z;
+  const r = S2 + z * (S3 + z * S4) + z * w * (S5 + z * S6);
+  const v = z * x;
+  return x + v * (S1 + z * r);
+}
+
+/** cos(x) for |x| <= π/4 (musl __cos.c with y = 0). */
+// @ts-ignore: decorator
+@inline
+export function cosKernel(x: f64): f64 {
+  const z = x * x;
+  let w = z * z;
+  const r = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6));
+  const hz = 0.5 * z;
+  w = 1.0 - hz;
+  return w + (((1.0 - w) - hz) + z * r);
+}
+
+/** atan(t) for 0 <= t <= 1: musl atan.c restricted to its ranges id = -1, 0, 1. */
+// @ts-ignore: decorator
+@inline
+export function atan01(t: f64): f64 {
+  let x: f64, hi: f64, lo: f64;
+  if (t < 0.4375) {
+    x = t; hi = 0.0; lo = 0.0;
+  } else if (t < 0.6875) {
+    x = (2.0 * t - 1.0) / (2.0 + t); hi = ATANHI0; lo = ATANLO0;
+  } else {
+    x = (t - 1.0) / (t + 1.0); hi = ATANHI1; lo = ATANLO1;
+  }
+  const z = x * x;
+  const w = z * z;
+  const s1 = z * (AT0 + w * (AT2 + w * (AT4 + w * (AT6 + w * (AT8 + w * AT10)))));
+  const s2 = w * (AT1 + w * (AT3 + w * (AT5 + w * (AT7 + w * AT9))));
+  return hi - ((x * (s1 + s2) - lo) - x);
+}
+
+/** atan2(S, C) for S >= 0 (the central angle from its sine S >= 0 and cosine C). */
+// @ts-ignore: decorator
+@inline
+export function centralAngle(S: f64, C: f64): f64 {
+  const a = Math.abs(C);
+  const big = Math.max(S, a);
+  const small = Math.min(S, a);
+  const t = big == 0.0 ? 0.0 : small / big;
+  let r = atan01(t);
+  if (S > a) r = PIO2_HI - (r - PIO2_LO);  // π/2 - r
+  if (C < 0.0) r = PI_HI - (r - PI_LO);    // π - r
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exact degree arithmetic (GeographicLib)
+
+/** x reduced exactly to [-180, 180]: fmod is exact, the ±360 corrections exact by Sterbenz. */
+// @ts-ignore: decorator
+@inline
+export function remainder360(x: f64): f64 {
   let r = x % 360.0;
   if (r > 180.0) r -= 360.0;
   else if (r < -180.0) r += 360.0;
   return r;
 }
 
-/**
- * sin and cos of x degrees (|x| <= 270), after GeographicLib's Math::sincosd: reduce exactly to
- * a quarter turn before converting to radians, so that sincosd(90) = (1, 0) exactly.
- * Stores the results in sinOut / cosOut.
- */
+// sincosd(x), |x| <= 270, in three inline steps so that no pair of results has to be returned:
+//   q = sdQuadrant(x); r = sdReduce(x, q); s = sinKernel(r); c = cosKernel(r);
+//   sin = quadSin(q, s, c); cos = quadCos(q, s, c)
+// quadSin/quadCos implement the table of docs/algorithms.md, by q mod 4:
+//   0: (s, c)   1: (c, -s)   2: (-s, -c)   3: (-c, s)
+// i.e. swap when q is odd, negate sin when q & 2, negate cos when (q + 1) & 2 (two's complement,
+// so q = -1 behaves as 3).
+
+/** The nearest quarter turn: floor(x * DEGREES_TO_QUADRANTS + 0.5). */
 // @ts-ignore: decorator
 @inline
-function sincosd(x: f64): void {
-  const q = Math.floor(x / 90.0 + 0.5);
-  const r = x - q * 90.0;            // exact
-  const rad = r * DEG_TO_RAD;
-  const s = Math.sin(rad);
-  const c = Math.cos(rad);
-  switch (<i32>q & 3) {              // two's complement: q = -1 → 3
-    case 0: { sinOut = s; cosOut = c; break; }
-    case 1: { sinOut = c; cosOut = -s; break; }
-    case 2: { sinOut = -s; cosOut = -c; break; }
-    default: { sinOut = -c; cosOut = s; break; }
-  }
+export function sdQuadrant(x: f64): f64 {
+  return Math.floor(x * DEGREES_TO_QUADRANTS + 0.5);
+}
+
+/** (x - q*90) * RADIANS_PER_DEGREE; x - q*90 is exact. */
+// @ts-ignore: decorator
+@inline
+export function sdReduce(x: f64, q: f64): f64 {
+  return (x - q * 90.0) * RADIANS_PER_DEGREE;
+}
+
+// @ts-ignore: decorator
+@inline
+export function quadSin(q: i32, s: f64, c: f64): f64 {
+  const v = (q & 1) ? c : s;
+  return (q & 2) ? -v : v;
+}
+
+// @ts-ignore: decorator
+@inline
+export function quadCos(q: i32, s: f64, c: f64): f64 {
+  const v = (q & 1) ? s : c;
+  return ((q + 1) & 2) ? -v : v;
 }
 
 /**
- * lon2 - lon1 reduced mod 360 with no rounding error lost, after GeographicLib's Math::AngDiff:
- * Knuth's TwoSum gives t + e == a + b exactly.
+ * The central angle between two points given by their parts:
+ *   a = remainder360(-lon1), b = remainder360(lon2) (the first two steps of angDiff),
+ *   lat1 with (s1, c1) = sincosd(lat1), lat2 with c2 = cos of sincosd(lat2).
+ * Continues angDiff (TwoSum, the last remainder360) and evaluates the kernel of
+ * docs/algorithms.md; the result is in radians (multiply by the radius).
  */
 // @ts-ignore: decorator
 @inline
-function angDiff(lon1: f64, lon2: f64): f64 {
-  const a = remainder360(-lon1);
-  const b = remainder360(lon2);
+export function centralAngleFromParts(a: f64, b: f64, lat1: f64, s1: f64, c1: f64, lat2: f64, c2: f64): f64 {
+  // angDiff, continued: Knuth's TwoSum, t + e == a + b exactly.
   const t = a + b;
   const bb = t - a;
   const e = (a - (t - bb)) + (b - bb);
-  const d = remainder360(t);
-  return d + e;
+  const dlon = remainder360(t) + e;           // degrees, in about [-180, 180]
+
+  // (sdp, cdp) = sincosd(lat2 - lat1), the difference taken in degrees
+  const dp = lat2 - lat1;
+  const qp = sdQuadrant(dp);
+  const rp = sdReduce(dp, qp);
+  const sp = sinKernel(rp), cp = cosKernel(rp);
+  const qpi = <i32>qp;
+  const sdp = quadSin(qpi, sp, cp), cdp = quadCos(qpi, sp, cp);
+
+  // (sh, ch) = sincosd(dlon * 0.5)
+  const hl = dlon * 0.5;
+  const qh = sdQuadrant(hl);
+  const rh = sdReduce(hl, qh);
+  const sv = sinKernel(rh), cv = cosKernel(rh);
+  const qhi = <i32>qh;
+  const sh = quadSin(qhi, sv, cv), ch = quadCos(qhi, sv, cv);
+
+  const h = 2.0 * sh * sh;                    // 1 - cos(dlon), no cancellation
+  const x = c2 * (2.0 * sh * ch);             // cos(lat2) sin(dlon)
+  const y = sdp + s1 * c2 * h;                // cos(lat1) sin(lat2) - sin(lat1) cos(lat2) cos(dlon)
+  const z = cdp - c1 * c2 * h;                // sin(lat1) sin(lat2) + cos(lat1) cos(lat2) cos(dlon)
+  return centralAngle(Math.sqrt(x * x + y * y), z);
+}
+
+/** Central angle between (lon1, lat1) and (lon2, lat2) in degrees, times radius. */
+// @ts-ignore: decorator
+@inline
+export function greatCircleInline(lon1: f64, lat1: f64, lon2: f64, lat2: f64, radius: f64): f64 {
+  // angDiff(lon1, lon2), first half
+  const a = remainder360(-lon1);
+  const b = remainder360(lon2);
+  // (s1, c1) = sincosd(lat1)
+  const q1 = sdQuadrant(lat1);
+  const r1 = sdReduce(lat1, q1);
+  const sa = sinKernel(r1), ca = cosKernel(r1);
+  const q1i = <i32>q1;
+  const s1 = quadSin(q1i, sa, ca), c1 = quadCos(q1i, sa, ca);
+  // c2 = cos part of sincosd(lat2) (s2 is not needed)
+  const q2 = sdQuadrant(lat2);
+  const r2 = sdReduce(lat2, q2);
+  const sb = sinKernel(r2), cb = cosKernel(r2);
+  const c2 = quadCos(<i32>q2, sb, cb);
+  return centralAngleFromParts(a, b, lat1, s1, c1, lat2, c2) * radius;
 }
 
 /** Central angle between (lon1, lat1) and (lon2, lat2) in degrees, times radius. */
 export function greatCircle(lon1: f64, lat1: f64, lon2: f64, lat2: f64, radius: f64): f64 {
-  const dlon = angDiff(lon1, lon2);   // degrees, in about [-180, 180]
-  sincosd(lat1);
-  const s1 = sinOut, c1 = cosOut;
-  sincosd(lat2);
-  const s2 = sinOut, c2 = cosOut;
-  sincosd(lat2 - lat1);               // difference taken in degrees
-  const sdp = sinOut, cdp = cosOut;
-  sincosd(dlon * 0.5);
-  const sh = sinOut, ch = cosOut;
-  const h = 2.0 * sh * sh;            // 1 - cos(dlon), no cancellation
-  const x = c2 * (2.0 * sh * ch);     // cos(lat2) sin(dlon)
-  const y = sdp + s1 * c2 * h;        // cos(lat1) sin(lat2) - sin(lat1) cos(lat2) cos(dlon)
-  const z = cdp - c1 * c2 * h;        // sin(lat1) sin(lat2) + cos(lat1) cos(lat2) cos(dlon)
-  const sigma = Math.atan2(Math.sqrt(x * x + y * y), z);
-  return sigma * radius;
+  return greatCircleInline(lon1, lat1, lon2, lat2, radius);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batch kernels, scalar versions (the SIMD versions are in geo-simd.ts)
+
+/**
+ * out[i] = greatCircle(lon1[i], lat1[i], lon2[i], lat2[i], radius) for i < n, all arrays f64 in
+ * linear memory. Bit k of `stepMask` (k = 0..3 for lon1, lat1, lon2, lat2) is set when that array
+ * advances; a clear bit broadcasts its element 0.
+ */
+export function greatCircleManyScalar(
+  lon1: usize, lat1: usize, lon2: usize, lat2: usize, stepMask: i32, n: i32, radius: f64, out: usize,
+): void {
+  const d0 = <usize>((stepMask & 1) << 3);
+  const d1 = <usize>((stepMask & 2) << 2);
+  const d2 = <usize>((stepMask & 4) << 1);
+  const d3 = <usize>(stepMask & 8);
+  const end = out + (<usize>n << 3);
+  while (out < end) {
+    store<f64>(out, greatCircleInline(load<f64>(lon1), load<f64>(lat1), load<f64>(lon2), load<f64>(lat2), radius));
+    lon1 += d0; lat1 += d1; lon2 += d2; lat2 += d3;
+    out += 8;
+  }
+}
+
+/**
+ * Per-point parts for the matrix kernel, in place: for i < n,
+ *   lon[i] <- remainder360(negate ? -lon[i] : lon[i]),  sin[i], cos[i] <- sincosd(lat[i]).
+ * Row points (A) are prepared with negate = 1 (angDiff's a = remainder360(-lon1)), column
+ * points (B) with negate = 0 (b = remainder360(lon2)).
+ */
+export function geoPrepare(lon: usize, lat: usize, n: i32, negate: i32, sin: usize, cos: usize): void {
+  for (let i = 0; i < n; ++i) {
+    const o = <usize>i << 3;
+    const l = load<f64>(lon + o);
+    store<f64>(lon + o, remainder360(negate ? -l : l));
+    const x = load<f64>(lat + o);
+    const q = sdQuadrant(x);
+    const r = sdReduce(x, q);
+    const s = sinKernel(r), c = cosKernel(r);
+    const qi = <i32>q;
+    store<f64>(sin + o, quadSin(qi, s, c));
+    store<f64>(cos + o, quadCos(qi, s, c));
+  }
+}
+
+/**
+ * out[i * nB + j] = central angle between prepared row point i and prepared column point j,
+ * times radius, for i < nA, j < nB (see geoPrepare).
+ */
+export function greatCircleTileScalar(
+  aRem: usize, aLat: usize, aSin: usize, aCos: usize, nA: i32,
+  bRem: usize, bLat: usize, bCos: usize, nB: i32,
+  radius: f64, out: usize,
+): void {
+  for (let i = 0; i < nA; ++i) {
+    const oi = <usize>i << 3;
+    const a = load<f64>(aRem + oi), lat1 = load<f64>(aLat + oi);
+    const s1 = load<f64>(aSin + oi), c1 = load<f64>(aCos + oi);
+    for (let j = 0; j < nB; ++j) {
+      const oj = <usize>j << 3;
+      store<f64>(out, centralAngleFromParts(
+        a, load<f64>(bRem + oj), lat1, s1, c1, load<f64>(bLat + oj), load<f64>(bCos + oj),
+      ) * radius);
+      out += 8;
+    }
+  }
 }

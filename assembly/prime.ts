@@ -205,3 +205,25 @@ export function checkPrime(n: u64): bool {
   }
   return true;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Batch kernels (docs/algorithms.md, "checkPrimes"): the same test per element, trial division
+// first, so most composites leave early. Results are 0/1 bytes.
+
+/**
+ * out[i] = checkPrime(values[i]) for i < n, values f64 safe integers in linear memory (negative
+ * ones, and every value below 2, are not prime).
+ */
+export function checkPrimesF64(values: usize, n: i32, out: usize): void {
+  for (let i = 0; i < n; ++i) {
+    const v = load<f64>(values + (<usize>i << 3));
+    store<u8>(out + <usize>i, v >= 2.0 ? <u8>checkPrime(<u64>v) : 0);
+  }
+}
+
+/** out[i] = checkPrime(values[i]) for i < n, values u64 in linear memory. */
+export function checkPrimesU64(values: usize, n: i32, out: usize): void {
+  for (let i = 0; i < n; ++i) {
+    store<u8>(out + <usize>i, <u8>checkPrime(load<u64>(values + (<usize>i << 3))));
+  }
+}

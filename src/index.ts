@@ -12,8 +12,8 @@ import { createApi, routesToOneBackend, type NumaccelApi, type RouteKernels } fr
 export { BACKEND_NAMES, KERNEL_NAMES, type BackendName, type Kernels } from './contract.js';
 export { BackendUnavailableError } from './registry.js';
 export { ROUTES, type Route } from './selection.js';
-export type { NumaccelApi } from './api.js';
-export { EARTH_RADIUS, SEED_RADIUS_MILES, type DistanceUnit, type GreatCircleOptions } from './validate.js';
+export type { Coordinates, NumaccelApi, PrimeCandidates } from './api.js';
+export { EARTH_RADIUS, MAX_RESULT_ELEMENTS, SEED_RADIUS_MILES, type DistanceUnit, type GreatCircleOptions } from './validate.js';
 
 export type BackendMode = 'auto' | BackendName;
 export const BACKEND_MODES: readonly BackendMode[] = ['auto', ...BACKEND_NAMES];
@@ -82,6 +82,11 @@ const api = createApi(currentRoutes);
 
 export const checkPrime = api.checkPrime;
 export const greatCircle = api.greatCircle;
+export const checkPrimes = api.checkPrimes;
+export const countPrimes = api.countPrimes;
+export const primesBetween = api.primesBetween;
+export const greatCircleMany = api.greatCircleMany;
+export const greatCircleMatrix = api.greatCircleMatrix;
 
 /**
  * Switches every kernel to one backend, or back to 'auto'. Throws a RangeError for an unknown

@@ -1,11 +1,20 @@
 import { BACKEND_NAMES, type BackendName } from './contract.js';
 
 /**
- * How the facade routes calls: each route is one kernel on one class of inputs, and `auto` picks a
- * backend per route. checkPrime has two routes because call overhead decides small inputs (V8
+ * How the facade routes calls: each route is one kernel (on one class of inputs, for checkPrime),
+ * and `auto` picks a backend per route. checkPrime has two routes because call overhead decides small inputs (V8
  * inlines the TypeScript kernel, a Node-API call costs ~60 ns) while arithmetic decides large ones.
  */
-export const ROUTES = ['checkPrime', 'checkPrimeLarge', 'greatCircle'] as const;
+export const ROUTES = [
+  'checkPrime',
+  'checkPrimeLarge',
+  'greatCircle',
+  'checkPrimes',
+  'countPrimes',
+  'primesBetween',
+  'greatCircleMany',
+  'greatCircleMatrix',
+] as const;
 export type Route = (typeof ROUTES)[number];
 
 /** checkPrime inputs at or above this (and every bigint) take the checkPrimeLarge route. */

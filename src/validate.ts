@@ -110,3 +110,116 @@ export function resolveRadius(fn: string, options: unknown): number {
   }
   return SEED_RADIUS_MILES;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Batch arguments. Every element is checked, and an error names its index.
+
+/** The largest result a batch call allocates: 2^27 elements, 1 GiB of Float64Array. */
+export const MAX_RESULT_ELEMENTS = 2 ** 27;
+
+type NumericTypedArray =
+  | Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
+
+function isNumericTypedArray(value: unknown): value is NumericTypedArray {
+  return ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value instanceof BigInt64Array) && !(value instanceof BigUint64Array);
+}
+
+/**
+ * checkPrimes' values as the kernels take them: a Float64Array of safe integers (passed through
+ * uncopied when it already is one) or a BigUint64Array (negative BigInt64Array elements, which are
+ * not prime, become 0).
+ */
+export function validatePrimeCandidates(fn: string, values: unknown): Float64Array | BigUint64Array {
+  if (values instanceof BigUint64Array) return values;
+  if (values instanceof BigInt64Array) return BigUint64Array.from(values, (v) => (v < 0n ? 0n : v));
+  if (Array.isArray(values) || isNumericTypedArray(values)) {
+    for (let i = 0; i < values.length; i++) {
+      const v: unknown = values[i];
+      if (typeof v !== 'number') throw new TypeError(`${fn}: values[${i}] must be a number, got ${describe(v)}`);
+      if (!Number.isSafeInteger(v)) {
+        throw new RangeError(`${fn}: values[${i}] must be a safe integer (|n| <= 2^53 - 1; pass a BigUint64Array for larger values), got ${describe(v)}`);
+      }
+    }
+    return values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
+  }
+  throw new TypeError(
+    `${fn}: values must be an array of numbers or a typed array (Float64Array, Int32Array, Uint32Array, BigInt64Array, BigUint64Array, ...), got ${describe(values)}`,
+  );
+}
+
+/** A bound of a sieve range: an integer in [0, 2^53] (a bigint is accepted and converted). */
+function validateRangeBound(fn: string, name: string, value: unknown): number {
+  const n = typeof value === 'bigint' && value >= 0n && value <= 2n ** 53n ? Number(value) : value;
+  if (typeof n !== 'number' && typeof n !== 'bigint') throw new TypeError(`${fn}: ${name} must be a number, got ${describe(value)}`);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 2 ** 53) {
+    throw new RangeError(`${fn}: ${name} must be an integer in [0, 2^53], got ${describe(value)}`);
+  }
+  return n;
+}
+
+/** [lo, hi) with 0 <= lo <= hi <= 2^53. */
+export function validateRange(fn: string, lo: unknown, hi: unknown): [number, number] {
+  const low = validateRangeBound(fn, 'lo', lo);
+  const high = validateRangeBound(fn, 'hi', hi);
+  if (high < low) throw new RangeError(`${fn}: hi must be at least lo (${low}), got ${high}`);
+  return [low, high];
+}
+
+/**
+ * An upper bound on the number of primes in [lo, hi), for sizing primesBetween's result before
+ * sieving: the smallest of
+ * - y/2 + 2 (every prime but 2 is odd), with y = hi - lo;
+ * - 2y / ln y (Brun–Titchmarsh as proved by H. L. Montgomery and R. C. Vaughan, "The large sieve",
+ *   Mathematika 20, 1973: π(x + y) - π(x) <= 2y / ln y for y > 1);
+ * - π(hi) - π(lo) bounded by x/ln x · (1 + 1.2762/ln x) above (P. Dusart 1999, x > 1) and x/ln x
+ *   below (J. B. Rosser and L. Schoenfeld 1962, x >= 17).
+ */
+export function primeCountUpperBound(lo: number, hi: number): number {
+  const y = hi - lo;
+  let bound = Math.floor(y / 2) + 2;
+  if (y > 1) bound = Math.min(bound, Math.floor((2 * y) / Math.log(y)) + 1);
+  if (hi > 17) {
+    const lnHi = Math.log(hi);
+    const upper = (hi / lnHi) * (1 + 1.2762 / lnHi);
+    const lower = lo >= 17 ? lo / Math.log(lo) : 0;
+    bound = Math.min(bound, Math.ceil(upper - lower) + 1);
+  }
+  return Math.max(0, Math.min(bound, y));
+}
+
+/** A coordinate argument of a batch call: a number (broadcast) or an array of numbers. */
+export function toCoordinates(fn: string, name: string, value: unknown): Float64Array | number {
+  if (typeof value === 'number') return value;
+  if (value instanceof Float64Array) return value;
+  if (Array.isArray(value) || isNumericTypedArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      if (typeof value[i] !== 'number') throw new TypeError(`${fn}: ${name}[${i}] must be a number (degrees), got ${describe(value[i])}`);
+    }
+    return Float64Array.from(value as ArrayLike<number>);
+  }
+  throw new TypeError(`${fn}: ${name} must be a number or an array of numbers (degrees), got ${describe(value)}`);
+}
+
+export function validateLongitudes(fn: string, name: string, values: Float64Array | number): void {
+  if (typeof values === 'number') return validateLongitude(fn, name, values);
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i]!)) throw new RangeError(`${fn}: ${name}[${i}] must be a finite number of degrees, got ${describe(values[i])}`);
+  }
+}
+
+export function validateLatitudes(fn: string, name: string, values: Float64Array | number): void {
+  if (typeof values === 'number') return validateLatitude(fn, name, values);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v >= -90 && v <= 90)) throw new RangeError(`${fn}: ${name}[${i}] must be a finite number of degrees in [-90, 90], got ${describe(v)}`);
+  }
+}
+
+/** The size of a result, refused before allocating when it passes MAX_RESULT_ELEMENTS. */
+export function validateResultSize(fn: string, what: string, elements: number): void {
+  if (elements > MAX_RESULT_ELEMENTS) {
+    throw new RangeError(
+      `${fn}: ${what} would have ${elements.toLocaleString('en-US')} elements, more than the limit of ${MAX_RESULT_ELEMENTS.toLocaleString('en-US')} (1 GiB of Float64Array)`,
+    );
+  }
+}

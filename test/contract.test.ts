@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { KERNEL_NAMES } from '../src/contract.js';
 import { EARTH_RADIUS } from '../src/validate.js';
 import { LOADED } from './support/backends.js';
+import { isPrimeOracle } from './support/oracle.js';
 import { greatCircleRows, primeCountRows, primeRows, withinAccuracy } from './support/reference.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -97,6 +98,102 @@ describe.each(LOADED)('contract: $label backend', ({ backend, api }) => {
       const separation = 180 - east + (west + 180);
       const d = api.greatCircle(east, 0, west, 0, { unit: 'm' });
       expect(Math.abs(d / (separation * (Math.PI / 180) * EARTH_RADIUS.m) - 1)).toBeLessThan(1e-14);
+    });
+  });
+
+  describe('checkPrimes', () => {
+    const safe = PRIMES.filter(({ n }) => n <= MAX_SAFE);
+
+    it('agrees with primes.tsv for Float64Array, number[] and BigUint64Array input', () => {
+      const expected = Uint8Array.from(safe, ({ isPrime }) => (isPrime ? 1 : 0));
+      expect(api.checkPrimes(Float64Array.from(safe, ({ n }) => Number(n)))).toEqual(expected);
+      expect(api.checkPrimes(safe.map(({ n }) => Number(n)))).toEqual(expected);
+      expect(api.checkPrimes(BigUint64Array.from(PRIMES, ({ n }) => n))).toEqual(Uint8Array.from(PRIMES, ({ isPrime }) => (isPrime ? 1 : 0)));
+    });
+
+    it('takes integer typed arrays, negative values and views with a byte offset', () => {
+      const small = [-7, -2, 0, 1, 2, 3, 4, 5, 9, 97, 2147483647];
+      const expected = Uint8Array.from(small, (n) => (isPrimeOracle(BigInt(n)) ? 1 : 0));
+      expect(api.checkPrimes(Int32Array.from(small))).toEqual(expected);
+      expect(api.checkPrimes(BigInt64Array.from(small, BigInt))).toEqual(expected);
+      expect(api.checkPrimes(Uint32Array.from([2, 4, 4294967291]))).toEqual(Uint8Array.of(1, 0, 1));
+      const backing = Float64Array.from([4, 5, 6, 7, 8, 9, 10, 11]);
+      expect(api.checkPrimes(backing.subarray(3, 7))).toEqual(Uint8Array.of(1, 0, 0, 0));
+      expect(api.checkPrimes(new BigUint64Array([4n, 5n, 2n ** 64n - 59n]).subarray(1))).toEqual(Uint8Array.of(1, 1));
+      expect(api.checkPrimes([])).toEqual(new Uint8Array(0));
+    });
+  });
+
+  describe('countPrimes and primesBetween', () => {
+    it.for(primeCountRows())('counts $count primes in [$lo, $hi)', ({ lo, hi, count }) => {
+      expect(api.countPrimes(lo, hi)).toBe(count);
+    });
+
+    it.for(primeCountRows().filter(({ lo, hi }) => hi - lo <= 10_000_000))('lists the $count primes in [$lo, $hi)', ({ lo, hi, count }) => {
+      const primes = api.primesBetween(lo, hi);
+      expect(primes.length).toBe(count);
+      for (let i = 1; i < primes.length; i++) if (!(primes[i - 1]! < primes[i]!)) expect.fail(`not ascending at ${i}`);
+    });
+
+    it('lists exactly the primes of random windows, including across 2^32 and up to 2^53', () => {
+      const windows: Array<[number, number]> = [
+        [0, 1000], [2 ** 32 - 1500, 2 ** 32 + 1500], [2 ** 53 - 3000, 2 ** 53], [2 ** 53 - 1, 2 ** 53], [999_983, 1_000_003],
+        [4_759_123_141 - 500, 4_759_123_141 + 500], [10 ** 15 + 7, 10 ** 15 + 2007],
+      ];
+      for (const [lo, hi] of windows) {
+        const expected: number[] = [];
+        for (let n = lo; n < hi; n++) if (isPrimeOracle(BigInt(n))) expected.push(n);
+        expect(Array.from(api.primesBetween(lo, hi)), `[${lo}, ${hi})`).toEqual(expected);
+        expect(api.countPrimes(lo, hi), `[${lo}, ${hi})`).toBe(expected.length);
+      }
+    });
+
+    it('handles empty and tiny ranges at the wheel edges', () => {
+      for (let lo = 0; lo < 40; lo++) {
+        for (let hi = lo; hi < 40; hi++) {
+          const expected = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37].filter((p) => p >= lo && p < hi);
+          expect(Array.from(api.primesBetween(lo, hi)), `[${lo}, ${hi})`).toEqual(expected);
+          expect(api.countPrimes(lo, hi), `[${lo}, ${hi})`).toBe(expected.length);
+        }
+      }
+    });
+  });
+
+  describe('greatCircleMany and greatCircleMatrix', () => {
+    const rows = GREAT_CIRCLES;
+    const column = (pick: (row: (typeof rows)[number]) => number) => Float64Array.from(rows, pick);
+    const [lon1, lat1, lon2, lat2] = [column((r) => r.lon1), column((r) => r.lat1), column((r) => r.lon2), column((r) => r.lat2)];
+
+    it('equals greatCircle bit for bit, element by element, on every reference pair', () => {
+      const many = api.greatCircleMany(lon1, lat1, lon2, lat2, { radius: 1 });
+      expect(many.length).toBe(rows.length);
+      rows.forEach((row, i) => expect(many[i], `row ${i} (${row.tag})`).toBe(api.greatCircle(row.lon1, row.lat1, row.lon2, row.lat2, { radius: 1 })));
+    });
+
+    it('handles every length through the vector tails, and views with a byte offset', () => {
+      for (let length = 0; length <= 11; length++) {
+        const at = 7; // an odd offset into the backing arrays
+        const many = api.greatCircleMany(lon1.subarray(at, at + length), lat1.subarray(at, at + length), lon2.subarray(at, at + length), lat2.subarray(at, at + length));
+        expect(many.length).toBe(length);
+        for (let i = 0; i < length; i++) expect(many[i]).toBe(api.greatCircle(lon1[at + i]!, lat1[at + i]!, lon2[at + i]!, lat2[at + i]!));
+      }
+    });
+
+    it('broadcasts single numbers (one point to many) and accepts plain arrays', () => {
+      const fromNewYork = api.greatCircleMany(-74.006, 40.7128, lon2, lat2, { unit: 'km' });
+      rows.forEach((row, i) => expect(fromNewYork[i]).toBe(api.greatCircle(-74.006, 40.7128, row.lon2, row.lat2, { unit: 'km' })));
+      expect(Array.from(api.greatCircleMany([0, 10], 0, [0, 0], [0, 0], { radius: 1 }))).toEqual([0, api.greatCircle(10, 0, 0, 0, { radius: 1 })]);
+      expect(api.greatCircleMany(1, 2, 3, 4)).toEqual(Float64Array.of(api.greatCircle(1, 2, 3, 4)));
+    });
+
+    it('fills the matrix row by row: element i*|B| + j is A[i] to B[j]', () => {
+      for (const [nA, nB] of [[0, 5], [5, 0], [1, 1], [3, 5], [17, 9]] as const) {
+        const matrix = api.greatCircleMatrix(lon1.subarray(0, nA), lat1.subarray(0, nA), lon2.subarray(3, 3 + nB), lat2.subarray(3, 3 + nB), { radius: 1 });
+        expect(matrix.length).toBe(nA * nB);
+        for (let i = 0; i < nA; i++) {
+          for (let j = 0; j < nB; j++) expect(matrix[i * nB + j], `${i},${j}`).toBe(api.greatCircle(lon1[i]!, lat1[i]!, lon2[3 + j]!, lat2[3 + j]!, { radius: 1 }));
+        }
+      }
     });
   });
 });

@@ -79,7 +79,7 @@ const pairs: ReadonlyArray<readonly [string, fc.Arbitrary<Pair>]> = [
   ],
 ];
 
-describe('greatCircle: all backends within the required accuracy of the reference', () => {
+describe('greatCircle: every backend bit-identical to the reference, which is within the required accuracy', () => {
   it.for(pairs)('%s', ([, arbitrary]) => {
     fc.assert(
       fc.property(arbitrary, ([lon1, lat1, lon2, lat2]) => {
@@ -89,12 +89,61 @@ describe('greatCircle: all backends within the required accuracy of the referenc
         // Symmetry and identical points hold exactly in the reference.
         expect(REFERENCE.api.greatCircle(lon2, lat2, lon1, lat1, { radius: 1 })).toSatisfy((d: number) => withinAccuracy(d, reference));
         expect(REFERENCE.api.greatCircle(lon1, lat1, lon1, lat1, { radius: 1 })).toBe(0);
-        for (const { label, api } of LOADED) {
-          const got = api.greatCircle(lon1, lat1, lon2, lat2, { radius: 1 });
-          expect(withinAccuracy(got, reference), `${label}: ${got} vs ${reference}`).toBe(true);
-        }
+        // Every backend evaluates the same operations (docs/algorithms.md), so results are equal.
+        for (const { label, api } of LOADED) expect(api.greatCircle(lon1, lat1, lon2, lat2, { radius: 1 }), label).toBe(reference);
       }),
       SETTINGS,
+    );
+  });
+});
+
+describe('batch kernels agree with the scalar ones in every backend', () => {
+  const anyPair = fc.oneof(...pairs.map(([, arbitrary]) => arbitrary));
+
+  it('greatCircleMany equals greatCircle element by element, with any mix of broadcast numbers', () => {
+    fc.assert(
+      fc.property(fc.array(anyPair, { maxLength: 40 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), (rows, broadcast) => {
+        const columns = [0, 1, 2, 3].map((c) => (broadcast[c] && rows.length > 0 ? rows[0]![c]! : Float64Array.from(rows, (row) => row[c]!)));
+        const at = (c: number, i: number) => (typeof columns[c] === 'number' ? columns[c] : columns[c]![i]!) as number;
+        const [a, b, c, d] = columns as [Float64Array | number, Float64Array | number, Float64Array | number, Float64Array | number];
+        for (const { label, api } of LOADED) {
+          const many = api.greatCircleMany(a, b, c, d, { radius: 1 });
+          expect(many.length, label).toBe(columns.every((col) => typeof col === 'number') ? 1 : rows.length);
+          for (let i = 0; i < many.length; i++) expect(many[i], `${label} [${i}]`).toBe(REFERENCE.api.greatCircle(at(0, i), at(1, i), at(2, i), at(3, i), { radius: 1 }));
+        }
+      }),
+      { ...SETTINGS, numRuns: Math.ceil(RUNS / 10) },
+    );
+  });
+
+  it('checkPrimes equals the oracle on arrays of integers of every size', () => {
+    const integer = fc.oneof(fc.bigInt({ min: -1000n, max: 100_000n }), fc.bigInt({ min: 0n, max: MAX_SAFE }), nearPowerOfTwo.filter((n) => n <= MAX_SAFE), semiprime.filter((n) => n <= MAX_SAFE));
+    fc.assert(
+      fc.property(fc.array(integer, { maxLength: 30 }), (values) => {
+        const expected = Uint8Array.from(values, (n) => (isPrimeOracle(n) ? 1 : 0));
+        for (const { label, api } of LOADED) {
+          expect(api.checkPrimes(values.map(Number)), label).toEqual(expected);
+          expect(api.checkPrimes(BigInt64Array.from(values)), label).toEqual(expected);
+        }
+      }),
+      { ...SETTINGS, numRuns: Math.ceil(RUNS / 10) },
+    );
+  });
+
+  it('countPrimes and primesBetween match the oracle on random windows anywhere below 2^53', () => {
+    const window = fc
+      .tuple(fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), nearPowerOfTwo.filter((n) => n <= MAX_SAFE).map(Number)), fc.integer({ min: 0, max: 400 }))
+      .map(([lo, width]) => [lo, Math.min(lo + width, 2 ** 53)] as const);
+    fc.assert(
+      fc.property(window, ([lo, hi]) => {
+        const expected: number[] = [];
+        for (let n = lo; n < hi; n++) if (isPrimeOracle(BigInt(n))) expected.push(n);
+        for (const { label, api } of LOADED) {
+          expect(Array.from(api.primesBetween(lo, hi)), label).toEqual(expected);
+          expect(api.countPrimes(lo, hi), label).toBe(expected.length);
+        }
+      }),
+      { ...SETTINGS, numRuns: Math.ceil(RUNS / 40) },
     );
   });
 });

@@ -1,86 +1,119 @@
-// numaccel — Vincenty's atan2 formula for the central angle on a sphere, evaluated without
-// cancellation, step for step as in docs/algorithms.md.
+// numaccel — scalar great-circle kernel, the portable batch loop, and the run-time choice of the
+// SIMD batch variant (docs/algorithms.md, "greatCircle" and "Batch kernels").
 //
-// Angle reductions are done exactly in degrees before converting to radians, after
-// GeographicLib (C. F. F. Karney, "Algorithms for geodesics", J. Geodesy 87 (2013), 43–55;
-// Math::sincosd, Math::AngDiff, Math::sum).
-//
-// Floating-point requirements: this file must be compiled WITHOUT -ffast-math (which would
-// let the compiler simplify away the TwoSum error term and reassociate the exact reductions)
-// and with -ffp-contract=off (so that a*b+c is never fused into an FMA, which would make the
-// result depend on the target ISA and differ from the TS/WASM backends).
+// The arithmetic lives in geo_impl.h, written once over a lane-traits type; here it is
+// instantiated for plain doubles. geo_sse2.cc and geo_avx2.cc instantiate it for 2- and 4-lane
+// vectors. Floating-point requirements for all three files: no -ffast-math, and
+// -ffp-contract=off so that a*b+c is never fused into an FMA (binding.gyp, CMakeLists.txt).
 #include "geo.h"
 
 #include <cmath>
 
-#if defined(__FAST_MATH__)
-#error "native/kernels/geo.cc must not be compiled with -ffast-math (breaks TwoSum / exact reductions)"
-#endif
+#include "geo_variants.h"
+
+#define NUMACCEL_GEO_TARGET
+#include "geo_impl.h"
 
 namespace numaccel {
 namespace {
 
-constexpr double kDegree = 0.017453292519943295;  // pi / 180, correctly rounded
-
-// x reduced to [-180, 180]. fmod is exact; the +-360 corrections are exact by Sterbenz's lemma.
-inline double remainder360(double x) noexcept {
-    double r = std::fmod(x, 360.0);
-    if (r > 180.0) {
-        r -= 360.0;
-    } else if (r < -180.0) {
-        r += 360.0;
+// Lane traits for one double: the operations of the spec as written (std::floor, exact std::fmod).
+struct ScalarTraits {
+    using D = double;
+    using M = bool;
+    static constexpr std::size_t N = 1;
+    struct Quadrant {
+        double q;
+        bool odd;
+        bool two;
+    };
+    static double set1(double x) noexcept { return x; }
+    static double load(const double* p) noexcept { return *p; }
+    static void store(double* p, double v) noexcept { *p = v; }
+    static double sel(bool m, double a, double b) noexcept { return m ? a : b; }
+    static double neg_if(bool m, double a) noexcept { return m ? -a : a; }
+    static double abs(double a) noexcept { return std::fabs(a); }
+    static double sqrt(double a) noexcept { return std::sqrt(a); }
+    static bool lt(double a, double b) noexcept { return a < b; }
+    static bool gt(double a, double b) noexcept { return a > b; }
+    static bool eq(double a, double b) noexcept { return a == b; }
+    static bool mxor(bool a, bool b) noexcept { return a != b; }
+    static Quadrant floor_quadrant(double v) noexcept {
+        const double q = std::floor(v);
+        const unsigned iq = static_cast<unsigned>(static_cast<int>(q));  // two's complement: -1 -> 3 (mod 4)
+        return Quadrant{q, (iq & 1u) != 0, (iq & 2u) != 0};
     }
-    return r;
-}
-
-struct SinCos {
-    double s;
-    double c;
+    // The exact remainder in [-180, 180]: fmod is exact, the corrections exact by Sterbenz.
+    static double remainder360(double x) noexcept {
+        // fmod(x, 360) == x exactly (sign of zero included) for |x| < 360; skip the libm call.
+        double r = std::fabs(x) < 360.0 ? x : std::fmod(x, 360.0);
+        if (r > 180.0) {
+            r -= 360.0;
+        } else if (r < -180.0) {
+            r += 360.0;
+        }
+        return r;
+    }
+    // The scalar kernel evaluates the spec literally (fmod) even where vectors skip it.
+    static double remainder360_small(double x) noexcept { return remainder360(x); }
 };
 
-// sin and cos of x degrees, |x| <= 270 (GeographicLib Math::sincosd). Reducing to a quarter turn
-// in degrees first is exact, so sincosd(90) = (1, 0) and sincosd(180) = (0, -1) exactly.
-inline SinCos sincosd(double x) noexcept {
-    const double q = std::floor(x / 90.0 + 0.5);
-    const double r = x - q * 90.0;  // exact: |r| <= 45 and q*90 is exact
-    const double rad = r * kDegree;
-    const double s = std::sin(rad);
-    const double c = std::cos(rad);
-    // q is within [-3, 3]; two's complement makes q = -1 select case 3, etc.
-    switch (static_cast<unsigned>(static_cast<int>(q)) & 3u) {
-        case 0u: return SinCos{s, c};
-        case 1u: return SinCos{c, -s};
-        case 2u: return SinCos{-s, -c};
-        default: return SinCos{-c, s};
-    }
+void many_scalar(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1, const double* lon2,
+                 std::size_t n_lon2, const double* lat2, std::size_t n_lat2, double radius, double* out,
+                 std::size_t n) noexcept {
+    geo_impl::many<ScalarTraits>(lon1, n_lon1, lat1, n_lat1, lon2, n_lon2, lat2, n_lat2, radius, out, n);
 }
 
-// lon2 - lon1 reduced modulo 360 with no rounding error lost (GeographicLib Math::AngDiff):
-// each longitude is reduced exactly, then Knuth's TwoSum gives t + e == a + b exactly.
-inline double angDiff(double lon1, double lon2) noexcept {
-    const double a = remainder360(-lon1);
-    const double b = remainder360(lon2);
-    const double t = a + b;
-    const double bb = t - a;
-    const double e = (a - (t - bb)) + (b - bb);
-    const double d = remainder360(t);
-    return d + e;
+void matrix_scalar(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
+                   const double* lats_b, std::size_t n_b, double radius, double* out) noexcept {
+    geo_impl::matrix<ScalarTraits>(lons_a, lats_a, n_a, lons_b, lats_b, n_b, radius, out);
+}
+
+struct VariantTable {
+    GeoVariant list[3];
+    std::size_t count;
+};
+
+VariantTable detect_variants() noexcept {
+    VariantTable t{};
+#if NUMACCEL_GEO_HAVE_X86_VARIANTS
+    __builtin_cpu_init();
+    // __builtin_cpu_supports("avx2") also requires the OS to save the YMM state (XGETBV).
+    if (__builtin_cpu_supports("avx2")) {
+        t.list[t.count++] = GeoVariant{"avx2", great_circle_many_avx2, great_circle_matrix_avx2};
+    }
+    t.list[t.count++] = GeoVariant{"sse2", great_circle_many_sse2, great_circle_matrix_sse2};  // x86-64 baseline
+#endif
+    t.list[t.count++] = GeoVariant{"scalar", many_scalar, matrix_scalar};
+    return t;
+}
+
+const VariantTable& variants() noexcept {
+    static const VariantTable table = detect_variants();  // thread-safe one-time initialisation
+    return table;
 }
 
 }  // namespace
 
 double great_circle(double lon1, double lat1, double lon2, double lat2, double radius) noexcept {
-    const double dlon = angDiff(lon1, lon2);  // degrees, about [-180, 180]
-    const SinCos p1 = sincosd(lat1);
-    const SinCos p2 = sincosd(lat2);
-    const SinCos dp = sincosd(lat2 - lat1);  // latitude difference taken in degrees
-    const SinCos hl = sincosd(dlon * 0.5);
-    const double h = 2.0 * hl.s * hl.s;                // 1 - cos(dlon), no cancellation
-    const double x = p2.c * (2.0 * hl.s * hl.c);       // cos(lat2) sin(dlon)
-    const double y = dp.s + p1.s * p2.c * h;           // cos(lat1) sin(lat2) - sin(lat1) cos(lat2) cos(dlon)
-    const double z = dp.c - p1.c * p2.c * h;           // sin(lat1) sin(lat2) + cos(lat1) cos(lat2) cos(dlon)
-    const double sigma = std::atan2(std::sqrt(x * x + y * y), z);
-    return sigma * radius;
+    return geo_impl::great_circle<ScalarTraits>(lon1, lat1, lon2, lat2, radius);
+}
+
+const GeoVariant* geo_variants(std::size_t* count) noexcept {
+    const VariantTable& t = variants();
+    *count = t.count;
+    return t.list;
+}
+
+void great_circle_many(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
+                       const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
+                       double radius, double* out, std::size_t n) noexcept {
+    variants().list[0].many(lon1, n_lon1, lat1, n_lat1, lon2, n_lon2, lat2, n_lat2, radius, out, n);
+}
+
+void great_circle_matrix(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
+                         const double* lats_b, std::size_t n_b, double radius, double* out) noexcept {
+    variants().list[0].matrix(lons_a, lats_a, n_a, lons_b, lats_b, n_b, radius, out);
 }
 
 }  // namespace numaccel

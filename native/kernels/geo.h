@@ -1,14 +1,45 @@
 // numaccel — great-circle distance on a sphere (plain C++17, no Node-API).
-// Algorithm contract: docs/algorithms.md, "greatCircle". The TypeScript and WASM backends
-// implement the same steps; results agree to a few ULPs of the platform's sin/cos/atan2.
+// Algorithm contract: docs/algorithms.md, "greatCircle": Vincenty's formula with exact degree
+// reductions and fdlibm polynomial kernels instead of libm, so that the scalar kernel, every
+// SIMD batch variant and the other backends (WASM, TypeScript) return bit-identical results.
 #ifndef NUMACCEL_KERNELS_GEO_H
 #define NUMACCEL_KERNELS_GEO_H
+
+#include <cstddef>
 
 namespace numaccel {
 
 // Central angle between (lon1, lat1) and (lon2, lat2), in degrees, times radius.
 // Preconditions (checked by the callers): all inputs finite, |lat| <= 90, radius > 0.
 double great_circle(double lon1, double lat1, double lon2, double lat2, double radius) noexcept;
+
+// out[i] = great_circle(lon1[i], lat1[i], lon2[i], lat2[i], radius) for i < n. Each input has
+// length n or 1; a length-1 input is broadcast to every i. Uses the best SIMD variant.
+void great_circle_many(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
+                       const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
+                       double radius, double* out, std::size_t n) noexcept;
+
+// out[i * n_b + j] = great_circle(lons_a[i], lats_a[i], lons_b[j], lats_b[j], radius), row-major,
+// out has n_a * n_b elements. Uses the best SIMD variant.
+void great_circle_matrix(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
+                         const double* lats_b, std::size_t n_b, double radius, double* out) noexcept;
+
+using GreatCircleManyFn = void (*)(const double*, std::size_t, const double*, std::size_t, const double*,
+                                   std::size_t, const double*, std::size_t, double, double*, std::size_t) noexcept;
+using GreatCircleMatrixFn = void (*)(const double*, const double*, std::size_t, const double*, const double*,
+                                     std::size_t, double, double*) noexcept;
+
+// One implementation of the batch kernels: "avx2" (4 lanes), "sse2" (2 lanes, baseline x86-64)
+// or "scalar" (the portable loop over great_circle). All return bit-identical results.
+struct GeoVariant {
+    const char* name;
+    GreatCircleManyFn many;
+    GreatCircleMatrixFn matrix;
+};
+
+// The variants compiled into this build that the running CPU supports, best first; *count is
+// set to their number (at least 1: "scalar" is always last). Chosen once, at first use.
+const GeoVariant* geo_variants(std::size_t* count) noexcept;
 
 }  // namespace numaccel
 

@@ -159,4 +159,16 @@ bool check_prime(std::uint64_t n) noexcept {
     return all_bases_pass(n, kBasesFull);
 }
 
+void check_primes_f64(const double* v, std::size_t n, std::uint8_t* out) noexcept {
+    for (std::size_t i = 0; i < n; ++i) {
+        const double d = v[i];
+        // Negative (and, defensively, NaN) values are not prime; safe integers convert exactly.
+        out[i] = d >= 2.0 && check_prime(static_cast<std::uint64_t>(d)) ? 1 : 0;
+    }
+}
+
+void check_primes_u64(const std::uint64_t* v, std::size_t n, std::uint8_t* out) noexcept {
+    for (std::size_t i = 0; i < n; ++i) out[i] = check_prime(v[i]) ? 1 : 0;
+}
+
 }  // namespace numaccel

@@ -16,6 +16,11 @@ const ROUTE_WORKLOADS: Record<Route, WorkloadName> = {
   checkPrime: 'primesBelowMillion',
   checkPrimeLarge: 'largeOddIntegers',
   greatCircle: 'greatCircleMillion',
+  checkPrimes: 'checkPrimesBatch',
+  countPrimes: 'countPrimesTo1e8',
+  primesBetween: 'primesBetweenTo1e7',
+  greatCircleMany: 'greatCircleManyMillion',
+  greatCircleMatrix: 'greatCircleMatrix1000',
 };
 const SAMPLES = 15;
 const TABLE_PATH = path.join(PACKAGE_ROOT, 'src', 'auto-selection.json');

@@ -6,14 +6,13 @@
 import * as os from 'node:os';
 import { backendInfo, type BackendMode } from '../index.js';
 import { measureInChild } from './measure.js';
+import { formatRatio, formatTime, printTable } from './table.js';
 import { WORKLOADS, type WorkloadName } from './workloads.js';
 
 const info = backendInfo();
 const modes: BackendMode[] = [...info.backends.filter((b) => b.available).map((b) => b.name), 'auto'];
 for (const b of info.backends) if (!b.available) console.log(`(${b.name} backend not available: ${b.error?.message})`);
 
-const formatTime = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 1 ? `${ms.toFixed(1)} ms` : `${(ms * 1000).toFixed(2)} µs`);
-const formatRatio = (ratio: number): string => (ratio >= 100 ? `${Math.round(ratio).toLocaleString('en-US')}×` : `${ratio.toFixed(1)}×`);
 
 interface Baseline { readonly label: string; readonly ms: number }
 
@@ -26,8 +25,7 @@ function experiment(title: string, seedFigures: string, workload: WorkloadName, 
     const label = mode === 'auto' ? `auto (${autoChoice(workload)})` : mode;
     return [label, formatTime(ms), String(m.checksum), ...baselines.map((b) => formatRatio(b.ms / ms))];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  for (const row of [header, ...rows]) console.log('  ' + row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   '));
+  printTable(header, rows);
 }
 
 function autoChoice(workload: WorkloadName): string {

@@ -107,7 +107,82 @@ export const WORKLOADS = {
     calls: 5_000_000,
     prepare: (api) => greatCircleLoop(api, 5_000_000),
   },
+  checkPrimesBatch: {
+    description: 'checkPrimes over 100,000 random odd integers below 2^53, one call',
+    calls: 1,
+    prepare: (api) => {
+      const random = seededRandom(100_000);
+      const values = Float64Array.from({ length: 100_000 }, () => Math.floor(random() * 2 ** 52) * 2 + 1);
+      return () => api.checkPrimes(values).reduce((sum, isPrime) => sum + isPrime, 0);
+    },
+  },
+  countPrimesTo1e8: {
+    description: 'countPrimes(0, 10^8), one call',
+    calls: 1,
+    prepare: (api) => () => api.countPrimes(0, 1e8),
+  },
+  primesBetweenTo1e7: {
+    description: 'primesBetween(0, 10^7), one call',
+    calls: 1,
+    prepare: (api) => () => api.primesBetween(0, 1e7).length,
+  },
+  greatCircleManyMillion: {
+    description: 'greatCircleMany over 1,000,000 varied point pairs, one call',
+    calls: 1,
+    prepare: (api) => {
+      const [lon1, lat1, lon2, lat2] = randomPoints().map((column) => column.subarray(0, 1_000_000)) as [Float64Array, Float64Array, Float64Array, Float64Array];
+      return () => api.greatCircleMany(lon1, lat1, lon2, lat2)[999_999]!;
+    },
+  },
+  greatCircleMatrix1000: {
+    description: 'greatCircleMatrix of 1,000 × 1,000 varied points, one call',
+    calls: 1,
+    prepare: (api) => {
+      const [lon, lat] = randomPoints().map((column) => column.subarray(0, 1_000)) as [Float64Array, Float64Array];
+      return () => api.greatCircleMatrix(lon, lat, lon, lat)[123_456]!;
+    },
+  },
+  greatCircleManyFourMillion: {
+    description: 'greatCircleMany over 4,000,000 varied point pairs, one call',
+    calls: 1,
+    prepare: (api) => {
+      const columns = fourMillionPairs();
+      return () => api.greatCircleMany(...columns)[3_999_999]!;
+    },
+  },
+  haversineLoopFourMillion: {
+    description: 'the peer baseline: a plain TypeScript haversine loop over the same 4,000,000 pairs in Float64Arrays',
+    calls: 1,
+    prepare: () => {
+      const [lon1, lat1, lon2, lat2] = fourMillionPairs();
+      const out = new Float64Array(lon1.length);
+      const rad = Math.PI / 180;
+      return () => {
+        for (let i = 0; i < out.length; i++) {
+          const dLat = (lat2[i]! - lat1[i]!) * rad;
+          const dLon = (lon2[i]! - lon1[i]!) * rad;
+          const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1[i]! * rad) * Math.cos(lat2[i]! * rad) * Math.sin(dLon / 2) ** 2;
+          out[i] = 2 * 3956 * Math.asin(Math.sqrt(h));
+        }
+        return out[3_999_999]!;
+      };
+    },
+  },
+  countPrimesTo1e9: {
+    description: 'countPrimes(0, 10^9), one call',
+    calls: 1,
+    prepare: (api) => () => api.countPrimes(0, 1e9),
+  },
 } satisfies Record<string, Workload>;
+
+/** 4,000,000 pairs: the 2^20 random points four times over, in fresh arrays. */
+function fourMillionPairs(): [Float64Array, Float64Array, Float64Array, Float64Array] {
+  return randomPoints().map((column) => {
+    const long = new Float64Array(4_000_000);
+    for (let at = 0; at < long.length; at += column.length) long.set(column.subarray(0, Math.min(column.length, long.length - at)), at);
+    return long;
+  }) as [Float64Array, Float64Array, Float64Array, Float64Array];
+}
 
 export type WorkloadName = keyof typeof WORKLOADS;
 

@@ -1,8 +1,13 @@
 import type { Backend } from '../../contract.js';
-import { greatCircle } from './geo.js';
-import { checkPrime } from './prime.js';
+import { greatCircle, greatCircleMany, greatCircleMatrix } from './geo.js';
+import { checkPrime, checkPrimes } from './prime.js';
+import { countPrimes, primesBetween } from './sieve.js';
 
 /** The pure-TypeScript backend: always available, and the reference the others are tested against. */
 export function loadJsBackend(): Backend {
-  return { name: 'js', kernels: { checkPrime, greatCircle }, features: { variant: 'scalar' } };
+  return {
+    name: 'js',
+    kernels: { checkPrime, greatCircle, checkPrimes, countPrimes, primesBetween, greatCircleMany, greatCircleMatrix },
+    features: { variant: 'scalar' },
+  };
 }

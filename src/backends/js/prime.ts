@@ -178,3 +178,11 @@ function checkPrimeBigInt(n: bigint): boolean {
   }
   return true;
 }
+
+export function checkPrimes(values: Float64Array | BigUint64Array, out: Uint8Array): void {
+  if (values instanceof Float64Array) {
+    for (let i = 0; i < values.length; i++) out[i] = checkPrimeNumber(values[i]!) ? 1 : 0;
+  } else {
+    for (let i = 0; i < values.length; i++) out[i] = checkPrime(values[i]!) ? 1 : 0;
+  }
+}

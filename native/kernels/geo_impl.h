@@ -1,0 +1,432 @@
+// numaccel — the great-circle kernel of docs/algorithms.md written ONCE, as templates over a
+// "lane traits" type T, and instantiated for plain doubles (geo.cc: the scalar kernel and the
+// portable batch loop), 2-lane SSE2 vectors (geo_sse2.cc) and 4-lane AVX2 vectors (geo_avx2.cc).
+//
+// Because every instantiation evaluates the same source expressions — the same IEEE operations
+// (+ - * / sqrt, exact floor/fmod, selects and sign flips) in the same order, without FMA
+// contraction (-ffp-contract=off) and without libm trigonometry — the scalar and SIMD kernels
+// return bit-identical results, and match every other backend implementing the spec.
+//
+// Sources of the pieces:
+//  - sinKernel / cosKernel / atan01: fdlibm (Sun Microsystems, 1993) as ported by musl libc
+//    (src/math/__sin.c, __cos.c, atan.c); the coefficients are reproduced as hexadecimal
+//    floating-point literals with exactly the bit patterns listed in docs/algorithms.md.
+//  - sincosd / angDiff / remainder360: exact degree arithmetic after GeographicLib
+//    (C. F. F. Karney, Math::sincosd, Math::AngDiff; "Algorithms for geodesics", J. Geodesy 87
+//    (2013), 43-55).
+//
+// This header is private to native/kernels/. Everything in it has internal linkage (anonymous
+// namespace), so each translation unit gets its own copy compiled for its own instruction set
+// and no inline function compiled for AVX2 can be picked by the linker for baseline code.
+// Each including file defines NUMACCEL_GEO_TARGET (a function attribute such as
+// __attribute__((target("avx2"))), or nothing) before including it.
+#ifndef NUMACCEL_KERNELS_GEO_IMPL_H
+#define NUMACCEL_KERNELS_GEO_IMPL_H
+
+#include <cstddef>
+
+#if defined(__FAST_MATH__)
+#error "the geo kernels must not be compiled with -ffast-math (breaks TwoSum / exact reductions)"
+#endif
+
+#ifndef NUMACCEL_GEO_TARGET
+#error "define NUMACCEL_GEO_TARGET before including geo_impl.h"
+#endif
+
+#if defined(__GNUC__)
+#define NUMACCEL_GEO_INLINE inline __attribute__((always_inline)) NUMACCEL_GEO_TARGET
+#else
+#define NUMACCEL_GEO_INLINE inline
+#endif
+
+namespace numaccel {
+namespace {
+namespace geo_impl {
+
+// ---- constants (docs/algorithms.md; hexadecimal literals = the listed bit patterns) ----------
+constexpr double S1 = -0x1.5555555555549p-3;  // 0xBFC5555555555549 -1.66666666666666324348e-01
+constexpr double S2 = 0x1.111111110f8a6p-7;   // 0x3F8111111110F8A6  8.33333333332248946124e-03
+constexpr double S3 = -0x1.a01a019c161d5p-13; // 0xBF2A01A019C161D5 -1.98412698298579493134e-04
+constexpr double S4 = 0x1.71de357b1fe7dp-19;  // 0x3EC71DE357B1FE7D  2.75573137070700676789e-06
+constexpr double S5 = -0x1.ae5e68a2b9cebp-26; // 0xBE5AE5E68A2B9CEB -2.50507602534068634195e-08
+constexpr double S6 = 0x1.5d93a5acfd57cp-33;  // 0x3DE5D93A5ACFD57C  1.58969099521155010221e-10
+constexpr double C1 = 0x1.555555555554cp-5;   // 0x3FA555555555554C  4.16666666666666019037e-02
+constexpr double C2 = -0x1.6c16c16c15177p-10; // 0xBF56C16C16C15177 -1.38888888888741095749e-03
+constexpr double C3 = 0x1.a01a019cb1590p-16;  // 0x3EFA01A019CB1590  2.48015872894767294178e-05
+constexpr double C4 = -0x1.27e4f809c52adp-22; // 0xBE927E4F809C52AD -2.75573143513906633035e-07
+constexpr double C5 = 0x1.1ee9ebdb4b1c4p-29;  // 0x3E21EE9EBDB4B1C4  2.08757232129817482790e-09
+constexpr double C6 = -0x1.8fae9be8838d4p-37; // 0xBDA8FAE9BE8838D4 -1.13596475577881948265e-11
+constexpr double ATANHI0 = 0x1.dac670561bb4fp-2;  // 0x3FDDAC670561BB4F atan(1/2) high part
+constexpr double ATANHI1 = 0x1.921fb54442d18p-1;  // 0x3FE921FB54442D18 atan(1) high part
+constexpr double ATANLO0 = 0x1.a2b7f222f65e2p-56; // 0x3C7A2B7F222F65E2 atan(1/2) low part
+constexpr double ATANLO1 = 0x1.1a62633145c07p-55; // 0x3C81A62633145C07 atan(1) low part
+constexpr double AT0 = 0x1.555555555550dp-2;   // 0x3FD555555555550D  3.33333333333329318027e-01
+constexpr double AT1 = -0x1.999999998ebc4p-3;  // 0xBFC999999998EBC4 -1.99999999998764832476e-01
+constexpr double AT2 = 0x1.24924920083ffp-3;   // 0x3FC24924920083FF  1.42857142725034663711e-01
+constexpr double AT3 = -0x1.c71c6fe231671p-4;  // 0xBFBC71C6FE231671 -1.11111104054623557880e-01
+constexpr double AT4 = 0x1.745cdc54c206ep-4;   // 0x3FB745CDC54C206E  9.09088713343650656196e-02
+constexpr double AT5 = -0x1.3b0f2af749a6dp-4;  // 0xBFB3B0F2AF749A6D -7.69187620504482999495e-02
+constexpr double AT6 = 0x1.10d66a0d03d51p-4;   // 0x3FB10D66A0D03D51  6.66107313738753120669e-02
+constexpr double AT7 = -0x1.dde2d52defd9ap-5;  // 0xBFADDE2D52DEFD9A -5.83357013379057348645e-02
+constexpr double AT8 = 0x1.97b4b24760debp-5;   // 0x3FA97B4B24760DEB  4.97687799461593236017e-02
+constexpr double AT9 = -0x1.2b4442c6a6c2fp-5;  // 0xBFA2B4442C6A6C2F -3.65315727442169155270e-02
+constexpr double AT10 = 0x1.0ad3ae322da11p-6;  // 0x3F90AD3AE322DA11  1.62858201153657823623e-02
+constexpr double PIO2_HI = 0x1.921fb54442d18p+0;  // 0x3FF921FB54442D18
+constexpr double PIO2_LO = 0x1.1a62633145c07p-54; // 0x3C91A62633145C07
+constexpr double PI_HI = 0x1.921fb54442d18p+1;    // 0x400921FB54442D18
+constexpr double PI_LO = 0x1.1a62633145c07p-53;   // 0x3CA1A62633145C07
+constexpr double RADIANS_PER_DEGREE = 0x1.1df46a2529d39p-6;   // 0x3F91DF46A2529D39 (pi/180 rounded)
+constexpr double DEGREES_TO_QUADRANTS = 0x1.6c16c16c16c17p-7; // 0x3F86C16C16C16C17 (1/90 rounded)
+
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_bit_cast)
+#define NUMACCEL_BITS(x) __builtin_bit_cast(unsigned long long, x)
+static_assert(NUMACCEL_BITS(S1) == 0xBFC5555555555549ULL && NUMACCEL_BITS(S6) == 0x3DE5D93A5ACFD57CULL &&
+                  NUMACCEL_BITS(C1) == 0x3FA555555555554CULL && NUMACCEL_BITS(C6) == 0xBDA8FAE9BE8838D4ULL &&
+                  NUMACCEL_BITS(ATANHI0) == 0x3FDDAC670561BB4FULL && NUMACCEL_BITS(ATANLO0) == 0x3C7A2B7F222F65E2ULL &&
+                  NUMACCEL_BITS(ATANLO1) == 0x3C81A62633145C07ULL && NUMACCEL_BITS(AT0) == 0x3FD555555555550DULL &&
+                  NUMACCEL_BITS(AT10) == 0x3F90AD3AE322DA11ULL && NUMACCEL_BITS(PI_LO) == 0x3CA1A62633145C07ULL &&
+                  NUMACCEL_BITS(RADIANS_PER_DEGREE) == 0x3F91DF46A2529D39ULL &&
+                  NUMACCEL_BITS(DEGREES_TO_QUADRANTS) == 0x3F86C16C16C16C17ULL,
+              "geo constants do not have the bit patterns of docs/algorithms.md");
+#undef NUMACCEL_BITS
+#endif
+#endif
+
+// ---- the lane-traits interface --------------------------------------------------------------
+// T::D     a double or a vector of T::N doubles; arithmetic operators act lane-wise.
+// T::M     the matching comparison mask (bool, or a vector of all-ones/all-zeros lanes).
+// T::set1, T::sel(m, a, b) (= m ? a : b), T::neg_if(m, a) (sign flip where m), T::sqrt,
+// T::abs, T::lt/gt/eq, T::mxor, T::floor_quadrant, T::remainder360 (the exact remainder) and
+// T::remainder360_small (the same for |x| <= 540; vector code skips the fmod there).
+
+template <class T>
+struct SinCos {
+    typename T::D s;
+    typename T::D c;
+};
+
+// fdlibm __sin(x, 0, 0), |x| <= pi/4.
+template <class T>
+NUMACCEL_GEO_INLINE typename T::D sin_kernel(typename T::D x) noexcept {
+    using D = typename T::D;
+    const D z = x * x;
+    const D w = z * z;
+    const D r = T::set1(S2) + z * (T::set1(S3) + z * T::set1(S4)) + z * w * (T::set1(S5) + z * T::set1(S6));
+    const D v = z * x;
+    return x + v * (T::set1(S1) + z * r);
+}
+
+// fdlibm __cos(x, 0), |x| <= pi/4.
+template <class T>
+NUMACCEL_GEO_INLINE typename T::D cos_kernel(typename T::D x) noexcept {
+    using D = typename T::D;
+    const D z = x * x;
+    D w = z * z;
+    const D r = z * (T::set1(C1) + z * (T::set1(C2) + z * T::set1(C3))) +
+                w * w * (T::set1(C4) + z * (T::set1(C5) + z * T::set1(C6)));
+    const D hz = T::set1(0.5) * z;
+    w = T::set1(1.0) - hz;
+    return w + (((T::set1(1.0) - w) - hz) + z * r);
+}
+
+// musl atan() restricted to 0 <= t <= 1, branch-free (ranges id = -1, 0, 1). Both reduced
+// arguments share one division: the selected numerator over the selected denominator is the
+// same IEEE quotient as in the branchy form.
+template <class T>
+NUMACCEL_GEO_INLINE typename T::D atan01(typename T::D t) noexcept {
+    using D = typename T::D;
+    using M = typename T::M;
+    const D one = T::set1(1.0);
+    const M small = T::lt(t, T::set1(0.4375));
+    const M mid = T::lt(t, T::set1(0.6875));
+    const D num = T::sel(mid, T::set1(2.0) * t - one, t - one);
+    const D den = T::sel(mid, T::set1(2.0) + t, t + one);
+    const D x = T::sel(small, t, num / den);
+    const D hi = T::sel(small, T::set1(0.0), T::sel(mid, T::set1(ATANHI0), T::set1(ATANHI1)));
+    const D lo = T::sel(small, T::set1(0.0), T::sel(mid, T::set1(ATANLO0), T::set1(ATANLO1)));
+    const D z = x * x;
+    const D w = z * z;
+    const D s1 = z * (T::set1(AT0) +
+                      w * (T::set1(AT2) + w * (T::set1(AT4) + w * (T::set1(AT6) + w * (T::set1(AT8) + w * T::set1(AT10))))));
+    const D s2 = w * (T::set1(AT1) + w * (T::set1(AT3) + w * (T::set1(AT5) + w * (T::set1(AT7) + w * T::set1(AT9)))));
+    return hi - ((x * (s1 + s2) - lo) - x);
+}
+
+// atan2(S, C) for S >= 0.
+template <class T>
+NUMACCEL_GEO_INLINE typename T::D central_angle(typename T::D S, typename T::D C) noexcept {
+    using D = typename T::D;
+    using M = typename T::M;
+    const D a = T::abs(C);
+    const M s_gt_a = T::gt(S, a);
+    const D big = T::sel(s_gt_a, S, a);    // max(S, a)
+    const D small = T::sel(s_gt_a, a, S);  // min(S, a)
+    const M zero = T::eq(big, T::set1(0.0));
+    // big == 0 ? 0 : small / big. (small <= big, so small == +0 in that case and small / 1 == +0.)
+    const D t = T::sel(zero, T::set1(0.0), small / T::sel(zero, T::set1(1.0), big));
+    D r = atan01<T>(t);
+    r = T::sel(s_gt_a, T::set1(PIO2_HI) - (r - T::set1(PIO2_LO)), r);
+    r = T::sel(T::lt(C, T::set1(0.0)), T::set1(PI_HI) - (r - T::set1(PI_LO)), r);
+    return r;
+}
+
+// sin and cos of x degrees, |x| <= 270, reduced exactly to a quarter turn first.
+template <class T>
+NUMACCEL_GEO_INLINE SinCos<T> sincosd(typename T::D x) noexcept {
+    using D = typename T::D;
+    const typename T::Quadrant q = T::floor_quadrant(x * T::set1(DEGREES_TO_QUADRANTS) + T::set1(0.5));
+    const D r = (x - q.q * T::set1(90.0)) * T::set1(RADIANS_PER_DEGREE);  // x - q*90 is exact
+    const D s = sin_kernel<T>(r);
+    const D c = cos_kernel<T>(r);
+    // q mod 4 = 0: (s, c); 1: (c, -s); 2: (-s, -c); 3: (-c, s)
+    const D sw_s = T::sel(q.odd, c, s);
+    const D sw_c = T::sel(q.odd, s, c);
+    return SinCos<T>{T::neg_if(q.two, sw_s), T::neg_if(T::mxor(q.odd, q.two), sw_c)};
+}
+
+// lon2 - lon1 reduced mod 360 without losing its rounding error, from a = remainder360(-lon1)
+// and b = remainder360(lon2) (Knuth's TwoSum: t + e == a + b exactly).
+template <class T>
+NUMACCEL_GEO_INLINE typename T::D ang_diff_reduced(typename T::D a, typename T::D b) noexcept {
+    using D = typename T::D;
+    const D t = a + b;
+    const D bb = t - a;
+    const D e = (a - (t - bb)) + (b - bb);
+    return T::remainder360_small(t) + e;  // |t| <= 360
+}
+
+// The rest of the kernel, given the per-point quantities (s1, c1) = sincosd(lat1),
+// c2 = cos(lat2) and the longitude difference in degrees.
+template <class T>
+NUMACCEL_GEO_INLINE typename T::D finish(typename T::D s1, typename T::D c1, typename T::D c2, typename T::D lat1,
+                                         typename T::D lat2, typename T::D dlon, typename T::D radius) noexcept {
+    using D = typename T::D;
+    const SinCos<T> dp = sincosd<T>(lat2 - lat1);           // latitude difference taken in degrees
+    const SinCos<T> hl = sincosd<T>(dlon * T::set1(0.5));
+    const D two = T::set1(2.0);
+    const D h = two * hl.s * hl.s;                          // 1 - cos(dlon), no cancellation
+    const D x = c2 * (two * hl.s * hl.c);                   // cos(lat2) sin(dlon)
+    const D y = dp.s + s1 * c2 * h;                         // cos(lat1) sin(lat2) - sin(lat1) cos(lat2) cos(dlon)
+    const D z = dp.c - c1 * c2 * h;                         // sin(lat1) sin(lat2) + cos(lat1) cos(lat2) cos(dlon)
+    return central_angle<T>(T::sqrt(x * x + y * y), z) * radius;
+}
+
+// The whole kernel, docs/algorithms.md "Kernel".
+template <class T>
+NUMACCEL_GEO_INLINE typename T::D great_circle(typename T::D lon1, typename T::D lat1, typename T::D lon2,
+                                               typename T::D lat2, typename T::D radius) noexcept {
+    const typename T::D dlon = ang_diff_reduced<T>(T::remainder360(-lon1), T::remainder360(lon2));
+    const SinCos<T> p1 = sincosd<T>(lat1);
+    const SinCos<T> p2 = sincosd<T>(lat2);  // p2.s is not needed
+    return finish<T>(p1.s, p1.c, p2.c, lat1, lat2, dlon, radius);
+}
+
+// ---- generic traits for GCC/Clang vector extensions ------------------------------------------
+// Arithmetic and comparisons use the vector-extension operators; ISA::sqrt / load / store /
+// movemask come from the including file (SSE2 or AVX intrinsics).
+#if defined(__GNUC__)
+template <class ISA>
+struct VecTraits {
+    using D = typename ISA::D;  // N doubles
+    using M = typename ISA::M;  // N 64-bit integer lanes, all ones where true
+    static constexpr std::size_t N = ISA::N;
+    struct Quadrant {
+        D q;    // floor(v)
+        M odd;  // q & 1
+        M two;  // q & 2 (two's complement, so q = -1 is quadrant 3)
+    };
+    static NUMACCEL_GEO_INLINE D set1(double x) noexcept { return D{} + x; }
+    static NUMACCEL_GEO_INLINE D load(const double* p) noexcept { return ISA::load(p); }
+    static NUMACCEL_GEO_INLINE void store(double* p, D v) noexcept { ISA::store(p, v); }
+    static NUMACCEL_GEO_INLINE M bits(D v) noexcept { return reinterpret_cast<M>(v); }
+    static NUMACCEL_GEO_INLINE D from_bits(M m) noexcept { return reinterpret_cast<D>(m); }
+    static NUMACCEL_GEO_INLINE D sel(M m, D a, D b) noexcept { return from_bits((m & bits(a)) | (~m & bits(b))); }
+    static NUMACCEL_GEO_INLINE M sign_bit() noexcept { return M{} + static_cast<long long>(0x8000000000000000ULL); }
+    static NUMACCEL_GEO_INLINE D neg_if(M m, D a) noexcept { return from_bits(bits(a) ^ (m & sign_bit())); }
+    static NUMACCEL_GEO_INLINE D abs(D a) noexcept { return from_bits(bits(a) & ~sign_bit()); }
+    static NUMACCEL_GEO_INLINE D sqrt(D a) noexcept { return ISA::sqrt(a); }
+    static NUMACCEL_GEO_INLINE M lt(D a, D b) noexcept { return a < b; }
+    static NUMACCEL_GEO_INLINE M gt(D a, D b) noexcept { return a > b; }
+    static NUMACCEL_GEO_INLINE M eq(D a, D b) noexcept { return a == b; }
+    static NUMACCEL_GEO_INLINE M mxor(M a, M b) noexcept { return a ^ b; }
+    // q = floor(v) (ISA::floor is exact) and its low two bits as lane masks: the low bits of
+    // q + 1.5 * 2^52 are q in two's complement (q = -1 gives quadrant 3).
+    static NUMACCEL_GEO_INLINE Quadrant floor_quadrant(D v) noexcept {
+        const D q = ISA::floor(v);
+        const M qi = bits(q + set1(0x1.8p52));
+        const M one = M{} + 1, two = M{} + 2;
+        return Quadrant{q, (qi & one) == one, (qi & two) == two};
+    }
+    // remainder360: |x| <= 540 needs no fmod (it is the identity below 360 and x -+ 360 above,
+    // which the correction step produces); lanes beyond that take the exact scalar fmod.
+    static NUMACCEL_GEO_INLINE D remainder360(D x) noexcept {
+        D r = x;
+        const M big = abs(x) > set1(540.0);
+        if (ISA::movemask(big) != 0) {
+            for (std::size_t k = 0; k < N; ++k) {
+                if (big[k] != 0) r[k] = __builtin_fmod(x[k], 360.0);
+            }
+        }
+        return remainder360_small(r);
+    }
+    // The same for |x| <= 540 (the sum t in ang_diff_reduced: |t| <= 360).
+    static NUMACCEL_GEO_INLINE D remainder360_small(D r) noexcept {
+        return sel(r > set1(180.0), r - set1(360.0), sel(r < set1(-180.0), r + set1(360.0), r));
+    }
+};
+
+// K independent vectors per operation. The kernel is one long dependency chain (polynomials,
+// two divisions, a square root: ~200 cycles of latency per vector) of a few hundred
+// instructions, more than an out-of-order core overlaps across loop iterations; evaluating K
+// vectors side by side interleaves K chains instruction by instruction. Lane-wise the
+// operations are exactly those of B, so the results are unchanged.
+template <class B, std::size_t K>
+struct XkTraits {
+    using BD = typename B::D;
+    using BM = typename B::M;
+    struct D {
+        BD v[K];
+    };
+    struct M {
+        BM v[K];
+    };
+    static constexpr std::size_t N = K * B::N;
+    struct Quadrant {
+        D q;
+        M odd;
+        M two;
+    };
+#define NUMACCEL_GEO_LANES(expr)                    \
+    do {                                           \
+        for (std::size_t k = 0; k < K; ++k) expr; \
+    } while (0)
+    friend NUMACCEL_GEO_INLINE D operator+(D a, D b) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = a.v[k] + b.v[k]); return r; }
+    friend NUMACCEL_GEO_INLINE D operator-(D a, D b) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = a.v[k] - b.v[k]); return r; }
+    friend NUMACCEL_GEO_INLINE D operator*(D a, D b) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = a.v[k] * b.v[k]); return r; }
+    friend NUMACCEL_GEO_INLINE D operator/(D a, D b) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = a.v[k] / b.v[k]); return r; }
+    friend NUMACCEL_GEO_INLINE D operator-(D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = -a.v[k]); return r; }
+    static NUMACCEL_GEO_INLINE D set1(double x) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::set1(x)); return r; }
+    static NUMACCEL_GEO_INLINE D load(const double* p) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::load(p + k * B::N)); return r; }
+    static NUMACCEL_GEO_INLINE void store(double* p, D a) noexcept { NUMACCEL_GEO_LANES(B::store(p + k * B::N, a.v[k])); }
+    static NUMACCEL_GEO_INLINE D sel(M m, D a, D b) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::sel(m.v[k], a.v[k], b.v[k])); return r; }
+    static NUMACCEL_GEO_INLINE D neg_if(M m, D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::neg_if(m.v[k], a.v[k])); return r; }
+    static NUMACCEL_GEO_INLINE D abs(D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::abs(a.v[k])); return r; }
+    static NUMACCEL_GEO_INLINE D sqrt(D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::sqrt(a.v[k])); return r; }
+    static NUMACCEL_GEO_INLINE M lt(D a, D b) noexcept { M r; NUMACCEL_GEO_LANES(r.v[k] = B::lt(a.v[k], b.v[k])); return r; }
+    static NUMACCEL_GEO_INLINE M gt(D a, D b) noexcept { M r; NUMACCEL_GEO_LANES(r.v[k] = B::gt(a.v[k], b.v[k])); return r; }
+    static NUMACCEL_GEO_INLINE M eq(D a, D b) noexcept { M r; NUMACCEL_GEO_LANES(r.v[k] = B::eq(a.v[k], b.v[k])); return r; }
+    static NUMACCEL_GEO_INLINE M mxor(M a, M b) noexcept { M r; NUMACCEL_GEO_LANES(r.v[k] = B::mxor(a.v[k], b.v[k])); return r; }
+    static NUMACCEL_GEO_INLINE Quadrant floor_quadrant(D a) noexcept {
+        Quadrant r;
+        NUMACCEL_GEO_LANES({
+            const typename B::Quadrant q = B::floor_quadrant(a.v[k]);
+            r.q.v[k] = q.q;
+            r.odd.v[k] = q.odd;
+            r.two.v[k] = q.two;
+        });
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE D remainder360(D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::remainder360(a.v[k])); return r; }
+    static NUMACCEL_GEO_INLINE D remainder360_small(D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::remainder360_small(a.v[k])); return r; }
+#undef NUMACCEL_GEO_LANES
+};
+#endif
+
+// ---- batch drivers ---------------------------------------------------------------------------
+
+// out[i] = great_circle(lon1[i], lat1[i], lon2[i], lat2[i]); an input of length != n (that is,
+// length 1) is broadcast. Full vectors first, then one padded vector for the tail.
+template <class T>
+NUMACCEL_GEO_TARGET void many(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
+                              const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
+                              double radius, double* out, std::size_t n) noexcept {
+    using D = typename T::D;
+    constexpr std::size_t N = T::N;
+    if (n == 0) return;
+    const bool b_lon1 = n_lon1 != n, b_lat1 = n_lat1 != n, b_lon2 = n_lon2 != n, b_lat2 = n_lat2 != n;
+    const D R = T::set1(radius);
+    std::size_t i = 0;
+    if (!b_lon1 && !b_lat1 && !b_lon2 && !b_lat2) {
+        for (; i + N <= n; i += N) {
+            T::store(out + i, great_circle<T>(T::load(lon1 + i), T::load(lat1 + i), T::load(lon2 + i), T::load(lat2 + i), R));
+        }
+    } else {
+        const D s_lon1 = T::set1(lon1[0]), s_lat1 = T::set1(lat1[0]);
+        const D s_lon2 = T::set1(lon2[0]), s_lat2 = T::set1(lat2[0]);
+        for (; i + N <= n; i += N) {
+            const D a = b_lon1 ? s_lon1 : T::load(lon1 + i);
+            const D b = b_lat1 ? s_lat1 : T::load(lat1 + i);
+            const D c = b_lon2 ? s_lon2 : T::load(lon2 + i);
+            const D d = b_lat2 ? s_lat2 : T::load(lat2 + i);
+            T::store(out + i, great_circle<T>(a, b, c, d, R));
+        }
+    }
+    if (i < n) {  // tail: fewer than N elements left; unused lanes compute the zero distance
+        double in[4][N] = {};
+        double res[N];
+        const std::size_t m = n - i;
+        for (std::size_t k = 0; k < m; ++k) {
+            in[0][k] = lon1[b_lon1 ? 0 : i + k];
+            in[1][k] = lat1[b_lat1 ? 0 : i + k];
+            in[2][k] = lon2[b_lon2 ? 0 : i + k];
+            in[3][k] = lat2[b_lat2 ? 0 : i + k];
+        }
+        T::store(res, great_circle<T>(T::load(in[0]), T::load(in[1]), T::load(in[2]), T::load(in[3]), R));
+        for (std::size_t k = 0; k < m; ++k) out[i + k] = res[k];
+    }
+}
+
+// out[i * nB + j] = great_circle(A[i], B[j]). B is processed in blocks whose per-point values
+// (remainder360(lon), cos(lat)) are computed once into stack buffers; each A point's values
+// (remainder360(-lon), sincosd(lat)) once per block. These are the same IEEE values the
+// pairwise kernel computes, so the results are bit-identical to great_circle().
+template <class T>
+NUMACCEL_GEO_TARGET void matrix(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
+                                const double* lats_b, std::size_t n_b, double radius, double* out) noexcept {
+    using D = typename T::D;
+    constexpr std::size_t N = T::N;
+    constexpr std::size_t kBlock = 512;  // B points per block; a multiple of every N
+    static_assert(kBlock % N == 0, "block must be a multiple of the lane count");
+    alignas(64) double rb[kBlock];
+    alignas(64) double latb[kBlock];
+    alignas(64) double c2b[kBlock];
+    const D R = T::set1(radius);
+    for (std::size_t jb = 0; jb < n_b; jb += kBlock) {
+        const std::size_t m = n_b - jb < kBlock ? n_b - jb : kBlock;
+        const std::size_t m_full = m - m % N;
+        const std::size_t m_padded = m_full == m ? m : m_full + N;
+        for (std::size_t j = 0; j < m; ++j) {
+            rb[j] = lons_b[jb + j];
+            latb[j] = lats_b[jb + j];
+        }
+        for (std::size_t j = m; j < m_padded; ++j) rb[j] = latb[j] = 0.0;
+        for (std::size_t j = 0; j < m_padded; j += N) {
+            T::store(rb + j, T::remainder360(T::load(rb + j)));
+            T::store(c2b + j, sincosd<T>(T::load(latb + j)).c);
+        }
+        for (std::size_t i = 0; i < n_a; ++i) {
+            const D lat1 = T::set1(lats_a[i]);
+            const D a = T::remainder360(T::set1(-lons_a[i]));
+            const SinCos<T> p1 = sincosd<T>(lat1);
+            double* row = out + i * n_b + jb;
+            std::size_t j = 0;
+            for (; j < m_full; j += N) {
+                const D dlon = ang_diff_reduced<T>(a, T::load(rb + j));
+                T::store(row + j, finish<T>(p1.s, p1.c, T::load(c2b + j), lat1, T::load(latb + j), dlon, R));
+            }
+            if (j < m) {
+                double res[N];
+                const D dlon = ang_diff_reduced<T>(a, T::load(rb + j));
+                T::store(res, finish<T>(p1.s, p1.c, T::load(c2b + j), lat1, T::load(latb + j), dlon, R));
+                for (std::size_t k = 0; j + k < m; ++k) row[j + k] = res[k];
+            }
+        }
+    }
+}
+
+}  // namespace geo_impl
+}  // namespace
+}  // namespace numaccel
+
+#endif  // NUMACCEL_KERNELS_GEO_IMPL_H

@@ -1,0 +1,34 @@
+// numaccel — the SIMD batch variants of the great-circle kernel (private to native/kernels/).
+// Compiled only for GCC/Clang on x86-64; geo.cc picks one at run time (geo_variants()).
+#ifndef NUMACCEL_KERNELS_GEO_VARIANTS_H
+#define NUMACCEL_KERNELS_GEO_VARIANTS_H
+
+#include <cstddef>
+
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
+#define NUMACCEL_GEO_HAVE_X86_VARIANTS 1
+#else
+#define NUMACCEL_GEO_HAVE_X86_VARIANTS 0
+#endif
+
+#if NUMACCEL_GEO_HAVE_X86_VARIANTS
+namespace numaccel {
+
+// geo_sse2.cc: 2 lanes, baseline x86-64 (SSE2 only).
+void great_circle_many_sse2(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
+                            const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
+                            double radius, double* out, std::size_t n) noexcept;
+void great_circle_matrix_sse2(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
+                              const double* lats_b, std::size_t n_b, double radius, double* out) noexcept;
+
+// geo_avx2.cc: 4 lanes; call only when __builtin_cpu_supports("avx2").
+void great_circle_many_avx2(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
+                            const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
+                            double radius, double* out, std::size_t n) noexcept;
+void great_circle_matrix_avx2(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
+                              const double* lats_b, std::size_t n_b, double radius, double* out) noexcept;
+
+}  // namespace numaccel
+#endif
+
+#endif  // NUMACCEL_KERNELS_GEO_VARIANTS_H
