@@ -238,6 +238,97 @@ export function greatCircle(lon1: f64, lat1: f64, lon2: f64, lat2: f64, radius: 
 
 // ---------------------------------------------------------------------------------------------
 // Batch kernels, scalar versions (the SIMD versions are in geo-simd.ts)
+//
+// Same operations as greatCircle, reorganized over blocks of up to SBLOCK elements in passes
+// through a scratch area, as in geo-simd.ts: A. the exact degree reductions (storing each of the
+// four sincosd's reduced argument r and quadrant q); B. sinKernel and cosKernel of every stored r;
+// C1. the quadrant selections and the kernel's h, x, y, z → S = sqrt(x² + y²), z;
+// C2. centralAngle(S, z) × radius, two elements per iteration. Short loops with independent
+// iterations let the CPU overlap the long per-element dependency chain (sqrt → div → div → atan
+// polynomial), which the single-call form cannot; the result of each element is the same bits.
+
+const SBLOCK: i32 = 128;
+// Entry k: f64 r, sinKernel(r), cosKernel(r) (24 bytes); entries 4i .. 4i + 3 belong to element
+// i of the block: lat1, lat2, lat2 - lat1, dlon / 2 (the matrix uses 2i, 2i + 1: dp, dlon / 2).
+// @ts-ignore: decorator
+@lazy
+const S_ENTRIES: usize = memory.data(SBLOCK * 4 * 24, 16);
+// Quadrant of entry k (i32).
+// @ts-ignore: decorator
+@lazy
+const S_QUAD: usize = memory.data(SBLOCK * 4 * 4, 16);
+// Per element: S and z, the arguments of centralAngle.
+// @ts-ignore: decorator
+@lazy
+const S_SZ: usize = memory.data(SBLOCK * 16, 16);
+
+// @ts-ignore: decorator
+@inline
+function reduceIntoS(k: usize, x: f64): void {
+  const q = sdQuadrant(x);
+  store<f64>(S_ENTRIES + k * 24, sdReduce(x, q));
+  store<i32>(S_QUAD + (k << 2), <i32>q);
+}
+
+// @ts-ignore: decorator
+@inline
+function kernelsPassS(count: usize): void {
+  for (let e = S_ENTRIES, end = S_ENTRIES + count * 24; e < end; e += 24) {
+    const r = load<f64>(e);
+    store<f64>(e, sinKernel(r), 8);
+    store<f64>(e, cosKernel(r), 16);
+  }
+}
+
+// @ts-ignore: decorator
+@inline
+function sinOfS(k: usize): f64 {
+  return quadSin(load<i32>(S_QUAD + (k << 2)), load<f64>(S_ENTRIES + k * 24, 8), load<f64>(S_ENTRIES + k * 24, 16));
+}
+
+// @ts-ignore: decorator
+@inline
+function cosOfS(k: usize): f64 {
+  return quadCos(load<i32>(S_QUAD + (k << 2)), load<f64>(S_ENTRIES + k * 24, 8), load<f64>(S_ENTRIES + k * 24, 16));
+}
+
+/** angDiff from its first half (a = remainder360(-lon1), b = remainder360(lon2)), halved. */
+// @ts-ignore: decorator
+@inline
+function halfDlonS(a: f64, b: f64): f64 {
+  const t = a + b;
+  const bb = t - a;
+  const e = (a - (t - bb)) + (b - bb);
+  return (remainder360(t) + e) * 0.5;
+}
+
+/** Pass C1 for element i: h, x, y, z → S, z. */
+// @ts-ignore: decorator
+@inline
+function kernelSZS(i: usize, s1: f64, c1: f64, c2: f64, sdp: f64, cdp: f64, sh: f64, ch: f64): void {
+  const h = 2.0 * sh * sh;
+  const x = c2 * (2.0 * sh * ch);
+  const y = sdp + s1 * c2 * h;
+  const z = cdp - c1 * c2 * h;
+  store<f64>(S_SZ + (i << 4), Math.sqrt(x * x + y * y));
+  store<f64>(S_SZ + (i << 4), z, 8);
+}
+
+/** Pass C2: out[i] = centralAngle(S, z) * radius for the block's m elements. */
+// @ts-ignore: decorator
+@inline
+function anglePassS(out: usize, m: usize, radius: f64): void {
+  let e = S_SZ;
+  const end = S_SZ + (m << 4);
+  for (; e + 16 < end; e += 32) {
+    const A = centralAngle(load<f64>(e), load<f64>(e, 8));
+    const B = centralAngle(load<f64>(e, 16), load<f64>(e, 24));
+    store<f64>(out, A * radius);
+    store<f64>(out, B * radius, 8);
+    out += 16;
+  }
+  if (e < end) store<f64>(out, centralAngle(load<f64>(e), load<f64>(e, 8)) * radius);
+}
 
 /**
  * out[i] = greatCircle(lon1[i], lat1[i], lon2[i], lat2[i], radius) for i < n, all arrays f64 in
@@ -251,11 +342,27 @@ export function greatCircleManyScalar(
   const d1 = <usize>((stepMask & 2) << 2);
   const d2 = <usize>((stepMask & 4) << 1);
   const d3 = <usize>(stepMask & 8);
-  const end = out + (<usize>n << 3);
-  while (out < end) {
-    store<f64>(out, greatCircleInline(load<f64>(lon1), load<f64>(lat1), load<f64>(lon2), load<f64>(lat2), radius));
-    lon1 += d0; lat1 += d1; lon2 += d2; lat2 += d3;
-    out += 8;
+  while (n > 0) {
+    const m = <usize>(n < SBLOCK ? n : SBLOCK);
+    // A: reductions
+    for (let i: usize = 0; i < m; ++i) {
+      const la1 = load<f64>(lat1), la2 = load<f64>(lat2);
+      reduceIntoS(4 * i, la1);
+      reduceIntoS(4 * i + 1, la2);
+      reduceIntoS(4 * i + 2, la2 - la1);
+      reduceIntoS(4 * i + 3, halfDlonS(remainder360(-load<f64>(lon1)), remainder360(load<f64>(lon2))));
+      lon1 += d0; lat1 += d1; lon2 += d2; lat2 += d3;
+    }
+    // B: polynomials
+    kernelsPassS(4 * m);
+    // C1, C2
+    for (let i: usize = 0; i < m; ++i) {
+      const k: usize = 4 * i;
+      kernelSZS(i, sinOfS(k), cosOfS(k), cosOfS(k + 1), sinOfS(k + 2), cosOfS(k + 2), sinOfS(k + 3), cosOfS(k + 3));
+    }
+    anglePassS(out, m, radius);
+    out += m << 3;
+    n -= <i32>m;
   }
 }
 
@@ -289,16 +396,28 @@ export function greatCircleTileScalar(
   bRem: usize, bLat: usize, bCos: usize, nB: i32,
   radius: f64, out: usize,
 ): void {
-  for (let i = 0; i < nA; ++i) {
-    const oi = <usize>i << 3;
+  for (let r = 0; r < nA; ++r) {
+    const oi = <usize>r << 3;
     const a = load<f64>(aRem + oi), lat1 = load<f64>(aLat + oi);
     const s1 = load<f64>(aSin + oi), c1 = load<f64>(aCos + oi);
-    for (let j = 0; j < nB; ++j) {
-      const oj = <usize>j << 3;
-      store<f64>(out, centralAngleFromParts(
-        a, load<f64>(bRem + oj), lat1, s1, c1, load<f64>(bLat + oj), load<f64>(bCos + oj),
-      ) * radius);
-      out += 8;
+    let left = nB;
+    let col: usize = 0; // byte offset of the block's first column
+    while (left > 0) {
+      const m = <usize>(left < SBLOCK ? left : SBLOCK);
+      for (let i: usize = 0; i < m; ++i) {
+        const oj = col + (i << 3);
+        reduceIntoS(2 * i, load<f64>(bLat + oj) - lat1);
+        reduceIntoS(2 * i + 1, halfDlonS(a, load<f64>(bRem + oj)));
+      }
+      kernelsPassS(2 * m);
+      for (let i: usize = 0; i < m; ++i) {
+        const k: usize = 2 * i;
+        kernelSZS(i, s1, c1, load<f64>(bCos + col + (i << 3)), sinOfS(k), cosOfS(k), sinOfS(k + 1), cosOfS(k + 1));
+      }
+      anglePassS(out, m, radius);
+      out += m << 3;
+      col += m << 3;
+      left -= <i32>m;
     }
   }
 }

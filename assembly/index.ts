@@ -1,8 +1,47 @@
-// numaccel WebAssembly backend — entry file. The JS loader depends on these export names.
-// Algorithms: docs/algorithms.md. Inputs arrive already validated by the facade (src/validate.ts).
+// numaccel WebAssembly backend — entry file. The JS loader (src/backends/wasm/index.ts) depends
+// on these export names. Algorithms: docs/algorithms.md. Inputs arrive already validated by the
+// facade (src/validate.ts).
+//
+// Two builds of this file (asconfig.json): build-wasm/numaccel.wasm without SIMD and
+// build-wasm/numaccel-simd.wasm with it; ASC_FEATURE_SIMD (a compile-time constant) selects the
+// f64x2 batch kernels of geo-simd.ts, whose results are bit-identical to the scalar ones.
+//
+// Memory protocol: the module exports its memory and a real allocator (runtime "minimal": TLSF;
+// no managed objects are used, so the collector never runs). The caller allocates buffers with
+// alloc(bytes) (16-byte aligned), passes byte addresses, and frees them with free(ptr). Any call
+// that allocates (alloc, the sieve entry points) may grow the memory, which detaches the
+// previous memory.buffer: views must be re-created afterwards.
 
-import { checkPrime } from "./prime";
-import { greatCircle as greatCircleImpl } from "./geo";
+import { checkPrime, checkPrimesF64 as checkPrimesF64Impl, checkPrimesU64 as checkPrimesU64Impl } from "./prime";
+import {
+  greatCircle as greatCircleImpl, greatCircleManyScalar, greatCircleTileScalar, geoPrepare as geoPrepareImpl,
+} from "./geo";
+import { greatCircleManySimd, greatCircleTileSimd } from "./geo-simd";
+import {
+  countPrimesRange, listPrimesStart as listStart, listPrimesNext as listNext, LIST_BATCH,
+  basePrimeCacheCount as cacheCount, basePrimeCacheLimit as cacheLimit,
+} from "./sieve";
+
+// ---------------------------------------------------------------------------------------------
+// Memory
+
+/** Allocates `bytes` bytes of linear memory (16-byte aligned); may grow the memory. */
+export function alloc(bytes: usize): usize {
+  return heap.alloc(bytes);
+}
+
+/** Frees a block returned by alloc. */
+export function free(ptr: usize): void {
+  heap.free(ptr);
+}
+
+/** 1 when this build uses WebAssembly SIMD for the batch great-circle kernels. */
+export function simd(): i32 {
+  return ASC_FEATURE_SIMD ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Primality
 
 /** Primality of a non-negative safe integer passed as a double (n <= 2^53 - 1). */
 export function checkPrimeF64(n: f64): bool {
@@ -14,7 +53,87 @@ export function checkPrimeU64(n: u64): bool {
   return checkPrime(n);
 }
 
+/** out[i] (bytes) = checkPrime(values[i]) for f64 safe integers (negatives are not prime). */
+export function checkPrimesF64(values: usize, n: i32, out: usize): void {
+  checkPrimesF64Impl(values, n, out);
+}
+
+/** out[i] (bytes) = checkPrime(values[i]) for u64 values. */
+export function checkPrimesU64(values: usize, n: i32, out: usize): void {
+  checkPrimesU64Impl(values, n, out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sieve (integers 0 <= lo <= hi <= 2^53 passed as doubles)
+
+/** Number of primes p with lo <= p < hi. */
+export function countPrimes(lo: f64, hi: f64): f64 {
+  return <f64>countPrimesRange(<u64>lo, <u64>hi);
+}
+
+/** Starts listing the primes in [lo, hi); see listPrimesNext. */
+export function listPrimesStart(lo: f64, hi: f64): void {
+  listStart(<u64>lo, <u64>hi);
+}
+
+/**
+ * Writes the next primes of the listing (ascending, f64) to out, which must have room for
+ * listPrimesBatch() values; returns how many (possibly 0), or -1 when the listing is complete.
+ */
+export function listPrimesNext(out: usize): i32 {
+  return listNext(out);
+}
+
+/** The most values one listPrimesNext call writes. */
+export function listPrimesBatch(): i32 {
+  return LIST_BATCH;
+}
+
+/** How many base primes are cached, and up to which limit (diagnostics). */
+export function basePrimeCacheCount(): i32 {
+  return cacheCount();
+}
+export function basePrimeCacheLimit(): f64 {
+  return cacheLimit();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Great circle
+
 /** Great-circle distance: central angle between two points (degrees) times radius. */
 export function greatCircle(lon1: f64, lat1: f64, lon2: f64, lat2: f64, radius: f64): f64 {
   return greatCircleImpl(lon1, lat1, lon2, lat2, radius);
+}
+
+/**
+ * out[i] = greatCircle(lon1[i], lat1[i], lon2[i], lat2[i], radius) for i < n (f64 arrays at byte
+ * addresses). Bit k of stepMask (k = 0..3: lon1, lat1, lon2, lat2) set = that array has n
+ * elements; clear = its element 0 is broadcast.
+ */
+export function greatCircleMany(
+  lon1: usize, lat1: usize, lon2: usize, lat2: usize, stepMask: i32, n: i32, radius: f64, out: usize,
+): void {
+  if (ASC_FEATURE_SIMD) greatCircleManySimd(lon1, lat1, lon2, lat2, stepMask, n, radius, out);
+  else greatCircleManyScalar(lon1, lat1, lon2, lat2, stepMask, n, radius, out);
+}
+
+/**
+ * Matrix support, step 1, in place for n points: lon[i] <- remainder360(negate ? -lon[i] :
+ * lon[i]); sin[i], cos[i] <- sincosd(lat[i]). Rows (A) use negate = 1, columns (B) negate = 0.
+ */
+export function geoPrepare(lon: usize, lat: usize, n: i32, negate: i32, sin: usize, cos: usize): void {
+  geoPrepareImpl(lon, lat, n, negate, sin, cos);
+}
+
+/**
+ * Matrix support, step 2: out[i * nB + j] (row-major nA × nB) = distance between prepared row
+ * point i (aRem, aLat, aSin, aCos) and prepared column point j (bRem, bLat, bCos).
+ */
+export function greatCircleTile(
+  aRem: usize, aLat: usize, aSin: usize, aCos: usize, nA: i32,
+  bRem: usize, bLat: usize, bCos: usize, nB: i32,
+  radius: f64, out: usize,
+): void {
+  if (ASC_FEATURE_SIMD) greatCircleTileSimd(aRem, aLat, aSin, aCos, nA, bRem, bLat, bCos, nB, radius, out);
+  else greatCircleTileScalar(aRem, aLat, aSin, aCos, nA, bRem, bLat, bCos, nB, radius, out);
 }

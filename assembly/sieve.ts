@@ -207,8 +207,8 @@ function setup(): void {
       for (let c = 0; c < 8; ++c) {
         const w = <usize>load<u8>(WHEEL + c);
         let b: usize = 0;
-        while ((30 * b + w) % p != 0) b++;
-        const mask = <u8>~(1 << c);
+        while ((<usize>30 * b + w) % p != 0) b++;
+        const mask: i32 = ~(1 << c);
         for (; b < len; b += p) store<u8>(buf + b, load<u8>(buf + b) & mask);
       }
     }
@@ -590,11 +590,12 @@ function listSegmentF64(len: i32, out: usize): i32 {
 
 /** Number of primes p with lo <= p < hi. */
 export function countPrimesRange(lo: u64, hi: u64): u64 {
+  if (listActive) { releaseBlocks(); listActive = false; }  // shares the run state
   if (hi <= lo) return 0;
   let count: u64 = 0;
-  if (lo <= 2 && 2 < hi) count++;
-  if (lo <= 3 && 3 < hi) count++;
-  if (lo <= 5 && 5 < hi) count++;
+  if (lo <= 2 && hi > 2) count++;
+  if (lo <= 3 && hi > 3) count++;
+  if (lo <= 5 && hi > 5) count++;
   if (!ready) setup();
   ensureBasePrimes(isqrt(hi - 1));
   runSetup(lo, hi);
@@ -631,9 +632,9 @@ export function listPrimesNext(out: usize): i32 {
   let n = 0;
   if (listPending) {
     listPending = false;
-    if (runLo <= 2 && 2 < runHi) { store<f64>(out, 2.0); n++; }
-    if (runLo <= 3 && 3 < runHi) { store<f64>(out + (<usize>n << 3), 3.0); n++; }
-    if (runLo <= 5 && 5 < runHi) { store<f64>(out + (<usize>n << 3), 5.0); n++; }
+    if (runLo <= 2 && runHi > 2) { store<f64>(out, 2.0); n++; }
+    if (runLo <= 3 && runHi > 3) { store<f64>(out + (<usize>n << 3), 3.0); n++; }
+    if (runLo <= 5 && runHi > 5) { store<f64>(out + (<usize>n << 3), 5.0); n++; }
   }
   if (curSb < runEb) {
     n += listSegmentF64(sieveSegment(), out + (<usize>n << 3));

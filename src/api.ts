@@ -1,7 +1,6 @@
-import type { Kernels } from './contract.js';
+import type { Backend } from './contract.js';
 import { LARGE_PRIME_CANDIDATE, ROUTES, type Route } from './selection.js';
 import {
-  primeCountUpperBound,
   resolveRadius,
   toCoordinates,
   validateLatitude,
@@ -10,9 +9,9 @@ import {
   validateLongitudes,
   validatePrimeCandidate,
   validatePrimeCandidates,
+  validatePrimeListSize,
   validateRange,
   validateResultSize,
-  MAX_RESULT_ELEMENTS,
   type GreatCircleOptions,
 } from './validate.js';
 
@@ -50,20 +49,21 @@ export interface NumaccelApi {
   greatCircleMatrix(lonsA: Coordinates, latsA: Coordinates, lonsB: Coordinates, latsB: Coordinates, options?: GreatCircleOptions): Float64Array;
 }
 
-export type RouteKernels = Readonly<Record<Route, Kernels>>;
+/** The backend serving each route. */
+export type RouteBackends = Readonly<Record<Route, Backend>>;
 
 /** The public functions over the kernels that `resolveRoutes` names for each route, validating every argument first. */
-export function createApi(resolveRoutes: () => RouteKernels): NumaccelApi {
+export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
   return {
     checkPrime(n) {
       const value = validatePrimeCandidate('checkPrime', 'n', n);
       if (typeof value === 'number') {
         if (value < 2) return false;
         const routes = resolveRoutes();
-        return (value < LARGE_PRIME_CANDIDATE ? routes.checkPrime : routes.checkPrimeLarge).checkPrime(value);
+        return (value < LARGE_PRIME_CANDIDATE ? routes.checkPrime : routes.checkPrimeLarge).kernels.checkPrime(value);
       }
       if (value < 2n) return false;
-      return resolveRoutes().checkPrimeLarge.checkPrime(value);
+      return resolveRoutes().checkPrimeLarge.kernels.checkPrime(value);
     },
     greatCircle(lon1, lat1, lon2, lat2, options) {
       const fn = 'greatCircle';
@@ -72,80 +72,87 @@ export function createApi(resolveRoutes: () => RouteKernels): NumaccelApi {
       validateLongitude(fn, 'lon2', lon2);
       validateLatitude(fn, 'lat2', lat2);
       const radius = resolveRadius(fn, options);
-      return resolveRoutes().greatCircle.greatCircle(lon1, lat1, lon2, lat2, radius);
+      return resolveRoutes().greatCircle.kernels.greatCircle(lon1, lat1, lon2, lat2, radius);
     },
     checkPrimes(values) {
       const candidates = validatePrimeCandidates('checkPrimes', values);
       const out = new Uint8Array(candidates.length);
-      if (candidates.length > 0) resolveRoutes().checkPrimes.checkPrimes(candidates, out);
+      if (candidates.length > 0) resolveRoutes().checkPrimes.kernels.checkPrimes(candidates, out);
       return out;
     },
     countPrimes(lo, hi) {
       const [low, high] = validateRange('countPrimes', lo, hi);
-      return resolveRoutes().countPrimes.countPrimes(low, high);
+      return resolveRoutes().countPrimes.kernels.countPrimes(low, high);
     },
     primesBetween(lo, hi) {
       const fn = 'primesBetween';
       const [low, high] = validateRange(fn, lo, hi);
-      const bound = primeCountUpperBound(low, high);
-      if (bound > MAX_RESULT_ELEMENTS) {
-        throw new RangeError(
-          `${fn}: [${low}, ${high}) may hold up to ${bound.toLocaleString('en-US')} primes, more than the limit of ` +
-            `${MAX_RESULT_ELEMENTS.toLocaleString('en-US')} (1 GiB of Float64Array); count them with countPrimes or ask for a narrower range`,
-        );
-      }
+      const bound = validatePrimeListSize(fn, low, high);
       const out = new Float64Array(bound);
-      const count = resolveRoutes().primesBetween.primesBetween(low, high, out);
+      const count = resolveRoutes().primesBetween.kernels.primesBetween(low, high, out);
       return count === bound ? out : out.slice(0, count);
     },
     greatCircleMany(lon1, lat1, lon2, lat2, options) {
-      const fn = 'greatCircleMany';
-      const columns = coordinateColumns(fn, [['lon1', lon1], ['lat1', lat1], ['lon2', lon2], ['lat2', lat2]]);
-      const radius = resolveRadius(fn, options);
-      let length: number | undefined;
-      let lengthFrom = '';
-      for (const [name, column] of columns) {
-        if (typeof column === 'number') continue;
-        if (length === undefined) [length, lengthFrom] = [column.length, name];
-        else if (column.length !== length) {
-          throw new RangeError(`${fn}: ${name} has ${column.length} elements but ${lengthFrom} has ${length}; give arrays of equal length, or single numbers to broadcast`);
-        }
-      }
-      const out = new Float64Array(length ?? 1);
-      if (out.length > 0) {
-        const [a, b, c, d] = columns.map(([, column]) => asArray(column)) as [Float64Array, Float64Array, Float64Array, Float64Array];
-        resolveRoutes().greatCircleMany.greatCircleMany(a, b, c, d, radius, out);
-      }
+      const { columns, length, radius } = validateManyArguments('greatCircleMany', [lon1, lat1, lon2, lat2], options);
+      const out = new Float64Array(length);
+      if (length > 0) resolveRoutes().greatCircleMany.kernels.greatCircleMany(...columns, radius, out);
       return out;
     },
     greatCircleMatrix(lonsA, latsA, lonsB, latsB, options) {
-      const fn = 'greatCircleMatrix';
-      const columns = coordinateColumns(fn, [['lonsA', lonsA], ['latsA', latsA], ['lonsB', lonsB], ['latsB', latsB]]);
-      const radius = resolveRadius(fn, options);
-      const [a, b, c, d] = columns.map(([, column]) => asArray(column)) as [Float64Array, Float64Array, Float64Array, Float64Array];
-      if (b.length !== a.length) throw new RangeError(`${fn}: latsA has ${b.length} elements but lonsA has ${a.length}; they must be equal`);
-      if (d.length !== c.length) throw new RangeError(`${fn}: latsB has ${d.length} elements but lonsB has ${c.length}; they must be equal`);
-      validateResultSize(fn, `the ${a.length} × ${c.length} matrix`, a.length * c.length);
-      const out = new Float64Array(a.length * c.length);
-      if (out.length > 0) resolveRoutes().greatCircleMatrix.greatCircleMatrix(a, b, c, d, radius, out);
+      const { columns, radius } = validateMatrixArguments('greatCircleMatrix', [lonsA, latsA, lonsB, latsB], options);
+      const out = new Float64Array(columns[0].length * columns[2].length);
+      if (out.length > 0) resolveRoutes().greatCircleMatrix.kernels.greatCircleMatrix(...columns, radius, out);
       return out;
     },
   };
 }
 
+type Columns = [Float64Array, Float64Array, Float64Array, Float64Array];
+
 /** Validates named coordinate arguments (longitudes finite, latitudes in [-90, 90]), in order. */
-function coordinateColumns(fn: string, args: ReadonlyArray<readonly [string, unknown]>): Array<[string, Float64Array | number]> {
-  return args.map(([name, value]) => {
-    const column = toCoordinates(fn, name, value);
+function coordinateColumns(fn: string, names: readonly string[], values: readonly unknown[]): Array<Float64Array | number> {
+  return names.map((name, i) => {
+    const column = toCoordinates(fn, name, values[i]);
     if (name.startsWith('lat')) validateLatitudes(fn, name, column);
     else validateLongitudes(fn, name, column);
-    return [name, column];
+    return column;
   });
 }
 
 const asArray = (column: Float64Array | number): Float64Array => (typeof column === 'number' ? Float64Array.of(column) : column);
 
-/** Every route served by the same kernels. */
-export function routesToOneBackend(kernels: Kernels): RouteKernels {
-  return Object.fromEntries(ROUTES.map((route) => [route, kernels])) as Record<Route, Kernels>;
+/**
+ * greatCircleMany's arguments: the four columns (a single number becomes a length-1 array, which
+ * the kernels broadcast), the common length of the arrays given, and the radius.
+ */
+export function validateManyArguments(fn: string, values: readonly unknown[], options: unknown): { columns: Columns; length: number; radius: number } {
+  const names = ['lon1', 'lat1', 'lon2', 'lat2'];
+  const columns = coordinateColumns(fn, names, values);
+  const radius = resolveRadius(fn, options);
+  let length: number | undefined;
+  let lengthFrom = '';
+  columns.forEach((column, i) => {
+    if (typeof column === 'number') return;
+    if (length === undefined) [length, lengthFrom] = [column.length, names[i]!];
+    else if (column.length !== length) {
+      throw new RangeError(`${fn}: ${names[i]} has ${column.length} elements but ${lengthFrom} has ${length}; give arrays of equal length, or single numbers to broadcast`);
+    }
+  });
+  return { columns: columns.map(asArray) as Columns, length: length ?? 1, radius };
+}
+
+/** greatCircleMatrix's arguments: A's and B's columns (equal lengths), the radius; the result size checked. */
+export function validateMatrixArguments(fn: string, values: readonly unknown[], options: unknown): { columns: Columns; radius: number } {
+  const columns = coordinateColumns(fn, ['lonsA', 'latsA', 'lonsB', 'latsB'], values).map(asArray) as Columns;
+  const radius = resolveRadius(fn, options);
+  const [lonsA, latsA, lonsB, latsB] = columns;
+  if (latsA.length !== lonsA.length) throw new RangeError(`${fn}: latsA has ${latsA.length} elements but lonsA has ${lonsA.length}; they must be equal`);
+  if (latsB.length !== lonsB.length) throw new RangeError(`${fn}: latsB has ${latsB.length} elements but lonsB has ${lonsB.length}; they must be equal`);
+  validateResultSize(fn, `the ${lonsA.length} × ${lonsB.length} matrix`, lonsA.length * lonsB.length);
+  return { columns, radius };
+}
+
+/** Every route served by the same backend. */
+export function routesToOneBackend(backend: Backend): RouteBackends {
+  return Object.fromEntries(ROUTES.map((route) => [route, backend])) as Record<Route, Backend>;
 }

@@ -68,9 +68,35 @@ void everyKernelListed;
 export const BACKEND_NAMES = ['native', 'wasm', 'js'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
+/**
+ * Multi-threaded versions of the batch kernels that a backend runs on threads of its own (native:
+ * Node-API async work split across a native thread pool). Backends without them run their
+ * synchronous kernels on a pool of worker threads instead (src/async.ts).
+ *
+ * `threads` is the number of threads to use. `control` is an Int32Array over a SharedArrayBuffer,
+ * shared with those threads: [0] is set to 1 by JavaScript to cancel (the threads stop at their
+ * next chunk), [1] counts the work units done and [2] holds the units in all (both set by the
+ * kernel, for progress). Inputs and outputs are as in the synchronous kernels.
+ */
+export interface AsyncKernels {
+  checkPrimesAsync(values: Float64Array | BigUint64Array, out: Uint8Array, threads: number, control: Int32Array): Promise<void>;
+  countPrimesAsync(lo: number, hi: number, threads: number, control: Int32Array): Promise<number>;
+  primesBetweenAsync(lo: number, hi: number, out: Float64Array, threads: number, control: Int32Array): Promise<number>;
+  greatCircleManyAsync(
+    lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array, radius: number, out: Float64Array,
+    threads: number, control: Int32Array,
+  ): Promise<void>;
+  greatCircleMatrixAsync(
+    lonsA: Float64Array, latsA: Float64Array, lonsB: Float64Array, latsB: Float64Array, radius: number, out: Float64Array,
+    threads: number, control: Int32Array,
+  ): Promise<void>;
+}
+
 /** A loaded backend: its kernels and a description of the build it runs. */
 export interface Backend {
   readonly name: BackendName;
   readonly kernels: Kernels;
+  /** Present where the backend runs async work on threads of its own. */
+  readonly asyncKernels?: AsyncKernels;
   readonly features: Readonly<Record<string, string | number | boolean>>;
 }

@@ -3,16 +3,18 @@
  * AssemblyScript, pure TypeScript). Arguments are validated here, once, so every backend raises
  * the same error for the same bad input; the kernels only ever see valid data.
  */
-import { BACKEND_NAMES, type Backend, type BackendName, type Kernels } from './contract.js';
+import { BACKEND_NAMES, type Backend, type BackendName } from './contract.js';
 import { BackendUnavailableError, loadBackends, type BackendStatus } from './registry.js';
 import { ROUTES, chooseRoutes, type Route, type SelectionTable } from './selection.js';
 import measuredSelection from './auto-selection.json';
-import { createApi, routesToOneBackend, type NumaccelApi, type RouteKernels } from './api.js';
+import { createApi, routesToOneBackend, type NumaccelApi, type RouteBackends } from './api.js';
+import { createAsyncApi, type NumaccelAsyncApi } from './async.js';
 
 export { BACKEND_NAMES, KERNEL_NAMES, type BackendName, type Kernels } from './contract.js';
 export { BackendUnavailableError } from './registry.js';
 export { ROUTES, type Route } from './selection.js';
 export type { Coordinates, NumaccelApi, PrimeCandidates } from './api.js';
+export type { AsyncOptions, NumaccelAsyncApi } from './async.js';
 export { EARTH_RADIUS, MAX_RESULT_ELEMENTS, SEED_RADIUS_MILES, type DistanceUnit, type GreatCircleOptions } from './validate.js';
 
 export type BackendMode = 'auto' | BackendName;
@@ -24,7 +26,7 @@ interface State {
   readonly selected: Partial<Record<Route, BackendName>>;
   /** Set when the mode cannot be served: every call throws it. */
   readonly failure?: Error;
-  readonly routes?: RouteKernels;
+  readonly routes?: RouteBackends;
 }
 
 let statuses: readonly BackendStatus[] | undefined;
@@ -61,9 +63,7 @@ function buildState(mode: string, source: string): State {
     if (!status.available) return { mode, statuses: all, selected: {}, failure: status.error };
     selected = Object.fromEntries(ROUTES.map((route) => [route, status.name])) as Record<Route, BackendName>;
   }
-  const routes = Object.fromEntries(
-    ROUTES.map((route) => [route, findBackend(selected[route]).kernels]),
-  ) as Record<Route, Kernels>;
+  const routes = Object.fromEntries(ROUTES.map((route) => [route, findBackend(selected[route])])) as Record<Route, Backend>;
   return { mode, statuses: all, selected, routes };
 }
 
@@ -72,7 +72,7 @@ function currentState(): State {
   return state;
 }
 
-function currentRoutes(): RouteKernels {
+function currentRoutes(): RouteBackends {
   const { routes, failure } = state ?? currentState();
   if (routes === undefined) throw failure;
   return routes;
@@ -88,6 +88,13 @@ export const primesBetween = api.primesBetween;
 export const greatCircleMany = api.greatCircleMany;
 export const greatCircleMatrix = api.greatCircleMatrix;
 
+const asyncApi = createAsyncApi(currentRoutes);
+export const checkPrimesAsync = asyncApi.checkPrimesAsync;
+export const countPrimesAsync = asyncApi.countPrimesAsync;
+export const primesBetweenAsync = asyncApi.primesBetweenAsync;
+export const greatCircleManyAsync = asyncApi.greatCircleManyAsync;
+export const greatCircleMatrixAsync = asyncApi.greatCircleMatrixAsync;
+
 /**
  * Switches every kernel to one backend, or back to 'auto'. Throws a RangeError for an unknown
  * name and a BackendUnavailableError (with the loader's error as `cause`) for a backend that did
@@ -100,11 +107,11 @@ export function setBackend(mode: BackendMode): void {
   state = next;
 }
 
-/** The API bound to one backend, bypassing `auto` (for tests, benchmarks and comparisons). */
-export function withBackend(name: BackendName): NumaccelApi {
+/** The API, sync and async, bound to one backend, bypassing `auto` (for tests, benchmarks and comparisons). */
+export function withBackend(name: BackendName): NumaccelApi & NumaccelAsyncApi {
   if (!(BACKEND_NAMES as readonly string[]).includes(name)) throw modeError(name, 'withBackend(name)');
-  const routes = routesToOneBackend(findBackend(name).kernels);
-  return createApi(() => routes);
+  const routes = routesToOneBackend(findBackend(name));
+  return { ...createApi(() => routes), ...createAsyncApi(() => routes) };
 }
 
 export interface BackendInfo {

@@ -187,6 +187,21 @@ export function primeCountUpperBound(lo: number, hi: number): number {
   return Math.max(0, Math.min(bound, y));
 }
 
+/**
+ * The size primesBetween allocates for [lo, hi): the upper bound, refused before allocating when
+ * it passes MAX_RESULT_ELEMENTS.
+ */
+export function validatePrimeListSize(fn: string, lo: number, hi: number): number {
+  const bound = primeCountUpperBound(lo, hi);
+  if (bound > MAX_RESULT_ELEMENTS) {
+    throw new RangeError(
+      `${fn}: [${lo}, ${hi}) may hold up to ${bound.toLocaleString('en-US')} primes, more than the limit of ` +
+        `${MAX_RESULT_ELEMENTS.toLocaleString('en-US')} (1 GiB of Float64Array); count them with countPrimes or ask for a narrower range`,
+    );
+  }
+  return bound;
+}
+
 /** A coordinate argument of a batch call: a number (broadcast) or an array of numbers. */
 export function toCoordinates(fn: string, name: string, value: unknown): Float64Array | number {
   if (typeof value === 'number') return value;

@@ -8,4 +8,12 @@ declare namespace WebAssembly {
     constructor(module: Module, imports?: Record<string, Record<string, unknown>>);
     readonly exports: Record<string, unknown>;
   }
+  class Memory {
+    constructor(descriptor: { initial: number; maximum?: number; shared?: boolean });
+    /** Detached and replaced whenever the memory grows. */
+    readonly buffer: ArrayBuffer;
+    grow(deltaPages: number): number;
+  }
+  /** Whether the engine accepts these bytes as a module (false, e.g., for SIMD on engines without it). */
+  function validate(bytes: Uint8Array): boolean;
 }

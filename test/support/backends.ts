@@ -47,7 +47,7 @@ export interface LoadedBackend {
 }
 
 export const LOADED: readonly LoadedBackend[] = BACKENDS_UNDER_TEST.flatMap(({ label, backend }) =>
-  backend ? [{ label, backend, api: createApi(() => routesToOneBackend(backend.kernels)) }] : [],
+  backend ? [{ label, backend, api: createApi(() => routesToOneBackend(backend)) }] : [],
 );
 
 /** The TypeScript reference, which every other backend is compared with. */

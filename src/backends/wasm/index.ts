@@ -1,30 +1,240 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Backend } from '../../contract.js';
+import type { Backend, Kernels } from '../../contract.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 
-/** The exports of build/numaccel.wasm (assembly/index.ts). */
+/**
+ * The exports of build-wasm/numaccel.wasm and build-wasm/numaccel-simd.wasm (assembly/index.ts).
+ * Addresses and sizes are byte offsets into `memory`; booleans come back as 0/1.
+ */
 interface WasmExports {
+  readonly memory: WebAssembly.Memory;
+  alloc(bytes: number): number;
+  free(ptr: number): void;
+  simd(): number;
   checkPrimeF64(n: number): number;
   checkPrimeU64(n: bigint): number;
+  checkPrimesF64(values: number, n: number, out: number): void;
+  checkPrimesU64(values: number, n: number, out: number): void;
+  countPrimes(lo: number, hi: number): number;
+  listPrimesStart(lo: number, hi: number): void;
+  listPrimesNext(out: number): number;
+  listPrimesBatch(): number;
   greatCircle(lon1: number, lat1: number, lon2: number, lat2: number, radius: number): number;
+  greatCircleMany(
+    lon1: number, lat1: number, lon2: number, lat2: number, stepMask: number, n: number, radius: number, out: number,
+  ): void;
+  geoPrepare(lon: number, lat: number, n: number, negate: number, sin: number, cos: number): void;
+  greatCircleTile(
+    aRem: number, aLat: number, aSin: number, aCos: number, nA: number,
+    bRem: number, bLat: number, bCos: number, nB: number, radius: number, out: number,
+  ): void;
 }
 
+/** The scalar module (runs on every WebAssembly engine). */
 export const DEFAULT_WASM_PATH = path.join(PACKAGE_ROOT, 'build-wasm', 'numaccel.wasm');
+/** The same kernels built with WebAssembly SIMD (f64x2 batch great-circle kernels). */
+export const DEFAULT_SIMD_WASM_PATH = path.join(PACKAGE_ROOT, 'build-wasm', 'numaccel-simd.wasm');
 
-/** Compiles and instantiates the AssemblyScript module synchronously (it is small: milliseconds). */
-export function loadWasmBackend(wasmPath: string = DEFAULT_WASM_PATH): Backend {
-  const module = new WebAssembly.Module(fs.readFileSync(wasmPath));
-  // The release build needs no imports: no runtime allocator (runtime "stub") and no assertions.
+export interface WasmLoadOptions {
+  /**
+   * A specific .wasm file (either build). If `simd` is also given and does not match the
+   * file's build, loading fails.
+   */
+  readonly path?: string | undefined;
+  /**
+   * Which build of the package to load: by default the SIMD one when the engine validates it
+   * (and the file exists), else the scalar one; `false` forces scalar, `true` forces SIMD and
+   * fails when the engine cannot run it.
+   */
+  readonly simd?: boolean | undefined;
+}
+
+/**
+ * Elements per call of the batch kernels: inputs are copied into linear memory in chunks of
+ * this many elements (5 × 128 KiB for greatCircleMany, well inside a 1 MiB L2), so the module's
+ * memory stays bounded whatever the batch size.
+ */
+const CHUNK = 16384;
+
+/**
+ * Compiles and instantiates the AssemblyScript module synchronously (tens of kilobytes:
+ * milliseconds). Accepts a path (as the registry passes) or options.
+ */
+export function loadWasmBackend(options?: string | WasmLoadOptions): Backend {
+  const opts: WasmLoadOptions = typeof options === 'string' ? { path: options } : (options ?? {});
+  const { file, bytes } = chooseModule(opts);
+  const module = new WebAssembly.Module(bytes);
+  // The release builds import nothing: allocator built in (runtime "minimal"), no assertions,
+  // and abort compiled to a trap (asconfig.json "use": ["abort="]).
   const instance = new WebAssembly.Instance(module, {});
   const wasm = instance.exports as unknown as WasmExports;
+  const simd = wasm.simd() === 1;
+  if (opts.simd !== undefined && opts.simd !== simd) {
+    throw new Error(`${file} is the ${simd ? 'SIMD' : 'scalar'} build, but simd: ${opts.simd} was asked for`);
+  }
   return {
     name: 'wasm',
-    kernels: {
-      // i64 parameters take a BigInt at the JS boundary; numbers go through the f64 entry point.
-      checkPrime: (n) => (typeof n === 'number' ? wasm.checkPrimeF64(n) : wasm.checkPrimeU64(n)) !== 0,
-      greatCircle: wasm.greatCircle,
+    kernels: createKernels(wasm),
+    features: { variant: simd ? 'simd128' : 'scalar', bytes: bytes.length, file: path.basename(file) },
+  };
+}
+
+function chooseModule(opts: WasmLoadOptions): { file: string; bytes: Uint8Array } {
+  if (opts.path !== undefined) {
+    const bytes = fs.readFileSync(opts.path);
+    if (opts.simd === true && !WebAssembly.validate(bytes)) {
+      throw new Error(`this JavaScript engine cannot run ${opts.path} (WebAssembly SIMD is not supported)`);
+    }
+    return { file: opts.path, bytes };
+  }
+  if (opts.simd === false) return { file: DEFAULT_WASM_PATH, bytes: fs.readFileSync(DEFAULT_WASM_PATH) };
+  if (opts.simd === true) {
+    const bytes = fs.readFileSync(DEFAULT_SIMD_WASM_PATH);
+    if (!WebAssembly.validate(bytes)) {
+      throw new Error('this JavaScript engine does not support WebAssembly SIMD (simd: true)');
+    }
+    return { file: DEFAULT_SIMD_WASM_PATH, bytes };
+  }
+  // Automatic: the SIMD build when present and valid on this engine.
+  let simdBytes: Uint8Array | undefined;
+  try {
+    simdBytes = fs.readFileSync(DEFAULT_SIMD_WASM_PATH);
+  } catch {
+    simdBytes = undefined;
+  }
+  if (simdBytes !== undefined && WebAssembly.validate(simdBytes)) return { file: DEFAULT_SIMD_WASM_PATH, bytes: simdBytes };
+  return { file: DEFAULT_WASM_PATH, bytes: fs.readFileSync(DEFAULT_WASM_PATH) };
+}
+
+/**
+ * The kernels over one instance. Memory protocol: one scratch block, allocated with the module's
+ * alloc() on first use and reused by every batch kernel (its size is fixed: 9 × CHUNK doubles,
+ * or one listing batch if larger), so memory stays bounded. Calls that may grow the memory
+ * (alloc, countPrimes, listPrimes*) detach the old memory.buffer; `view()` re-creates the typed
+ * arrays whenever the buffer has changed.
+ */
+function createKernels(wasm: WasmExports): Kernels {
+  let buffer: ArrayBuffer | undefined;
+  let f64 = new Float64Array(0);
+  let u64 = new BigUint64Array(0);
+  let u8 = new Uint8Array(0);
+  const view = (): void => {
+    if (wasm.memory.buffer !== buffer) {
+      buffer = wasm.memory.buffer;
+      f64 = new Float64Array(buffer);
+      u64 = new BigUint64Array(buffer);
+      u8 = new Uint8Array(buffer);
+    }
+  };
+
+  const SLOT = CHUNK * 8; // bytes per scratch slot: CHUNK doubles
+  let scratch = 0;
+  const scratchBase = (): number => {
+    if (scratch === 0) {
+      const bytes = Math.max(9 * SLOT, wasm.listPrimesBatch() * 8);
+      scratch = wasm.alloc(bytes);
+      if (scratch === 0) throw new Error('numaccel: WebAssembly allocation failed');
+    }
+    view();
+    return scratch;
+  };
+
+  return {
+    // i64 parameters take a BigInt at the JS boundary; numbers go through the f64 entry point.
+    checkPrime: (n) => (typeof n === 'number' ? wasm.checkPrimeF64(n) : wasm.checkPrimeU64(n)) !== 0,
+
+    greatCircle: wasm.greatCircle,
+
+    checkPrimes(values, out) {
+      const base = scratchBase();
+      const inPtr = base;
+      const outPtr = base + SLOT;
+      const isF64 = values instanceof Float64Array;
+      for (let i = 0; i < values.length; i += CHUNK) {
+        const m = Math.min(CHUNK, values.length - i);
+        if (isF64) {
+          f64.set(values.subarray(i, i + m), inPtr >>> 3);
+          wasm.checkPrimesF64(inPtr, m, outPtr);
+        } else {
+          u64.set(values.subarray(i, i + m), inPtr >>> 3);
+          wasm.checkPrimesU64(inPtr, m, outPtr);
+        }
+        out.set(u8.subarray(outPtr, outPtr + m), i);
+      }
     },
-    features: { variant: 'scalar', bytes: fs.statSync(wasmPath).size },
+
+    countPrimes: (lo, hi) => wasm.countPrimes(lo, hi),
+
+    primesBetween(lo, hi, out) {
+      const ptr = scratchBase();
+      const at = ptr >>> 3;
+      let count = 0;
+      wasm.listPrimesStart(lo, hi);
+      for (;;) {
+        const n = wasm.listPrimesNext(ptr);
+        if (n < 0) break;
+        view(); // the sieve may have grown the memory (base primes, bucket blocks)
+        out.set(f64.subarray(at, at + n), count);
+        count += n;
+      }
+      return count;
+    },
+
+    greatCircleMany(lon1, lat1, lon2, lat2, radius, out) {
+      const n = out.length;
+      const base = scratchBase();
+      const inputs = [lon1, lat1, lon2, lat2];
+      const ptrs = inputs.map((_, k) => base + k * SLOT);
+      const outPtr = base + 4 * SLOT;
+      // Arrays of length n advance; the others (length 1) are broadcast: written once.
+      let stepMask = 0;
+      inputs.forEach((a, k) => {
+        if (a.length === n) stepMask |= 1 << k;
+        else f64[ptrs[k]! >>> 3] = a[0]!;
+      });
+      for (let i = 0; i < n; i += CHUNK) {
+        const m = Math.min(CHUNK, n - i);
+        inputs.forEach((a, k) => {
+          if (stepMask & (1 << k)) f64.set(a.subarray(i, i + m), ptrs[k]! >>> 3);
+        });
+        wasm.greatCircleMany(ptrs[0]!, ptrs[1]!, ptrs[2]!, ptrs[3]!, stepMask, m, radius, outPtr);
+        out.set(f64.subarray(outPtr >>> 3, (outPtr >>> 3) + m), i);
+      }
+    },
+
+    greatCircleMatrix(lonsA, latsA, lonsB, latsB, radius, out) {
+      const nA = lonsA.length;
+      const nB = lonsB.length;
+      if (nA === 0 || nB === 0) return;
+      const base = scratchBase();
+      // Slots: A lon/rem, lat, sin, cos; B lon/rem, lat, sin, cos; the output tile.
+      const [aRem, aLat, aSin, aCos, bRem, bLat, bSin, bCos, tile] = Array.from({ length: 9 }, (_, k) => base + k * SLOT) as [
+        number, number, number, number, number, number, number, number, number,
+      ];
+      // Tiles of at most CHUNK distances: column blocks of up to CHUNK points of B (each
+      // prepared once), and as many rows of A per call as fit.
+      const cols = Math.min(nB, CHUNK);
+      const rows = Math.max(1, Math.floor(CHUNK / cols));
+      const t = tile >>> 3;
+      for (let j0 = 0; j0 < nB; j0 += cols) {
+        const nb = Math.min(cols, nB - j0);
+        f64.set(lonsB.subarray(j0, j0 + nb), bRem >>> 3);
+        f64.set(latsB.subarray(j0, j0 + nb), bLat >>> 3);
+        wasm.geoPrepare(bRem, bLat, nb, 0, bSin, bCos);
+        for (let i0 = 0; i0 < nA; i0 += rows) {
+          const na = Math.min(rows, nA - i0);
+          f64.set(lonsA.subarray(i0, i0 + na), aRem >>> 3);
+          f64.set(latsA.subarray(i0, i0 + na), aLat >>> 3);
+          wasm.geoPrepare(aRem, aLat, na, 1, aSin, aCos);
+          wasm.greatCircleTile(aRem, aLat, aSin, aCos, na, bRem, bLat, bCos, nb, radius, tile);
+          if (nb === nB) {
+            out.set(f64.subarray(t, t + na * nb), i0 * nB);
+          } else {
+            for (let r = 0; r < na; r++) out.set(f64.subarray(t + r * nb, t + (r + 1) * nb), (i0 + r) * nB + j0);
+          }
+        }
+      }
+    },
   };
 }

@@ -1,0 +1,363 @@
+/**
+ * The async batch functions: same arguments, validation and results as the synchronous ones,
+ * returned as promises, with the work off the event loop and spread over threads.
+ *
+ * - A backend with async kernels of its own (native: Node-API async work over a native thread
+ *   pool) gets the whole job and a shared control array for cancellation and progress.
+ * - The others run their synchronous kernels on chunks of the job, in a pool of worker threads
+ *   (piscina) with one backend instance per worker. Pools start on first use, are reused, and
+ *   their idle threads do not keep the process alive.
+ */
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Piscina } from 'piscina';
+import { validateManyArguments, validateMatrixArguments, type Coordinates, type PrimeCandidates, type RouteBackends } from './api.js';
+import type { Backend, BackendName } from './contract.js';
+import { PACKAGE_ROOT } from './paths.js';
+import type { PoolTask } from './pool-worker.js';
+import { describe, validatePrimeCandidates, validatePrimeListSize, validateRange, type GreatCircleOptions } from './validate.js';
+
+export interface AsyncOptions {
+  /** Threads to use: default NUMACCEL_THREADS, else the machine's available parallelism. */
+  threads?: number | undefined;
+  /** Aborting rejects the promise with an AbortError at once and stops the threads' work. */
+  signal?: AbortSignal | undefined;
+  /** Called with the fraction of the work done: monotone, in [0, 1], ending at exactly 1. */
+  onProgress?: ((fraction: number) => void) | undefined;
+}
+
+export interface NumaccelAsyncApi {
+  checkPrimesAsync(values: PrimeCandidates, options?: AsyncOptions): Promise<Uint8Array>;
+  countPrimesAsync(lo: number | bigint, hi: number | bigint, options?: AsyncOptions): Promise<number>;
+  primesBetweenAsync(lo: number | bigint, hi: number | bigint, options?: AsyncOptions): Promise<Float64Array>;
+  greatCircleManyAsync(lon1: Coordinates, lat1: Coordinates, lon2: Coordinates, lat2: Coordinates, options?: GreatCircleOptions & AsyncOptions): Promise<Float64Array>;
+  greatCircleMatrixAsync(lonsA: Coordinates, latsA: Coordinates, lonsB: Coordinates, latsB: Coordinates, options?: GreatCircleOptions & AsyncOptions): Promise<Float64Array>;
+}
+
+const MAX_THREADS = 256;
+const ASYNC_OPTION_NAMES = ['threads', 'signal', 'onProgress'];
+
+function defaultThreads(): number {
+  const configured = Number(process.env.NUMACCEL_THREADS);
+  return Number.isInteger(configured) && configured >= 1 && configured <= MAX_THREADS ? configured : os.availableParallelism();
+}
+
+interface Job {
+  readonly threads: number;
+  readonly signal: AbortSignal | undefined;
+  readonly report: (fraction: number) => void;
+}
+
+/**
+ * Splits the async options from the rest (greatCircle's radius/unit), validating them. Options
+ * other than the async ones are returned for the caller to validate; `allowRest` false makes
+ * them an error here.
+ */
+function parseAsyncOptions(fn: string, options: unknown, allowRest: boolean): { job: Job; rest: Record<string, unknown> | undefined } {
+  if (options === undefined) return { job: { threads: defaultThreads(), signal: undefined, report: () => {} }, rest: undefined };
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
+  }
+  const { threads, signal, onProgress, ...rest } = options as Record<string, unknown>;
+  if (!allowRest) {
+    const unknown = Object.keys(rest)[0];
+    if (unknown !== undefined) throw new RangeError(`${fn}: unknown option ${JSON.stringify(unknown)}; accepted options are ${ASYNC_OPTION_NAMES.join(', ')}`);
+  }
+  if (threads !== undefined) {
+    if (typeof threads !== 'number') throw new TypeError(`${fn}: options.threads must be a number, got ${describe(threads)}`);
+    if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) {
+      throw new RangeError(`${fn}: options.threads must be an integer in [1, ${MAX_THREADS}], got ${describe(threads)}`);
+    }
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new TypeError(`${fn}: options.signal must be an AbortSignal, got ${describe(signal)}`);
+  }
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new TypeError(`${fn}: options.onProgress must be a function, got ${describe(onProgress)}`);
+  }
+  // Progress only ever moves forward, and stops short of 1 until the job has finished.
+  let reported = 0;
+  const report = (fraction: number) => {
+    const clamped = Math.min(fraction, 1);
+    if (clamped > reported) {
+      reported = clamped;
+      (onProgress as (fraction: number) => void)(clamped);
+    }
+  };
+  return {
+    job: { threads: (threads as number | undefined) ?? defaultThreads(), signal: signal as AbortSignal | undefined, report: onProgress ? report : () => {} },
+    rest: allowRest && Object.keys(rest).length > 0 ? rest : allowRest ? {} : undefined,
+  };
+}
+
+function abortError(fn: string): DOMException {
+  return new DOMException(`${fn}: the operation was aborted`, 'AbortError');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a job on a backend's own threads
+
+async function runNative<T>(fn: string, job: Job, start: (threads: number, control: Int32Array) => Promise<T>): Promise<T> {
+  if (job.signal?.aborted) throw abortError(fn);
+  const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
+  const progress = () => {
+    const total = Atomics.load(control, 2);
+    if (total > 0) job.report(Math.min(Atomics.load(control, 1) / total, 1 - Number.EPSILON));
+  };
+  const poll = setInterval(progress, 16);
+  poll.unref(); // the pending async work keeps the process alive, not this timer
+  const signal = job.signal;
+  let onAbort: (() => void) | undefined;
+  try {
+    const result = await new Promise<T>((resolve, reject) => {
+      onAbort = () => {
+        Atomics.store(control, 0, 1);
+        reject(abortError(fn));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      start(job.threads, control).then(resolve, reject);
+    });
+    job.report(1);
+    return result;
+  } finally {
+    clearInterval(poll);
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a job in chunks on the worker pool
+
+const WORKER_FILE = path.join(PACKAGE_ROOT, 'dist', 'pool-worker.js');
+const pools = new Map<BackendName, Piscina>();
+
+function poolFor(backend: BackendName): Piscina {
+  let pool = pools.get(backend);
+  if (!pool) {
+    // Threads start on demand (at most `threads` tasks are ever in flight for one job) and are
+    // kept for 10 s between jobs; piscina unrefs idle threads, so they never hold the process.
+    pool = new Piscina({ filename: WORKER_FILE, minThreads: 0, maxThreads: MAX_THREADS, idleTimeout: 10_000 });
+    pools.set(backend, pool);
+  }
+  return pool;
+}
+
+interface Chunk<T> {
+  readonly task: PoolTask;
+  /** Share of the whole job, for progress. */
+  readonly weight: number;
+  readonly done: (result: T) => void;
+}
+
+function transferablesOf(task: PoolTask): ArrayBuffer[] {
+  const arrays = task.kernel === 'checkPrimes' ? [task.values] : 'columns' in task ? task.columns : [];
+  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
+}
+
+async function runOnPool<T>(fn: string, backend: BackendName, job: Job, chunks: ReadonlyArray<Chunk<T>>): Promise<void> {
+  if (job.signal?.aborted) throw abortError(fn);
+  const pool = poolFor(backend);
+  const total = chunks.reduce((sum, chunk) => sum + chunk.weight, 0);
+  const cancel = new AbortController(); // stops the chunks in flight: on abort, or when one fails
+  const signal = job.signal;
+  let onAbort: (() => void) | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let inFlight = 0;
+      let finished = 0;
+      let stopped = false;
+      const fail = (error: unknown) => {
+        if (stopped) return;
+        stopped = true;
+        cancel.abort();
+        reject(error);
+      };
+      onAbort = () => fail(abortError(fn));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const launch = () => {
+        while (!stopped && inFlight < job.threads && next < chunks.length) {
+          const chunk = chunks[next++]!;
+          inFlight++;
+          pool
+            .run({ backend, task: chunk.task }, { signal: cancel.signal, transferList: transferablesOf(chunk.task) })
+            .then((result: T) => {
+              if (stopped) return;
+              inFlight--;
+              chunk.done(result);
+              finished += chunk.weight;
+              if (next === chunks.length && inFlight === 0) {
+                stopped = true;
+                resolve();
+              } else {
+                job.report(Math.min(finished / total, 1 - Number.EPSILON));
+                launch();
+              }
+            }, fail);
+        }
+      };
+      if (chunks.length === 0) resolve();
+      else launch();
+    });
+    job.report(1);
+  } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** [lo, hi) in pieces of about `size` (at least 1). */
+function pieces(lo: number, hi: number, size: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let start = lo; start < hi; start += size) out.push([start, Math.min(start + size, hi)]);
+  return out;
+}
+
+const clamp = (x: number, low: number, high: number) => Math.max(low, Math.min(high, x));
+
+/** Roughly 8 chunks per thread, for balance and for progress, within sensible chunk sizes. */
+const chunkSize = (units: number, threads: number, smallest: number, largest: number) =>
+  clamp(Math.ceil(units / (8 * threads)), smallest, largest);
+
+// ---------------------------------------------------------------------------------------------
+
+/** The async functions over the backends that `resolveRoutes` names for each route. */
+export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyncApi {
+  const nativeAsync = (backend: Backend) => backend.asyncKernels;
+
+  return {
+    async checkPrimesAsync(values, options) {
+      const fn = 'checkPrimesAsync';
+      const { job } = parseAsyncOptions(fn, options, false);
+      const candidates = validatePrimeCandidates(fn, values);
+      const backend = resolveRoutes().checkPrimes;
+      const out = new Uint8Array(candidates.length);
+      const own = nativeAsync(backend);
+      if (own) {
+        await runNative(fn, job, (threads, control) => own.checkPrimesAsync(candidates, out, threads, control));
+        return out;
+      }
+      const size = chunkSize(candidates.length, job.threads, 256, 1 << 16);
+      await runOnPool<Uint8Array>(
+        fn,
+        backend.name,
+        job,
+        pieces(0, candidates.length, size).map(([a, b]) => ({
+          task: { kernel: 'checkPrimes', values: candidates.slice(a, b) },
+          weight: b - a,
+          done: (result) => out.set(result, a),
+        })),
+      );
+      return out;
+    },
+
+    async countPrimesAsync(lo, hi, options) {
+      const fn = 'countPrimesAsync';
+      const { job } = parseAsyncOptions(fn, options, false);
+      const [low, high] = validateRange(fn, lo, hi);
+      const backend = resolveRoutes().countPrimes;
+      const own = nativeAsync(backend);
+      if (own) return runNative(fn, job, (threads, control) => own.countPrimesAsync(low, high, threads, control));
+      let count = 0;
+      const size = chunkSize(high - low, job.threads, 1 << 22, 1 << 26);
+      await runOnPool<number>(
+        fn,
+        backend.name,
+        job,
+        pieces(low, high, size).map(([a, b]) => ({ task: { kernel: 'countPrimes', lo: a, hi: b }, weight: b - a, done: (n) => (count += n) })),
+      );
+      return count;
+    },
+
+    async primesBetweenAsync(lo, hi, options) {
+      const fn = 'primesBetweenAsync';
+      const { job } = parseAsyncOptions(fn, options, false);
+      const [low, high] = validateRange(fn, lo, hi);
+      const bound = validatePrimeListSize(fn, low, high);
+      const backend = resolveRoutes().primesBetween;
+      const own = nativeAsync(backend);
+      if (own) {
+        const out = new Float64Array(bound);
+        const count = await runNative(fn, job, (threads, control) => own.primesBetweenAsync(low, high, out, threads, control));
+        return count === bound ? out : out.slice(0, count);
+      }
+      const size = chunkSize(high - low, job.threads, 1 << 22, 1 << 26);
+      const ranges = pieces(low, high, size);
+      const parts: Float64Array[] = new Array(ranges.length);
+      await runOnPool<Float64Array>(
+        fn,
+        backend.name,
+        job,
+        ranges.map(([a, b], i) => ({
+          task: { kernel: 'primesBetween', lo: a, hi: b, bound: validatePrimeListSize(fn, a, b) },
+          weight: b - a,
+          done: (primes) => (parts[i] = primes),
+        })),
+      );
+      const out = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
+      parts.reduce((at, part) => (out.set(part, at), at + part.length), 0);
+      return out;
+    },
+
+    async greatCircleManyAsync(lon1, lat1, lon2, lat2, options) {
+      const fn = 'greatCircleManyAsync';
+      const { job, rest } = parseAsyncOptions(fn, options, true);
+      const { columns, length, radius } = validateManyArguments(fn, [lon1, lat1, lon2, lat2], rest);
+      const backend = resolveRoutes().greatCircleMany;
+      const out = new Float64Array(length);
+      const own = nativeAsync(backend);
+      if (own) {
+        await runNative(fn, job, (threads, control) => own.greatCircleManyAsync(...columns, radius, out, threads, control));
+        return out;
+      }
+      const size = chunkSize(length, job.threads, 4096, 1 << 17);
+      await runOnPool<Float64Array>(
+        fn,
+        backend.name,
+        job,
+        pieces(0, length, size).map(([a, b]) => ({
+          task: {
+            kernel: 'greatCircleMany',
+            // A broadcast (length-1) column goes whole; the others as the chunk's slice.
+            columns: columns.map((column) => (column.length === 1 && length !== 1 ? column.slice() : column.slice(a, b))) as [Float64Array, Float64Array, Float64Array, Float64Array],
+            radius,
+            length: b - a,
+          },
+          weight: b - a,
+          done: (result) => out.set(result, a),
+        })),
+      );
+      return out;
+    },
+
+    async greatCircleMatrixAsync(lonsA, latsA, lonsB, latsB, options) {
+      const fn = 'greatCircleMatrixAsync';
+      const { job, rest } = parseAsyncOptions(fn, options, true);
+      const { columns, radius } = validateMatrixArguments(fn, [lonsA, latsA, lonsB, latsB], rest);
+      const [rowsLon, rowsLat, colsLon, colsLat] = columns;
+      const width = colsLon.length;
+      const backend = resolveRoutes().greatCircleMatrix;
+      const out = new Float64Array(rowsLon.length * width);
+      const own = nativeAsync(backend);
+      if (own) {
+        await runNative(fn, job, (threads, control) => own.greatCircleMatrixAsync(...columns, radius, out, threads, control));
+        return out;
+      }
+      if (out.length === 0) {
+        job.report(1);
+        return out;
+      }
+      const rows = chunkSize(rowsLon.length, job.threads, 1, Math.max(1, Math.floor((1 << 18) / width)));
+      await runOnPool<Float64Array>(
+        fn,
+        backend.name,
+        job,
+        pieces(0, rowsLon.length, rows).map(([a, b]) => ({
+          task: { kernel: 'greatCircleMatrix', columns: [rowsLon.slice(a, b), rowsLat.slice(a, b), colsLon.slice(), colsLat.slice()], radius },
+          weight: b - a,
+          done: (result) => out.set(result, a * width),
+        })),
+      );
+      return out;
+    },
+  };
+}

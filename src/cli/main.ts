@@ -1,0 +1,237 @@
+#!/usr/bin/env node
+/**
+ * The `numaccel` command: try the kernels from a terminal. Every command takes --json for
+ * machine-readable output on stdout; errors are one line on stderr and a non-zero exit code.
+ */
+import * as os from 'node:os';
+import { Command, InvalidArgumentError } from 'commander';
+import { SingleBar } from 'cli-progress';
+import * as numaccel from '../index.js';
+import type { BackendMode, DistanceUnit } from '../index.js';
+import { runBench } from './bench.js';
+import { runDemo } from './demo.js';
+import { validateRange } from '../validate.js';
+
+const { version } = require('../../package.json') as { version: string };
+
+/** Exit codes: 1 for a bad argument or a failed command, 130 after Ctrl-C (128 + SIGINT). */
+const EXIT_INTERRUPTED = 130;
+
+class UsageError extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// Argument parsing: integers exactly (a bigint past 2^53), numbers strictly.
+
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** An exact integer: digits (any size, as a bigint past 2^53), or a literal like 1e9 that is one. */
+function parseInteger(name: string, text: string): number | bigint {
+  if (INTEGER.test(text)) {
+    const value = BigInt(text);
+    return value >= -BigInt(Number.MAX_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+  }
+  const value = Number(text);
+  if (DECIMAL.test(text) && Number.isSafeInteger(value)) return value;
+  throw new UsageError(`${name} must be an integer, got ${JSON.stringify(text)}`);
+}
+
+function parseDecimal(name: string, text: string): number {
+  if (!DECIMAL.test(text)) throw new UsageError(`${name} must be a number, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+const optionInteger = (name: string) => (text: string) => {
+  const value = Number(text);
+  if (!INTEGER.test(text) || !Number.isSafeInteger(value)) throw new InvalidArgumentError(`${name} must be an integer, got ${JSON.stringify(text)}`);
+  return value;
+};
+const optionDecimal = (name: string) => (text: string) => {
+  if (!DECIMAL.test(text)) throw new InvalidArgumentError(`${name} must be a number, got ${JSON.stringify(text)}`);
+  return Number(text);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+interface GlobalOptions {
+  backend?: BackendMode;
+  threads?: number;
+  json?: boolean;
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
+}
+
+/** Writes to stdout, waiting when the pipe is full; a closed pipe (`| head`) ends the program quietly. */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+}
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+/** Ctrl-C aborts the running job instead of killing the process mid-write. */
+function interruptible(): AbortSignal {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  return controller.signal;
+}
+
+/** A progress bar on stderr, drawn only when stderr is a terminal. */
+function progressBar(label: string): { update(fraction: number): void; stop(): void } {
+  if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  const bar = new SingleBar({ stream: process.stderr, format: `${label} [{bar}] {percentage}% | {eta_formatted} left`, hideCursor: true, clearOnComplete: true });
+  bar.start(1000, 0);
+  return { update: (fraction) => bar.update(Math.round(fraction * 1000)), stop: () => bar.stop() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Commands
+
+function info(options: GlobalOptions): void {
+  const state = numaccel.backendInfo();
+  const summary = {
+    version,
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+    cpu: `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown'}`,
+    threads: Number(process.env.NUMACCEL_THREADS) || os.availableParallelism(),
+    mode: state.mode,
+    selected: state.selected,
+    backends: state.backends.map((b) => ({
+      name: b.name,
+      available: b.available,
+      ...(b.features ? { variant: b.features.variant, features: b.features } : {}),
+      ...(b.error ? { error: b.error.message } : {}),
+    })),
+    measurements: state.measurements,
+  };
+  if (options.json) return printJson(summary);
+  console.log(`numaccel ${version} on Node ${summary.node}, ${summary.platform}, ${summary.cpu}; ${summary.threads} threads`);
+  console.log(`\nbackends (priority order):`);
+  for (const b of summary.backends) {
+    console.log(b.available ? `  ${b.name.padEnd(7)} available  variant ${b.variant}` : `  ${b.name.padEnd(7)} missing    ${b.error}`);
+  }
+  console.log(`\nmode ${summary.mode}; the backend serving each function:`);
+  for (const [route, backend] of Object.entries(summary.selected)) console.log(`  ${route.padEnd(18)} ${backend}`);
+  if (state.error) console.log(`\n${state.error.message}`);
+  console.log(`\nauto follows measurements taken on ${state.measurements.machine || 'no machine'} (${state.measurements.date || 'never'}).`);
+}
+
+function prime(values: string[], options: GlobalOptions): void {
+  const results = values.map((text) => {
+    const n = parseInteger('prime: n', text);
+    return { n: String(n), prime: numaccel.checkPrime(n) };
+  });
+  if (options.json) return printJson(results);
+  for (const { n, prime: isPrime } of results) console.log(`${n} is ${isPrime ? '' : 'not '}prime`);
+}
+
+/** Integers per window when listing: each window's primes are printed before the next is sieved. */
+const LISTING_WINDOW = 2 ** 24;
+
+async function primes(loText: string, hiText: string, command: { count?: boolean }, options: GlobalOptions): Promise<void> {
+  const lo = parseInteger('primes: lo', loText);
+  const hi = parseInteger('primes: hi', hiText);
+  const signal = interruptible();
+  const bar = progressBar(command.count ? 'counting' : 'listing');
+  const threads = options.threads;
+  try {
+    if (command.count) {
+      const count = await numaccel.countPrimesAsync(lo, hi, { threads, signal, onProgress: bar.update });
+      bar.stop();
+      if (options.json) printJson({ lo: String(lo), hi: String(hi), count });
+      else console.log(count);
+      return;
+    }
+    // Validate the whole range once, then stream it window by window, so memory stays bounded.
+    const [low, high] = validateRange('primes', lo, hi);
+    if (options.json) await write(`{\n  "lo": "${low}",\n  "hi": "${high}",\n  "primes": [`);
+    let first = true;
+    for (let start = low; start < high; start += LISTING_WINDOW) {
+      const end = Math.min(start + LISTING_WINDOW, high);
+      const found = await numaccel.primesBetweenAsync(start, end, {
+        threads,
+        signal,
+        onProgress: (fraction) => bar.update((start - low + fraction * (end - start)) / (high - low)),
+      });
+      if (found.length === 0) continue;
+      const text = Array.from(found).join(options.json ? ', ' : '\n');
+      await write(options.json ? `${first ? '' : ','}\n    ${text}` : `${text}\n`);
+      first = false;
+    }
+    if (options.json) await write(`${first ? '' : '\n  '}]\n}\n`);
+    bar.stop();
+  } catch (error) {
+    bar.stop();
+    throw error;
+  }
+}
+
+function distance(args: string[], command: { unit?: DistanceUnit; radius?: number }, options: GlobalOptions): void {
+  const [lon1, lat1, lon2, lat2] = (['lon1', 'lat1', 'lon2', 'lat2'] as const).map((name, i) => parseDecimal(`distance: ${name}`, args[i]!)) as [number, number, number, number];
+  const geo = { ...(command.unit !== undefined ? { unit: command.unit } : {}), ...(command.radius !== undefined ? { radius: command.radius } : {}) };
+  const result = numaccel.greatCircle(lon1, lat1, lon2, lat2, geo);
+  const unit = command.unit ?? (command.radius !== undefined ? `radius-${command.radius} units` : 'mi (radius 3956)');
+  if (options.json) return printJson({ from: [lon1, lat1], to: [lon2, lat2], distance: result, ...(command.radius !== undefined ? { radius: command.radius } : { unit: command.unit ?? 'mi' }) });
+  console.log(`${result} ${unit}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const program = new Command('numaccel')
+  .description('Native-accelerated numeric kernels: primality, prime sieving and great-circle distances')
+  .version(version)
+  .option('--backend <name>', 'auto, native, wasm or js (default: NUMACCEL_BACKEND, else auto)')
+  .option('--threads <n>', 'threads for counting and listing primes (default: NUMACCEL_THREADS, else all cores)', optionInteger('--threads'))
+  .option('--json', 'machine-readable output on stdout')
+  .showHelpAfterError('(run numaccel --help for usage)')
+  .hook('preAction', (command) => {
+    const { backend } = command.opts<GlobalOptions>();
+    if (backend !== undefined) numaccel.setBackend(backend);
+  });
+
+program.command('info').description('version, backends (available or why not, variant), what auto selected, CPU, threads').action(() => info(program.opts()));
+
+program
+  .command('prime')
+  .description('say for each integer whether it is prime (exact up to 2^64 - 1)')
+  .argument('<n...>', 'integers')
+  .action((values: string[]) => prime(values, program.opts()));
+
+program
+  .command('primes')
+  .description('list the primes in [lo, hi) one per line, or count them (0 <= lo <= hi <= 2^53)')
+  .argument('<lo>', 'lower bound, included')
+  .argument('<hi>', 'upper bound, excluded')
+  .option('--count', 'print how many there are instead of listing them')
+  .action((lo: string, hi: string, command: { count?: boolean }) => primes(lo, hi, command, program.opts()));
+
+program
+  .command('distance')
+  .description('great-circle distance between two points given in degrees, longitude first')
+  .argument('<lon1>')
+  .argument('<lat1>')
+  .argument('<lon2>')
+  .argument('<lat2>')
+  .option('--unit <unit>', 'km, m, mi or nmi on the IUGG mean Earth radius (default: miles on the seed radius 3956)')
+  .option('--radius <R>', 'sphere radius; the distance comes out in its unit', optionDecimal('--radius'))
+  .action((lon1: string, lat1: string, lon2: string, lat2: string, command: { unit?: DistanceUnit; radius?: number }) =>
+    distance([lon1, lat1, lon2, lat2], command, program.opts()),
+  );
+
+program.command('demo').description("reproduce the seed texts' experiments on every backend (what npm start runs)").action(() => runDemo());
+program.command('bench').description('the batch kernels on every backend, side by side with peers').action(() => runBench());
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof Error && error.name === 'AbortError') {
+    process.stderr.write('numaccel: interrupted\n');
+    process.exit(EXIT_INTERRUPTED);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`numaccel: ${message.replace(/^numaccel: /, '')}\n`);
+  process.exit(1);
+});
