@@ -5,7 +5,10 @@
       "sources": [
         "native/addon.cc",
         "native/kernels/prime.cc",
-        "native/kernels/geo.cc"
+        "native/kernels/sieve.cc",
+        "native/kernels/geo.cc",
+        "native/kernels/geo_sse2.cc",
+        "native/kernels/geo_avx2.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")"
@@ -18,13 +21,13 @@
       ],
       "cflags!": ["-fno-exceptions", "-ffast-math"],
       "cflags_cc!": ["-fno-exceptions", "-std=gnu++17", "-std=gnu++20", "-ffast-math"],
-      "cflags": ["-Wall", "-Wextra", "-ffp-contract=off"],
+      "cflags": ["-Wall", "-Wextra", "-ffp-contract=off", "-fno-math-errno"],
       "cflags_cc": ["-std=c++17", "-fexceptions"],
       "xcode_settings": {
         "GCC_ENABLE_CPP_EXCEPTIONS": "YES",
         "CLANG_CXX_LANGUAGE_STANDARD": "c++17",
         "GCC_OPTIMIZATION_LEVEL": "3",
-        "OTHER_CFLAGS": ["-Wall", "-Wextra", "-ffp-contract=off"]
+        "OTHER_CFLAGS": ["-Wall", "-Wextra", "-ffp-contract=off", "-fno-math-errno"]
       },
       "configurations": {
         "Release": {

@@ -8,11 +8,14 @@
 // few comparisons per argument, because checkPrime is called millions of times in loops.
 #include <napi.h>
 
+#include <cmath>
 #include <cstdint>
+#include <new>
 #include <string>
 
 #include "kernels/geo.h"
 #include "kernels/prime.h"
+#include "kernels/sieve.h"
 
 #if defined(NUMACCEL_BUILD_NODE_GYP)
 #define NUMACCEL_BUILD_SYSTEM "node-gyp"
@@ -91,6 +94,165 @@ Napi::Value GreatCircle(const Napi::CallbackInfo& info) {
     return Napi::Number::New(env, numaccel::great_circle(lon1, lat1, lon2, lat2, radius));
 }
 
+// ---- batch kernels ------------------------------------------------------------------------------
+// Typed arrays may be views (subarray): Data() already points at the view's first element and
+// ElementLength() is the view's length. Only the argument types and lengths are checked here;
+// the elements were validated by the facade.
+
+// info[i] as a typed array of the given type, or a TypeError naming the expected type.
+template <typename T>
+Napi::TypedArrayOf<T> TypedArrayArg(const Napi::CallbackInfo& info, std::size_t i, napi_typedarray_type type,
+                                    const char* message) {
+    const Napi::Value v = info[i];
+    if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != type) {
+        throw Napi::TypeError::New(info.Env(), message);
+    }
+    return v.As<Napi::TypedArrayOf<T>>();
+}
+
+// checkPrimes(values: Float64Array | BigUint64Array, out: Uint8Array): void
+Napi::Value CheckPrimes(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    const Napi::Value values = info[0];
+    Napi::Uint8Array out =
+        TypedArrayArg<std::uint8_t>(info, 1, napi_uint8_array, "checkPrimes: out must be a Uint8Array");
+    if (!values.IsTypedArray()) {
+        throw Napi::TypeError::New(env, "checkPrimes: values must be a Float64Array or a BigUint64Array");
+    }
+    const napi_typedarray_type type = values.As<Napi::TypedArray>().TypedArrayType();
+    if (type == napi_float64_array) {
+        const Napi::Float64Array v = values.As<Napi::Float64Array>();
+        if (out.ElementLength() != v.ElementLength()) {
+            throw Napi::RangeError::New(env, "checkPrimes: out.length must equal values.length");
+        }
+        numaccel::check_primes_f64(v.Data(), v.ElementLength(), out.Data());
+    } else if (type == napi_biguint64_array) {
+        const Napi::BigUint64Array v = values.As<Napi::BigUint64Array>();
+        if (out.ElementLength() != v.ElementLength()) {
+            throw Napi::RangeError::New(env, "checkPrimes: out.length must equal values.length");
+        }
+        numaccel::check_primes_u64(v.Data(), v.ElementLength(), out.Data());
+    } else {
+        throw Napi::TypeError::New(env, "checkPrimes: values must be a Float64Array or a BigUint64Array");
+    }
+    return env.Undefined();
+}
+
+// lo and hi of countPrimes / primesBetween: integers with 0 <= lo <= hi <= 2^53.
+void RangeArgs(const Napi::CallbackInfo& info, const char* name, std::uint64_t& lo, std::uint64_t& hi) {
+    const std::string prefix(name);
+    const double dlo = NumberArg(info, 0, (prefix + ": lo and hi must be numbers").c_str());
+    const double dhi = NumberArg(info, 1, (prefix + ": lo and hi must be numbers").c_str());
+    constexpr double kLimit = 9007199254740992.0;  // 2^53
+    // Negated comparisons so that NaN is rejected too.
+    if (!(dlo >= 0.0 && dhi <= kLimit && dlo <= dhi) || std::floor(dlo) != dlo || std::floor(dhi) != dhi) {
+        throw Napi::RangeError::New(info.Env(), prefix + ": need integers 0 <= lo <= hi <= 2^53");
+    }
+    lo = static_cast<std::uint64_t>(dlo);
+    hi = static_cast<std::uint64_t>(dhi);
+}
+
+// countPrimes(lo: number, hi: number): number
+Napi::Value CountPrimes(const Napi::CallbackInfo& info) {
+    std::uint64_t lo, hi;
+    RangeArgs(info, "countPrimes", lo, hi);
+    std::uint64_t count;
+    try {
+        count = numaccel::count_primes(lo, hi);
+    } catch (const std::bad_alloc&) {
+        throw Napi::Error::New(info.Env(), "countPrimes: out of memory");
+    }
+    return Napi::Number::New(info.Env(), static_cast<double>(count));
+}
+
+// primesBetween(lo: number, hi: number, out: Float64Array): number
+Napi::Value PrimesBetween(const Napi::CallbackInfo& info) {
+    std::uint64_t lo, hi;
+    RangeArgs(info, "primesBetween", lo, hi);
+    Napi::Float64Array out =
+        TypedArrayArg<double>(info, 2, napi_float64_array, "primesBetween: out must be a Float64Array");
+    std::size_t n;
+    try {
+        n = numaccel::primes_between(lo, hi, out.Data(), out.ElementLength());
+    } catch (const std::bad_alloc&) {
+        throw Napi::Error::New(info.Env(), "primesBetween: out of memory");
+    }
+    if (n == numaccel::kPrimesOverflow) {
+        throw Napi::RangeError::New(info.Env(), "primesBetween: out is too short for the primes in [lo, hi)");
+    }
+    return Napi::Number::New(info.Env(), static_cast<double>(n));
+}
+
+double RadiusArg(const Napi::CallbackInfo& info, std::size_t i, const char* name) {
+    const std::string prefix(name);
+    const double radius = NumberArg(info, i, (prefix + ": radius must be a number").c_str());
+    if (!(radius > 0.0 && radius <= 1.7976931348623157e308)) {
+        throw Napi::RangeError::New(info.Env(), prefix + ": radius must be positive and finite");
+    }
+    return radius;
+}
+
+// The batch functions of one SIMD variant: CallbackInfo::Data() is its GeoVariant.
+const numaccel::GeoVariant& VariantOf(const Napi::CallbackInfo& info) {
+    return *static_cast<const numaccel::GeoVariant*>(info.Data());
+}
+
+// greatCircleMany(lon1, lat1, lon2, lat2: Float64Array, radius: number, out: Float64Array): void
+Napi::Value GreatCircleMany(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    constexpr const char* kTypeMsg = "greatCircleMany: lon1, lat1, lon2, lat2 and out must be Float64Arrays";
+    const Napi::Float64Array lon1 = TypedArrayArg<double>(info, 0, napi_float64_array, kTypeMsg);
+    const Napi::Float64Array lat1 = TypedArrayArg<double>(info, 1, napi_float64_array, kTypeMsg);
+    const Napi::Float64Array lon2 = TypedArrayArg<double>(info, 2, napi_float64_array, kTypeMsg);
+    const Napi::Float64Array lat2 = TypedArrayArg<double>(info, 3, napi_float64_array, kTypeMsg);
+    const double radius = RadiusArg(info, 4, "greatCircleMany");
+    Napi::Float64Array out = TypedArrayArg<double>(info, 5, napi_float64_array, kTypeMsg);
+    const std::size_t n = out.ElementLength();
+    const std::size_t lengths[4] = {lon1.ElementLength(), lat1.ElementLength(), lon2.ElementLength(),
+                                    lat2.ElementLength()};
+    for (std::size_t len : lengths) {
+        if (len != n && len != 1) {
+            throw Napi::RangeError::New(env, "greatCircleMany: every input must have length out.length or 1");
+        }
+    }
+    VariantOf(info).many(lon1.Data(), lengths[0], lat1.Data(), lengths[1], lon2.Data(), lengths[2], lat2.Data(),
+                         lengths[3], radius, out.Data(), n);
+    return env.Undefined();
+}
+
+// greatCircleMatrix(lonsA, latsA, lonsB, latsB: Float64Array, radius: number, out: Float64Array): void
+Napi::Value GreatCircleMatrix(const Napi::CallbackInfo& info) {
+    const Napi::Env env = info.Env();
+    constexpr const char* kTypeMsg = "greatCircleMatrix: lonsA, latsA, lonsB, latsB and out must be Float64Arrays";
+    const Napi::Float64Array lons_a = TypedArrayArg<double>(info, 0, napi_float64_array, kTypeMsg);
+    const Napi::Float64Array lats_a = TypedArrayArg<double>(info, 1, napi_float64_array, kTypeMsg);
+    const Napi::Float64Array lons_b = TypedArrayArg<double>(info, 2, napi_float64_array, kTypeMsg);
+    const Napi::Float64Array lats_b = TypedArrayArg<double>(info, 3, napi_float64_array, kTypeMsg);
+    const double radius = RadiusArg(info, 4, "greatCircleMatrix");
+    Napi::Float64Array out = TypedArrayArg<double>(info, 5, napi_float64_array, kTypeMsg);
+    const std::size_t n_a = lons_a.ElementLength();
+    const std::size_t n_b = lons_b.ElementLength();
+    if (lats_a.ElementLength() != n_a || lats_b.ElementLength() != n_b) {
+        throw Napi::RangeError::New(env, "greatCircleMatrix: lons and lats of each set must have equal lengths");
+    }
+    const std::size_t n_out = out.ElementLength();
+    // out.length == n_a * n_b, tested without overflowing the product.
+    if (n_b == 0 ? n_out != 0 : (n_out % n_b != 0 || n_out / n_b != n_a)) {
+        throw Napi::RangeError::New(env, "greatCircleMatrix: out.length must be lonsA.length * lonsB.length");
+    }
+    VariantOf(info).matrix(lons_a.Data(), lats_a.Data(), n_a, lons_b.Data(), lats_b.Data(), n_b, radius, out.Data());
+    return env.Undefined();
+}
+
+// { greatCircleMany, greatCircleMatrix } bound to one variant.
+Napi::Object VariantFunctions(Napi::Env env, const numaccel::GeoVariant& variant) {
+    void* data = const_cast<numaccel::GeoVariant*>(&variant);  // read-only, static lifetime
+    Napi::Object fns = Napi::Object::New(env);
+    fns.Set("greatCircleMany", Napi::Function::New(env, GreatCircleMany, "greatCircleMany", data));
+    fns.Set("greatCircleMatrix", Napi::Function::New(env, GreatCircleMatrix, "greatCircleMatrix", data));
+    return fns;
+}
+
 std::string CompilerName() {
 #if defined(__clang__)
     return std::string("clang ") + __clang_version__;
@@ -116,6 +278,25 @@ std::string CxxStandard() {
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
     exports.Set("checkPrime", Napi::Function::New(env, CheckPrime, "checkPrime"));
     exports.Set("greatCircle", Napi::Function::New(env, GreatCircle, "greatCircle"));
+    exports.Set("checkPrimes", Napi::Function::New(env, CheckPrimes, "checkPrimes"));
+    exports.Set("countPrimes", Napi::Function::New(env, CountPrimes, "countPrimes"));
+    exports.Set("primesBetween", Napi::Function::New(env, PrimesBetween, "primesBetween"));
+
+    // Batch great-circle kernels: the top-level functions use the best variant for this CPU;
+    // `variants` exposes every supported one (best first) so tests can run each.
+    std::size_t num_variants = 0;
+    const numaccel::GeoVariant* variants = numaccel::geo_variants(&num_variants);
+    const Napi::Object best = VariantFunctions(env, variants[0]);
+    exports.Set("greatCircleMany", best.Get("greatCircleMany"));
+    exports.Set("greatCircleMatrix", best.Get("greatCircleMatrix"));
+    Napi::Object by_name = Napi::Object::New(env);
+    std::string names;
+    for (std::size_t i = 0; i < num_variants; ++i) {
+        by_name.Set(variants[i].name, VariantFunctions(env, variants[i]));
+        names += (i == 0 ? "" : ",");
+        names += variants[i].name;
+    }
+    exports.Set("variants", by_name);
 
     Napi::Object features = Napi::Object::New(env);
     features.Set("compiler", CompilerName());
@@ -124,6 +305,10 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     features.Set("napiVersion", std::to_string(NAPI_VERSION));
     features.Set("montgomery", true);
     features.Set("trialDivision", "multiply-by-inverse");
+    features.Set("simd", variants[0].name);     // what greatCircleMany / greatCircleMatrix use
+    features.Set("simdVariants", names);         // every variant this CPU supports, best first
+    features.Set("trig", "fdlibm-polynomials");  // no libm: bit-identical across variants/backends
+    features.Set("sieve", "mod30-segmented");
 #if defined(__FAST_MATH__)
     features.Set("fastMath", true);
 #else

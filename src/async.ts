@@ -149,15 +149,21 @@ interface Chunk<T> {
   readonly done: (result: T) => void;
 }
 
+/** A job's chunks, made one at a time as threads free up: a huge range must not become a huge array. */
+interface Chunks<T> {
+  readonly count: number;
+  readonly totalWeight: number;
+  at(index: number): Chunk<T>;
+}
+
 function transferablesOf(task: PoolTask): ArrayBuffer[] {
   const arrays = task.kernel === 'checkPrimes' ? [task.values] : 'columns' in task ? task.columns : [];
   return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 }
 
-async function runOnPool<T>(fn: string, backend: BackendName, job: Job, chunks: ReadonlyArray<Chunk<T>>): Promise<void> {
+async function runOnPool<T>(fn: string, backend: BackendName, job: Job, chunks: Chunks<T>): Promise<void> {
   if (job.signal?.aborted) throw abortError(fn);
   const pool = poolFor(backend);
-  const total = chunks.reduce((sum, chunk) => sum + chunk.weight, 0);
   const cancel = new AbortController(); // stops the chunks in flight: on abort, or when one fails
   const signal = job.signal;
   let onAbort: (() => void) | undefined;
@@ -176,27 +182,25 @@ async function runOnPool<T>(fn: string, backend: BackendName, job: Job, chunks: 
       onAbort = () => fail(abortError(fn));
       signal?.addEventListener('abort', onAbort, { once: true });
       const launch = () => {
-        while (!stopped && inFlight < job.threads && next < chunks.length) {
-          const chunk = chunks[next++]!;
+        while (!stopped && inFlight < job.threads && next < chunks.count) {
+          const chunk = chunks.at(next++);
           inFlight++;
-          pool
-            .run({ backend, task: chunk.task }, { signal: cancel.signal, transferList: transferablesOf(chunk.task) })
-            .then((result: T) => {
-              if (stopped) return;
-              inFlight--;
-              chunk.done(result);
-              finished += chunk.weight;
-              if (next === chunks.length && inFlight === 0) {
-                stopped = true;
-                resolve();
-              } else {
-                job.report(Math.min(finished / total, 1 - Number.EPSILON));
-                launch();
-              }
-            }, fail);
+          pool.run({ backend, task: chunk.task }, { signal: cancel.signal, transferList: transferablesOf(chunk.task) }).then((result: T) => {
+            if (stopped) return;
+            inFlight--;
+            chunk.done(result);
+            finished += chunk.weight;
+            if (next === chunks.count && inFlight === 0) {
+              stopped = true;
+              resolve();
+            } else {
+              job.report(Math.min(finished / chunks.totalWeight, 1 - Number.EPSILON));
+              launch();
+            }
+          }, fail);
         }
       };
-      if (chunks.length === 0) resolve();
+      if (chunks.count === 0) resolve();
       else launch();
     });
     job.report(1);
@@ -205,11 +209,20 @@ async function runOnPool<T>(fn: string, backend: BackendName, job: Job, chunks: 
   }
 }
 
-/** [lo, hi) in pieces of about `size` (at least 1). */
-function pieces(lo: number, hi: number, size: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (let start = lo; start < hi; start += size) out.push([start, Math.min(start + size, hi)]);
-  return out;
+/**
+ * [lo, hi) cut into pieces of `size` (the last may be shorter), each turned into a chunk by
+ * `make(start, end, index)`; its weight is its length.
+ */
+function piecesOf<T>(lo: number, hi: number, size: number, make: (start: number, end: number, index: number) => Omit<Chunk<T>, 'weight'>): Chunks<T> {
+  return {
+    count: Math.ceil((hi - lo) / size),
+    totalWeight: hi - lo,
+    at(index) {
+      const start = lo + index * size;
+      const end = Math.min(start + size, hi);
+      return { ...make(start, end, index), weight: end - start };
+    },
+  };
 }
 
 const clamp = (x: number, low: number, high: number) => Math.max(low, Math.min(high, x));
@@ -241,11 +254,7 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
         fn,
         backend.name,
         job,
-        pieces(0, candidates.length, size).map(([a, b]) => ({
-          task: { kernel: 'checkPrimes', values: candidates.slice(a, b) },
-          weight: b - a,
-          done: (result) => out.set(result, a),
-        })),
+        piecesOf(0, candidates.length, size, (a, b) => ({ task: { kernel: 'checkPrimes', values: candidates.slice(a, b) }, done: (result) => out.set(result, a) })),
       );
       return out;
     },
@@ -263,7 +272,7 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
         fn,
         backend.name,
         job,
-        pieces(low, high, size).map(([a, b]) => ({ task: { kernel: 'countPrimes', lo: a, hi: b }, weight: b - a, done: (n) => (count += n) })),
+        piecesOf(low, high, size, (a, b) => ({ task: { kernel: 'countPrimes', lo: a, hi: b }, done: (n) => (count += n) })),
       );
       return count;
     },
@@ -281,15 +290,13 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
         return count === bound ? out : out.slice(0, count);
       }
       const size = chunkSize(high - low, job.threads, 1 << 22, 1 << 26);
-      const ranges = pieces(low, high, size);
-      const parts: Float64Array[] = new Array(ranges.length);
+      const parts: Float64Array[] = [];
       await runOnPool<Float64Array>(
         fn,
         backend.name,
         job,
-        ranges.map(([a, b], i) => ({
+        piecesOf(low, high, size, (a, b, i) => ({
           task: { kernel: 'primesBetween', lo: a, hi: b, bound: validatePrimeListSize(fn, a, b) },
-          weight: b - a,
           done: (primes) => (parts[i] = primes),
         })),
       );
@@ -314,7 +321,7 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
         fn,
         backend.name,
         job,
-        pieces(0, length, size).map(([a, b]) => ({
+        piecesOf(0, length, size, (a, b) => ({
           task: {
             kernel: 'greatCircleMany',
             // A broadcast (length-1) column goes whole; the others as the chunk's slice.
@@ -322,7 +329,6 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
             radius,
             length: b - a,
           },
-          weight: b - a,
           done: (result) => out.set(result, a),
         })),
       );
@@ -351,9 +357,8 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
         fn,
         backend.name,
         job,
-        pieces(0, rowsLon.length, rows).map(([a, b]) => ({
+        piecesOf(0, rowsLon.length, rows, (a, b) => ({
           task: { kernel: 'greatCircleMatrix', columns: [rowsLon.slice(a, b), rowsLat.slice(a, b), colsLon.slice(), colsLat.slice()], radius },
-          weight: b - a,
           done: (result) => out.set(result, a * width),
         })),
       );

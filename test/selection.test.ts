@@ -1,19 +1,19 @@
 /** `auto` follows the measurements: the selection logic, pinned without timing anything. */
 import { describe, expect, it } from 'vitest';
-import { chooseRoutes, type SelectionTable } from '../src/selection.js';
+import { ROUTES, chooseRoutes, type Route, type SelectionTable } from '../src/selection.js';
 import committed from '../src/auto-selection.json';
 
-const table = (nsPerCall: Record<string, Partial<Record<'native' | 'wasm' | 'js', number>>>): SelectionTable => ({
+const table = (nsPerCall: Partial<Record<Route, Partial<Record<'native' | 'wasm' | 'js', number>>>>): SelectionTable => ({
   generatedBy: 'test',
   date: '2026-11-21',
   machine: 'test',
   node: 'v20',
-  routes: {
-    checkPrime: { workload: 'w', nsPerCall: nsPerCall.checkPrime ?? {} },
-    checkPrimeLarge: { workload: 'w', nsPerCall: nsPerCall.checkPrimeLarge ?? {} },
-    greatCircle: { workload: 'w', nsPerCall: nsPerCall.greatCircle ?? {} },
-  },
+  routes: Object.fromEntries(ROUTES.map((route) => [route, { workload: 'w', nsPerCall: nsPerCall[route] ?? {} }])) as SelectionTable['routes'],
 });
+
+/** The expected choice: `picks` for the routes named, `otherwise` for the rest. */
+const expected = (otherwise: string, picks: Partial<Record<Route, string>> = {}) =>
+  Object.fromEntries(ROUTES.map((route) => [route, picks[route] ?? otherwise]));
 
 describe('chooseRoutes', () => {
   const measured = table({
@@ -23,29 +23,26 @@ describe('chooseRoutes', () => {
   });
 
   it('picks the fastest measured backend for each route', () => {
-    expect(chooseRoutes(measured, ['native', 'wasm', 'js'])).toEqual({ checkPrime: 'wasm', checkPrimeLarge: 'native', greatCircle: 'js' });
+    expect(chooseRoutes(measured, ['native', 'wasm', 'js'])).toEqual(expected('native', { checkPrime: 'wasm', checkPrimeLarge: 'native', greatCircle: 'js' }));
   });
 
   it('picks the fastest among the available ones only', () => {
-    expect(chooseRoutes(measured, ['wasm', 'js'])).toEqual({ checkPrime: 'wasm', checkPrimeLarge: 'wasm', greatCircle: 'js' });
-    expect(chooseRoutes(measured, ['js'])).toEqual({ checkPrime: 'js', checkPrimeLarge: 'js', greatCircle: 'js' });
+    expect(chooseRoutes(measured, ['wasm', 'js'])).toEqual(expected('wasm', { greatCircle: 'js' }));
+    expect(chooseRoutes(measured, ['js'])).toEqual(expected('js'));
   });
 
   it('falls back to priority order (native, wasm, js) where nothing available was measured', () => {
-    expect(chooseRoutes(table({ greatCircle: { js: 1 } }), ['native', 'wasm', 'js'])).toEqual({
-      checkPrime: 'native', checkPrimeLarge: 'native', greatCircle: 'js',
-    });
-    expect(chooseRoutes(table({}), ['wasm', 'js'])).toEqual({ checkPrime: 'wasm', checkPrimeLarge: 'wasm', greatCircle: 'wasm' });
+    expect(chooseRoutes(table({ greatCircle: { js: 1 } }), ['native', 'wasm', 'js'])).toEqual(expected('native', { greatCircle: 'js' }));
+    expect(chooseRoutes(table({}), ['wasm', 'js'])).toEqual(expected('wasm'));
   });
 
   it('refuses to choose from nothing', () => {
     expect(() => chooseRoutes(measured, [])).toThrow(/no backend is available/);
   });
 
-  it('the committed table measures every backend on every route', () => {
-    for (const route of Object.values((committed as SelectionTable).routes)) {
-      expect(Object.keys(route.nsPerCall).sort()).toEqual(['js', 'native', 'wasm']);
-      expect(route.workload).not.toBe('');
-    }
+  it.for(ROUTES)('the committed table measures every backend on route %s', (route) => {
+    const entry = (committed as SelectionTable).routes[route];
+    expect(entry?.workload).toBeTruthy();
+    expect(Object.keys(entry?.nsPerCall ?? {}).sort()).toEqual(['js', 'native', 'wasm']);
   });
 });

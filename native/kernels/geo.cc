@@ -58,15 +58,19 @@ struct ScalarTraits {
     static double remainder360_small(double x) noexcept { return remainder360(x); }
 };
 
+// The portable batch variant: four pairs side by side (independent dependency chains for the
+// out-of-order core; see XkTraits), each evaluated exactly like great_circle().
+using ScalarX4 = geo_impl::XkTraits<ScalarTraits, 4>;
+
 void many_scalar(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1, const double* lon2,
                  std::size_t n_lon2, const double* lat2, std::size_t n_lat2, double radius, double* out,
                  std::size_t n) noexcept {
-    geo_impl::many<ScalarTraits>(lon1, n_lon1, lat1, n_lat1, lon2, n_lon2, lat2, n_lat2, radius, out, n);
+    geo_impl::many<ScalarX4>(lon1, n_lon1, lat1, n_lat1, lon2, n_lon2, lat2, n_lat2, radius, out, n);
 }
 
 void matrix_scalar(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
                    const double* lats_b, std::size_t n_b, double radius, double* out) noexcept {
-    geo_impl::matrix<ScalarTraits>(lons_a, lats_a, n_a, lons_b, lats_b, n_b, radius, out);
+    geo_impl::matrix<ScalarX4>(lons_a, lats_a, n_a, lons_b, lats_b, n_b, radius, out);
 }
 
 struct VariantTable {

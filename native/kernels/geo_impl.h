@@ -1,6 +1,7 @@
 // numaccel — the great-circle kernel of docs/algorithms.md written ONCE, as templates over a
-// "lane traits" type T, and instantiated for plain doubles (geo.cc: the scalar kernel and the
-// portable batch loop), 2-lane SSE2 vectors (geo_sse2.cc) and 4-lane AVX2 vectors (geo_avx2.cc).
+// "lane traits" type T, and instantiated for plain doubles (geo.cc: the scalar kernel, and the
+// portable batch variant on 4 doubles side by side), for 4 x 2-lane SSE2 vectors (geo_sse2.cc)
+// and for 4 x 4-lane AVX2 vectors (geo_avx2.cc).
 //
 // Because every instantiation evaluates the same source expressions — the same IEEE operations
 // (+ - * / sqrt, exact floor/fmod, selects and sign flips) in the same order, without FMA
@@ -162,9 +163,9 @@ NUMACCEL_GEO_INLINE typename T::D central_angle(typename T::D S, typename T::D C
     const M s_gt_a = T::gt(S, a);
     const D big = T::sel(s_gt_a, S, a);    // max(S, a)
     const D small = T::sel(s_gt_a, a, S);  // min(S, a)
-    const M zero = T::eq(big, T::set1(0.0));
-    // big == 0 ? 0 : small / big. (small <= big, so small == +0 in that case and small / 1 == +0.)
-    const D t = T::sel(zero, T::set1(0.0), small / T::sel(zero, T::set1(1.0), big));
+    // t = big == 0 ? 0 : small / big, computed as small / (big == 0 ? 1 : big): when big == 0,
+    // small is +0 too (S = sqrt(x*x + y*y) and |C| are never -0), and +0 / 1 == +0.
+    const D t = small / T::sel(T::eq(big, T::set1(0.0)), T::set1(1.0), big);
     D r = atan01<T>(t);
     r = T::sel(s_gt_a, T::set1(PIO2_HI) - (r - T::set1(PIO2_LO)), r);
     r = T::sel(T::lt(C, T::set1(0.0)), T::set1(PI_HI) - (r - T::set1(PI_LO)), r);
@@ -275,6 +276,7 @@ struct VecTraits {
         return sel(r > set1(180.0), r - set1(360.0), sel(r < set1(-180.0), r + set1(360.0), r));
     }
 };
+#endif
 
 // K independent vectors per operation. The kernel is one long dependency chain (polynomials,
 // two divisions, a square root: ~200 cycles of latency per vector) of a few hundred
@@ -331,7 +333,6 @@ struct XkTraits {
     static NUMACCEL_GEO_INLINE D remainder360_small(D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::remainder360_small(a.v[k])); return r; }
 #undef NUMACCEL_GEO_LANES
 };
-#endif
 
 // ---- batch drivers ---------------------------------------------------------------------------
 
@@ -386,7 +387,7 @@ NUMACCEL_GEO_TARGET void matrix(const double* lons_a, const double* lats_a, std:
                                 const double* lats_b, std::size_t n_b, double radius, double* out) noexcept {
     using D = typename T::D;
     constexpr std::size_t N = T::N;
-    constexpr std::size_t kBlock = 512;  // B points per block; a multiple of every N
+    constexpr std::size_t kBlock = 480;  // B points per block; a multiple of every N (1, 8, 12, 16)
     static_assert(kBlock % N == 0, "block must be a multiple of the lane count");
     alignas(64) double rb[kBlock];
     alignas(64) double latb[kBlock];

@@ -162,8 +162,9 @@ bool check_prime(std::uint64_t n) noexcept {
 void check_primes_f64(const double* v, std::size_t n, std::uint8_t* out) noexcept {
     for (std::size_t i = 0; i < n; ++i) {
         const double d = v[i];
-        // Negative (and, defensively, NaN) values are not prime; safe integers convert exactly.
-        out[i] = d >= 2.0 && check_prime(static_cast<std::uint64_t>(d)) ? 1 : 0;
+        // Negative values are not prime; safe integers convert exactly. (The range test also
+        // keeps NaN and out-of-range values, which the callers exclude, away from the cast.)
+        out[i] = d >= 2.0 && d < 0x1p64 && check_prime(static_cast<std::uint64_t>(d)) ? 1 : 0;
     }
 }
 

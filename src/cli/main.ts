@@ -134,21 +134,20 @@ function prime(values: string[], options: GlobalOptions): void {
 const LISTING_WINDOW = 2 ** 24;
 
 async function primes(loText: string, hiText: string, command: { count?: boolean }, options: GlobalOptions): Promise<void> {
-  const lo = parseInteger('primes: lo', loText);
-  const hi = parseInteger('primes: hi', hiText);
+  // Validated here, under the command's name, before choosing to count or to list.
+  const [low, high] = validateRange('primes', parseInteger('primes: lo', loText), parseInteger('primes: hi', hiText));
   const signal = interruptible();
   const bar = progressBar(command.count ? 'counting' : 'listing');
   const threads = options.threads;
   try {
     if (command.count) {
-      const count = await numaccel.countPrimesAsync(lo, hi, { threads, signal, onProgress: bar.update });
+      const count = await numaccel.countPrimesAsync(low, high, { threads, signal, onProgress: bar.update });
       bar.stop();
-      if (options.json) printJson({ lo: String(lo), hi: String(hi), count });
+      if (options.json) printJson({ lo: String(low), hi: String(high), count });
       else console.log(count);
       return;
     }
-    // Validate the whole range once, then stream it window by window, so memory stays bounded.
-    const [low, high] = validateRange('primes', lo, hi);
+    // Listed window by window, so that memory stays bounded whatever the range.
     if (options.json) await write(`{\n  "lo": "${low}",\n  "hi": "${high}",\n  "primes": [`);
     let first = true;
     for (let start = low; start < high; start += LISTING_WINDOW) {

@@ -1,12 +1,14 @@
 /**
- * The backends every suite runs against: the registry's three, plus the addon built by cmake-js
- * from the same sources (when it has been built; CI builds it). In CI every one must load — a
+ * The backends every suite runs against: the registry's three, every other SIMD variant of native
+ * (sse2, scalar) and wasm (scalar), and the addon built by cmake-js from the same sources (when it
+ * has been built; CI builds it). In CI every one must load — a
  * missing backend fails availability.test.ts instead of silently shrinking the suites.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createApi, routesToOneBackend, type NumaccelApi } from '../../src/api.js';
-import { loadNativeBackend } from '../../src/backends/native/index.js';
+import { loadNativeBackend, loadNativeVariants } from '../../src/backends/native/index.js';
+import { loadWasmBackend } from '../../src/backends/wasm/index.js';
 import type { Backend } from '../../src/contract.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 import { BackendUnavailableError, loadBackends } from '../../src/registry.js';
@@ -32,10 +34,22 @@ function cmakeBuild(): BackendUnderTest {
   }
 }
 
+/** Every other SIMD variant of a backend that loaded (the registry's pick is its best one). */
+function otherVariants(name: 'native' | 'wasm', best: Backend | undefined): BackendUnderTest[] {
+  if (!best) return [];
+  const variants = name === 'native' ? loadNativeVariants() : [loadWasmBackend({ simd: false })];
+  return variants
+    .filter((variant) => variant.features['variant'] !== best.features['variant'])
+    .map((variant) => ({ label: `${name} (${String(variant.features['variant'])})`, backend: variant }));
+}
+
+const registry = loadBackends();
+const loadedByName = (name: string) => registry.find((s) => s.name === name && s.available)?.backend;
+
 export const BACKENDS_UNDER_TEST: readonly BackendUnderTest[] = [
-  ...loadBackends().map((s) =>
-    s.available ? { label: s.name, backend: s.backend } : { label: s.name, error: s.error },
-  ),
+  ...registry.map((s) => (s.available ? { label: s.name, backend: s.backend } : { label: s.name, error: s.error })),
+  ...otherVariants('native', loadedByName('native')),
+  ...otherVariants('wasm', loadedByName('wasm')),
   cmakeBuild(),
 ];
 

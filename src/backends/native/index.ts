@@ -2,8 +2,15 @@ import * as path from 'node:path';
 import { KERNEL_NAMES, type Backend, type Kernels } from '../../contract.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 
+/** The batch great-circle kernels of one SIMD variant of the addon. */
+type GeoBatchKernels = Pick<Kernels, 'greatCircleMany' | 'greatCircleMatrix'>;
+
+/** What the addon exports (native/addon.cc). */
 interface NativeBinding extends Kernels {
-  features?: Record<string, string | number | boolean>;
+  /** Every SIMD variant this CPU supports, best first (e.g. avx2, sse2, scalar). */
+  readonly variants?: Readonly<Record<string, GeoBatchKernels>>;
+  /** Build description; `simd` names the variant the top-level batch kernels use. */
+  readonly features?: Readonly<Record<string, string | number | boolean>>;
 }
 
 /**
@@ -11,7 +18,7 @@ interface NativeBinding extends Kernels {
  * cmake-js build), otherwise whatever node-gyp-build finds (prebuilds/, then build/Release).
  * Throws when there is no usable addon; the registry records why.
  */
-export function loadNativeBackend(nativePath: string | undefined): Backend {
+function loadBinding(nativePath: string | undefined): NativeBinding {
   const binding: NativeBinding = nativePath
     ? require(path.resolve(nativePath))
     : require('node-gyp-build')(PACKAGE_ROOT);
@@ -19,9 +26,37 @@ export function loadNativeBackend(nativePath: string | undefined): Backend {
   if (missing.length > 0) {
     throw new Error(`the addon does not export the kernels ${missing.join(', ')}`);
   }
-  return {
-    name: 'native',
-    kernels: { checkPrime: binding.checkPrime, greatCircle: binding.greatCircle },
-    features: { variant: 'scalar', ...binding.features },
+  return binding;
+}
+
+/** A backend whose batch great-circle kernels come from `batch`; the other kernels are shared. */
+function nativeBackend(binding: NativeBinding, batch: GeoBatchKernels, variant: string): Backend {
+  const kernels: Kernels = {
+    checkPrime: binding.checkPrime,
+    greatCircle: binding.greatCircle,
+    checkPrimes: binding.checkPrimes,
+    countPrimes: binding.countPrimes,
+    primesBetween: binding.primesBetween,
+    greatCircleMany: batch.greatCircleMany,
+    greatCircleMatrix: batch.greatCircleMatrix,
   };
+  return { name: 'native', kernels, features: { ...binding.features, variant } };
+}
+
+/** The native backend, with the best SIMD variant for this CPU (`features.variant`, e.g. 'avx2'). */
+export function loadNativeBackend(nativePath: string | undefined): Backend {
+  const binding = loadBinding(nativePath);
+  const simd = binding.features?.['simd'];
+  return nativeBackend(binding, binding, typeof simd === 'string' ? simd : 'scalar');
+}
+
+/**
+ * One native backend per SIMD variant this CPU supports, best first (`features.variant` names
+ * it), so that tests can run the same suite on every variant. All return bit-identical results.
+ */
+export function loadNativeVariants(nativePath?: string): Backend[] {
+  const binding = loadBinding(nativePath);
+  const variants = Object.entries(binding.variants ?? {});
+  if (variants.length === 0) return [loadNativeBackend(nativePath)];
+  return variants.map(([variant, batch]) => nativeBackend(binding, batch, variant));
 }
