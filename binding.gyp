@@ -4,6 +4,7 @@
       "target_name": "numaccel",
       "sources": [
         "native/addon.cc",
+        "native/async.cc",
         "native/kernels/prime.cc",
         "native/kernels/sieve.cc",
         "native/kernels/geo.cc",

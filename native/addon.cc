@@ -1,6 +1,7 @@
 // numaccel — Node-API glue for the C++ kernels (node-addon-api, C++ exceptions enabled).
 // The numerical code lives in native/kernels/ (plain C++17); this file only converts
-// arguments, checks them cheaply, and converts results.
+// arguments, checks them cheaply, and converts results. The multi-threaded async versions of
+// the batch kernels are in async.cc; the argument helpers both use are in glue.h.
 //
 // The TypeScript facade (src/validate.ts) validates inputs before they get here; the checks
 // below exist so that a direct call with bad arguments throws a TypeError/RangeError instead
@@ -13,6 +14,8 @@
 #include <new>
 #include <string>
 
+#include "async.h"
+#include "glue.h"
 #include "kernels/geo.h"
 #include "kernels/prime.h"
 #include "kernels/sieve.h"
@@ -26,6 +29,11 @@
 #endif
 
 namespace {
+
+using numaccel::glue::NumberArg;
+using numaccel::glue::RadiusArg;
+using numaccel::glue::RangeArgs;
+using numaccel::glue::TypedArrayArg;
 
 constexpr double kMaxSafeInteger = 9007199254740991.0;  // 2^53 - 1
 
@@ -61,16 +69,6 @@ Napi::Value CheckPrime(const Napi::CallbackInfo& info) {
     return Napi::Boolean::New(env, numaccel::check_prime(n));
 }
 
-// Reads info[i] as a double; throws TypeError for non-numbers (one Node-API call per argument:
-// napi_get_value_double itself reports napi_number_expected).
-inline double NumberArg(const Napi::CallbackInfo& info, std::size_t i, const char* message) {
-    double out = 0.0;
-    if (napi_get_value_double(info.Env(), info[i], &out) != napi_ok) {
-        throw Napi::TypeError::New(info.Env(), message);
-    }
-    return out;
-}
-
 // greatCircle(lon1, lat1, lon2, lat2, radius): number
 Napi::Value GreatCircle(const Napi::CallbackInfo& info) {
     const Napi::Env env = info.Env();
@@ -99,17 +97,6 @@ Napi::Value GreatCircle(const Napi::CallbackInfo& info) {
 // ElementLength() is the view's length. Only the argument types and lengths are checked here;
 // the elements were validated by the facade.
 
-// info[i] as a typed array of the given type, or a TypeError naming the expected type.
-template <typename T>
-Napi::TypedArrayOf<T> TypedArrayArg(const Napi::CallbackInfo& info, std::size_t i, napi_typedarray_type type,
-                                    const char* message) {
-    const Napi::Value v = info[i];
-    if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != type) {
-        throw Napi::TypeError::New(info.Env(), message);
-    }
-    return v.As<Napi::TypedArrayOf<T>>();
-}
-
 // checkPrimes(values: Float64Array | BigUint64Array, out: Uint8Array): void
 Napi::Value CheckPrimes(const Napi::CallbackInfo& info) {
     const Napi::Env env = info.Env();
@@ -136,20 +123,6 @@ Napi::Value CheckPrimes(const Napi::CallbackInfo& info) {
         throw Napi::TypeError::New(env, "checkPrimes: values must be a Float64Array or a BigUint64Array");
     }
     return env.Undefined();
-}
-
-// lo and hi of countPrimes / primesBetween: integers with 0 <= lo <= hi <= 2^53.
-void RangeArgs(const Napi::CallbackInfo& info, const char* name, std::uint64_t& lo, std::uint64_t& hi) {
-    const std::string prefix(name);
-    const double dlo = NumberArg(info, 0, (prefix + ": lo and hi must be numbers").c_str());
-    const double dhi = NumberArg(info, 1, (prefix + ": lo and hi must be numbers").c_str());
-    constexpr double kLimit = 9007199254740992.0;  // 2^53
-    // Negated comparisons so that NaN is rejected too.
-    if (!(dlo >= 0.0 && dhi <= kLimit && dlo <= dhi) || std::floor(dlo) != dlo || std::floor(dhi) != dhi) {
-        throw Napi::RangeError::New(info.Env(), prefix + ": need integers 0 <= lo <= hi <= 2^53");
-    }
-    lo = static_cast<std::uint64_t>(dlo);
-    hi = static_cast<std::uint64_t>(dhi);
 }
 
 // countPrimes(lo: number, hi: number): number
@@ -181,15 +154,6 @@ Napi::Value PrimesBetween(const Napi::CallbackInfo& info) {
         throw Napi::RangeError::New(info.Env(), "primesBetween: out is too short for the primes in [lo, hi)");
     }
     return Napi::Number::New(info.Env(), static_cast<double>(n));
-}
-
-double RadiusArg(const Napi::CallbackInfo& info, std::size_t i, const char* name) {
-    const std::string prefix(name);
-    const double radius = NumberArg(info, i, (prefix + ": radius must be a number").c_str());
-    if (!(radius > 0.0 && radius <= 1.7976931348623157e308)) {
-        throw Napi::RangeError::New(info.Env(), prefix + ": radius must be positive and finite");
-    }
-    return radius;
 }
 
 // The batch functions of one SIMD variant: CallbackInfo::Data() is its GeoVariant.
@@ -244,12 +208,14 @@ Napi::Value GreatCircleMatrix(const Napi::CallbackInfo& info) {
     return env.Undefined();
 }
 
-// { greatCircleMany, greatCircleMatrix } bound to one variant.
+// { greatCircleMany, greatCircleMatrix, greatCircleManyAsync, greatCircleMatrixAsync } bound to
+// one variant.
 Napi::Object VariantFunctions(Napi::Env env, const numaccel::GeoVariant& variant) {
     void* data = const_cast<numaccel::GeoVariant*>(&variant);  // read-only, static lifetime
     Napi::Object fns = Napi::Object::New(env);
     fns.Set("greatCircleMany", Napi::Function::New(env, GreatCircleMany, "greatCircleMany", data));
     fns.Set("greatCircleMatrix", Napi::Function::New(env, GreatCircleMatrix, "greatCircleMatrix", data));
+    numaccel::AddGeoAsyncFunctions(env, fns, variant);
     return fns;
 }
 
@@ -289,6 +255,11 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     const Napi::Object best = VariantFunctions(env, variants[0]);
     exports.Set("greatCircleMany", best.Get("greatCircleMany"));
     exports.Set("greatCircleMatrix", best.Get("greatCircleMatrix"));
+
+    // Async (Promise-returning, multi-threaded) batch kernels: async.cc.
+    numaccel::AddPrimeAsyncFunctions(env, exports);
+    exports.Set("greatCircleManyAsync", best.Get("greatCircleManyAsync"));
+    exports.Set("greatCircleMatrixAsync", best.Get("greatCircleMatrixAsync"));
     Napi::Object by_name = Napi::Object::New(env);
     std::string names;
     for (std::size_t i = 0; i < num_variants; ++i) {
@@ -309,6 +280,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     features.Set("simdVariants", names);         // every variant this CPU supports, best first
     features.Set("trig", "fdlibm-polynomials");  // no libm: bit-identical across variants/backends
     features.Set("sieve", "mod30-segmented");
+    features.Set("asyncThreads", numaccel::kAsyncThreadsFeature);  // how the *Async kernels run
+    features.Set("asyncMaxThreads", static_cast<double>(numaccel::kAsyncMaxThreads));
 #if defined(__FAST_MATH__)
     features.Set("fastMath", true);
 #else

@@ -26,13 +26,18 @@
 // Every sieving prime's state is (byte offset of its next multiple relative to the current
 // chunk or segment, index k of that multiple's multiplier class); the state lives in the
 // per-call Sieve object, so concurrent calls share nothing but the immutable tables and the
-// (mutex-guarded, copy-on-grow) base-prime snapshot.
+// (mutex-guarded, copy-on-grow) base-prime snapshot. The multi-threaded async kernels use the
+// same Sieve through SieveCursor (one per thread), which runs it piece by piece and can be
+// stopped between segments (StopToken).
 #include "sieve.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
+#include <thread>
 #include <vector>
 
 namespace numaccel {
@@ -115,6 +120,7 @@ constexpr std::size_t kSegmentBytes = 8 * kChunkBytes;  // L2-sized segment: 256
 constexpr u32 kSmallPrimeLimit = 4096;                   // below: sieved chunk by chunk
 static_assert(kSegmentBytes % kChunkBytes == 0, "segments are whole chunks");
 static_assert(kSegmentBytes * 8 < (u64{1} << 29), "offsets must fit the packed state");
+static_assert(kSieveSegmentIntegers == 30 * kSegmentBytes, "sieve.h describes the segment size");
 
 // ---- pre-sieving ----------------------------------------------------------------------------
 // Groups of primes whose multiples form patterns of period prod(group) bytes; each pattern is
@@ -187,8 +193,10 @@ private:
 };
 
 const PreSieve& presieve() {
-    static const PreSieve instance;  // immutable after (thread-safe) construction
-    return instance;
+    // Immutable after (thread-safe) construction, and never destroyed: async work may still be
+    // running on other threads while the process exits and runs static destructors.
+    static const PreSieve* const instance = new PreSieve();
+    return *instance;
 }
 
 // ---- sieving primes -------------------------------------------------------------------------
@@ -464,18 +472,22 @@ inline u64 isqrt(u64 n) noexcept {
 // that contains every prime p with p*p < hi (it may contain more). For each segment it calls
 // sink(bytes, len, first_byte): bytes[i] describes the integers 30*(first_byte + i) + kWheel[b]
 // (bit b set <=> prime), and bits for integers outside [lo, hi) are already cleared.
+// run() sieves the whole range; run_to() a run of segments from where the last call stopped, and
+// polls `stop` (may be null) once per segment and while placing the sieving primes.
 class Sieve {
 public:
-    Sieve(u64 lo, u64 hi, const u32* primes, std::size_t num_primes)
+    Sieve(u64 lo, u64 hi, const u32* primes, std::size_t num_primes, const StopToken* stop = nullptr)
         : lo_(lo),
           hi_(hi),
           primes_(primes),
           num_primes_(num_primes),
+          stop_(stop),
           pre_(presieve()),
           // The gap between consecutive multiples of p is at most 6p/30 + 30 bytes.
           buckets_(static_cast<std::size_t>((isqrt(hi - 1) / 5 + 30) / kSegmentBytes + 1)) {
         first_byte_ = lo / 30;
         end_byte_ = (hi - 1) / 30 + 1;
+        seg_byte_ = first_byte_;
         const u64 total = end_byte_ - first_byte_;
         seg_len_max_ = static_cast<std::size_t>(std::min<u64>(total, kSegmentBytes));
         buffer_.resize(seg_len_max_ + 8);
@@ -487,10 +499,21 @@ public:
 
     template <class Sink>
     void run(Sink& sink) {
-        for (u64 seg_byte = first_byte_; seg_byte < end_byte_; seg_byte += kSegmentBytes) {
+        run_to(end_byte_, sink);
+    }
+
+    // Sieves the segments from the current position up to byte stop_byte (clamped to the end of
+    // the range), which must be a segment boundary: stop_byte - first_byte_ a multiple of
+    // kSegmentBytes. Returns false when `stop` asked to stop (the sieve is then unusable).
+    template <class Sink>
+    bool run_to(u64 stop_byte, Sink& sink) {
+        const u64 stop = std::min(stop_byte, end_byte_);
+        for (; seg_byte_ < stop; seg_byte_ += kSegmentBytes) {
+            if (stop_requested(stop_)) return false;
+            const u64 seg_byte = seg_byte_;
             const std::size_t len = static_cast<std::size_t>(std::min<u64>(end_byte_ - seg_byte, kSegmentBytes));
             u8* seg = buffer_.data();
-            add_sieving_primes(seg_byte, len);
+            if (!add_sieving_primes(seg_byte, len)) return false;
             for (std::size_t c = 0; c < len; c += kChunkBytes) {
                 const std::size_t clen = std::min(kChunkBytes, len - c);
                 pre_.fill(seg + c, seg_byte + c, clen);
@@ -498,13 +521,14 @@ public:
             }
             for_each_class<0>(medium_, seg, len);
             if (single_segment_) {
-                cross_off_large_direct(seg, seg_byte, len);
+                if (!cross_off_large_direct(seg, seg_byte, len)) return false;
             } else {
                 buckets_.sieve_current(seg, len);
             }
             mask_ends(seg, seg_byte, len);
             sink(static_cast<const u8*>(seg), len, seg_byte);
         }
+        return true;
     }
 
 private:
@@ -526,15 +550,24 @@ private:
         hit = (p * m) / 30 - seg_byte;
     }
 
+    // How many sieving primes are placed between two polls of the stop token (about 0.1 ms).
+    static constexpr std::size_t kPrimesPerPoll = 8192;
+
     // Activates the primes whose square lies below the end of this segment (and below hi).
     // In a single-segment range the large primes are not stored at all: they are crossed off
-    // straight from the base-prime list (cross_off_large_direct).
-    void add_sieving_primes(u64 seg_byte, std::size_t len) {
+    // straight from the base-prime list (cross_off_large_direct). Near 2^53 the first segment
+    // places millions of primes (tens of ms), hence the polls; false when asked to stop.
+    bool add_sieving_primes(u64 seg_byte, std::size_t len) {
         const u64 limit = std::min<u64>((seg_byte + len) * 30, hi_);
         const u64 stop_at = single_segment_ ? kSegmentBytes : ~u64{0};
+        std::size_t until_poll = kPrimesPerPoll;
         while (next_prime_ < num_primes_) {
             const u64 p = primes_[next_prime_];
             if (p * p >= limit || p >= stop_at) break;
+            if (--until_poll == 0) {
+                if (stop_requested(stop_)) return false;
+                until_poll = kPrimesPerPoll;
+            }
             ++next_prime_;
             u64 hit;
             unsigned k;
@@ -550,14 +583,21 @@ private:
                 buckets_.push(distance, BucketItem{q << 6 | ri << 3 | k, static_cast<u32>(hit - distance * kSegmentBytes)});
             }
         }
+        return true;
     }
 
     // Single-segment ranges: each remaining prime (p >= kSegmentBytes, p*p < hi) has at most a
     // few multiples in the range; find the first and step through them, without storing state.
-    void cross_off_large_direct(u8* seg, u64 seg_byte, std::size_t len) const noexcept {
+    // False when asked to stop.
+    bool cross_off_large_direct(u8* seg, u64 seg_byte, std::size_t len) const noexcept {
+        std::size_t until_poll = kPrimesPerPoll;
         for (std::size_t i = next_prime_; i < num_primes_; ++i) {
             const u64 p = primes_[i];
             if (p * p >= hi_) break;
+            if (--until_poll == 0) {
+                if (stop_requested(stop_)) return false;
+                until_poll = kPrimesPerPoll;
+            }
             u64 hit;
             unsigned k;
             first_multiple(p, seg_byte, hit, k);
@@ -565,6 +605,7 @@ private:
             const unsigned ri = static_cast<unsigned>(bit_of_residue_fast(static_cast<u32>(p - 30 * q)));
             cross_off_stepping(seg, len, q, ri, k, hit);
         }
+        return true;
     }
 
     // Space for the sieving primes: the residue classes mod 30 hold almost equal shares.
@@ -606,8 +647,10 @@ private:
     const u32* primes_;
     std::size_t num_primes_;
     std::size_t next_prime_ = 0;
+    const StopToken* stop_;
     const PreSieve& pre_;
     u64 first_byte_ = 0, end_byte_ = 0;
+    u64 seg_byte_ = 0;  // start of the next segment to sieve
     std::size_t seg_len_max_ = 0;
     bool single_segment_ = false;
     std::vector<u8> buffer_;
@@ -656,37 +699,111 @@ void append_primes(u64 lo, u64 hi, const u32* primes, std::size_t num_primes, st
     sieve.run(sink);
 }
 
+// Writes the primes of one sieved segment (see Sieve) to out, ascending; returns how many.
+std::size_t write_primes(const u8* bytes, std::size_t len, u64 first_byte, double* out) noexcept {
+    std::size_t n = 0;
+    std::size_t i = 0;
+#if (defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) || defined(_MSC_VER)
+    for (; i + 8 <= len; i += 8) {
+        u64 w;
+        std::memcpy(&w, bytes + i, 8);  // little-endian: bits 8j..8j+7 are byte i + j
+        const u64 base30 = 30 * (first_byte + i);
+        while (w != 0) {
+            const unsigned t = ctz64(w);
+            out[n++] = static_cast<double>(base30 + 30 * (t >> 3) + kWheel[t & 7]);
+            w &= w - 1;
+        }
+    }
+#endif
+    for (; i < len; ++i) {
+        unsigned b = bytes[i];
+        while (b != 0) {
+            const unsigned t = ctz64(b);
+            out[n++] = static_cast<double>(30 * (first_byte + i) + kWheel[t]);
+            b &= b - 1;
+        }
+    }
+    return n;
+}
+
+}  // namespace
+
 // The base-prime cache: an immutable snapshot of all primes <= limit, replaced by a larger one
 // when a call needs more. Callers keep their snapshot (shared_ptr) for the duration of the call,
-// so a concurrent grow never invalidates it; the mutex only guards the swap.
-struct BasePrimes {
+// so a concurrent growth never invalidates what they read. One mutex guards only the pointer
+// (copied or replaced); another serialises the growths, so a thread that needs more primes than
+// the snapshot holds waits while another grows it, and the others do not wait at all.
+struct SieveBasePrimes {
     std::vector<u32> primes;  // every prime <= limit, ascending
     u64 limit = 0;
 };
 
+namespace {
+
 class BasePrimeCache {
 public:
-    std::shared_ptr<const BasePrimes> get(u64 need) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (!current_ || current_->limit < need) {
-            auto next = std::make_shared<BasePrimes>();
-            const u64 old_limit = current_ ? current_->limit : 0;
-            const u64 seed_limit = isqrt(need);
-            if (current_ && old_limit >= seed_limit && old_limit >= 7) {
-                next->primes.reserve(prime_count_estimate(need));
-                next->primes = current_->primes;
-                append_primes(old_limit + 1, need + 1, current_->primes.data(), current_->primes.size(), next->primes);
-            } else if (need < 1000) {
-                next->primes = plain_sieve(static_cast<u32>(need));
-            } else {
-                const std::vector<u32> seed = plain_sieve(static_cast<u32>(seed_limit));
-                next->primes.reserve(prime_count_estimate(need));
-                append_primes(0, need + 1, seed.data(), seed.size(), next->primes);
+    // The snapshot with limit >= need; nullptr when `stop` asked to stop during a growth (or
+    // while waiting for another thread's growth).
+    std::shared_ptr<const SieveBasePrimes> get(u64 need, const StopToken* stop) {
+        std::shared_ptr<const SieveBasePrimes> current = snapshot();
+        if (current && current->limit >= need) return current;
+        // One growth at a time; the others wait (polling `stop`), then use its result when it is
+        // enough. Readers that need no growth never wait for one: they only take mutex_.
+        std::unique_lock<std::mutex> growing(grow_mutex_, std::defer_lock);
+        if (stop == nullptr) {
+            growing.lock();
+        } else {
+            while (!growing.try_lock()) {
+                if (stop_requested(stop)) return nullptr;
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
             }
-            next->limit = need;
-            current_ = std::move(next);
         }
-        return current_;
+        current = snapshot();
+        if (current && current->limit >= need) return current;
+
+        auto next = std::make_shared<SieveBasePrimes>();
+        const u64 old_limit = current ? current->limit : 0;
+        const u64 seed_limit = isqrt(need);
+        if (need < 1000) {
+            next->primes = plain_sieve(static_cast<u32>(need));
+            next->limit = need;
+            return publish(std::move(next));
+        }
+        // Sieve [from, need] in pieces with the primes up to sqrt(need): those of the current
+        // snapshot when it has them (extending it), else a small plain sieve (starting over).
+        std::vector<u32> seed;
+        const u32* sieving;
+        std::size_t num_sieving;
+        u64 from;
+        next->primes.reserve(prime_count_estimate(need));
+        if (current && old_limit >= seed_limit && old_limit >= 7) {
+            next->primes = current->primes;
+            sieving = current->primes.data();  // kept alive by `current`
+            num_sieving = current->primes.size();
+            from = old_limit + 1;
+        } else {
+            seed = plain_sieve(static_cast<u32>(seed_limit));
+            sieving = seed.data();
+            num_sieving = seed.size();
+            from = 0;
+        }
+        // About 10 ms per piece: the full growth near 2^53 (to ~9.5e7) takes a few tens of ms.
+        constexpr u64 kPiece = u64{1} << 24;
+        while (from <= need) {
+            if (stop_requested(stop)) {
+                // Keep the progress (next holds every prime < from) for the next call.
+                if (from > old_limit + 1 && from > 1000) {
+                    next->limit = from - 1;
+                    publish(std::move(next));
+                }
+                return nullptr;
+            }
+            const u64 to = std::min(need + 1, from + kPiece);  // >= 7: need >= 1000, from >= 8 or 0
+            append_primes(from, to, sieving, num_sieving, next->primes);
+            from = to;
+        }
+        next->limit = need;
+        return publish(std::move(next));
     }
 
 private:
@@ -697,13 +814,31 @@ private:
         return static_cast<std::size_t>(1.3 * static_cast<double>(n) / (ln > 1.0 ? ln - 0.7 : 1.0)) + 16;
     }
 
-    std::mutex mutex_;
-    std::shared_ptr<const BasePrimes> current_;
+    std::shared_ptr<const SieveBasePrimes> snapshot() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return current_;
+    }
+
+    std::shared_ptr<const SieveBasePrimes> publish(std::shared_ptr<const SieveBasePrimes> next) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        current_ = std::move(next);
+        return current_;
+    }
+
+    std::mutex mutex_;       // guards current_ (held only to copy or replace the pointer)
+    std::mutex grow_mutex_;  // held for a whole growth
+    std::shared_ptr<const SieveBasePrimes> current_;
 };
 
 BasePrimeCache& base_prime_cache() {
-    static BasePrimeCache cache;
-    return cache;
+    // Never destroyed: async work may still hold the mutex while the process exits.
+    static BasePrimeCache* const cache = new BasePrimeCache();
+    return *cache;
+}
+
+// The base primes needed to sieve below hi (> 7): every prime p with p*p < hi.
+inline u64 base_prime_need(u64 hi) noexcept {
+    return std::max<u64>(isqrt(hi - 1), 7);
 }
 
 }  // namespace
@@ -712,7 +847,7 @@ std::uint64_t count_primes(std::uint64_t lo, std::uint64_t hi) {
     if (hi <= lo) return 0;
     u64 count = tiny_prime_count(lo, hi);
     if (hi <= 7) return count;
-    const std::shared_ptr<const BasePrimes> base = base_prime_cache().get(std::max<u64>(isqrt(hi - 1), 7));
+    const std::shared_ptr<const SieveBasePrimes> base = base_prime_cache().get(base_prime_need(hi), nullptr);
     Sieve sieve(lo, hi, base->primes.data(), base->primes.size());
     auto sink = [&count](const u8* bytes, std::size_t len, u64) { count += count_bits(bytes, len); };
     sieve.run(sink);
@@ -729,7 +864,7 @@ std::size_t primes_between(std::uint64_t lo, std::uint64_t hi, double* out, std:
         }
     }
     if (hi <= 7) return n;
-    const std::shared_ptr<const BasePrimes> base = base_prime_cache().get(std::max<u64>(isqrt(hi - 1), 7));
+    const std::shared_ptr<const SieveBasePrimes> base = base_prime_cache().get(base_prime_need(hi), nullptr);
     Sieve sieve(lo, hi, base->primes.data(), base->primes.size());
     bool overflow = false;
     auto sink = [&n, &overflow, out, capacity](const u8* bytes, std::size_t len, u64 first_byte) {
@@ -738,27 +873,7 @@ std::size_t primes_between(std::uint64_t lo, std::uint64_t hi, double* out, std:
             overflow = true;
             return;
         }
-        std::size_t i = 0;
-#if (defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__) || defined(_MSC_VER)
-        for (; i + 8 <= len; i += 8) {
-            u64 w;
-            std::memcpy(&w, bytes + i, 8);  // little-endian: bits 8j..8j+7 are byte i + j
-            const u64 base30 = 30 * (first_byte + i);
-            while (w != 0) {
-                const unsigned t = ctz64(w);
-                out[n++] = static_cast<double>(base30 + 30 * (t >> 3) + kWheel[t & 7]);
-                w &= w - 1;
-            }
-        }
-#endif
-        for (; i < len; ++i) {
-            unsigned b = bytes[i];
-            while (b != 0) {
-                const unsigned t = ctz64(b);
-                out[n++] = static_cast<double>(30 * (first_byte + i) + kWheel[t]);
-                b &= b - 1;
-            }
-        }
+        n += write_primes(bytes, len, first_byte, out + n);
     };
     sieve.run(sink);
     return overflow ? kPrimesOverflow : n;
@@ -766,6 +881,105 @@ std::size_t primes_between(std::uint64_t lo, std::uint64_t hi, double* out, std:
 
 std::size_t primes_between(std::uint64_t lo, std::uint64_t hi, double* out) {
     return primes_between(lo, hi, out, kPrimesOverflow);
+}
+
+// ---- piecewise sieving ------------------------------------------------------------------------
+
+std::shared_ptr<const SieveBasePrimes> sieve_base_primes(std::uint64_t hi, const StopToken* stop) {
+    return base_prime_cache().get(hi <= 7 ? 7 : base_prime_need(hi), stop);
+}
+
+struct SieveCursor::Impl {
+    u64 lo, hi, pos;
+    std::shared_ptr<const SieveBasePrimes> base;  // keeps the primes the sieve points into alive
+    std::unique_ptr<Sieve> sieve;                 // null when hi <= 7 (only 2, 3, 5 to report)
+
+    // The end byte of the sieve run that ends at `to`, after checking that `to` is allowed.
+    u64 stop_byte(u64 to) const {
+        if (!(to > pos && to <= hi)) throw std::invalid_argument("SieveCursor: pieces must move forward within [lo, hi)");
+        if (to == hi) return ~u64{0};
+        if (to % 30 != 0 || (to / 30 - lo / 30) % kSegmentBytes != 0) {
+            throw std::invalid_argument("SieveCursor: a piece must end at a segment boundary");
+        }
+        return to / 30;
+    }
+};
+
+SieveCursor::SieveCursor(std::uint64_t lo, std::uint64_t hi, std::shared_ptr<const SieveBasePrimes> base,
+                         const StopToken* stop)
+    : impl_(new Impl{lo, hi, lo, std::move(base), nullptr}) {
+    if (!(lo < hi && hi <= kSieveLimit)) throw std::invalid_argument("SieveCursor: need lo < hi <= 2^53");
+    if (hi > 7) {
+        if (!impl_->base || impl_->base->limit < base_prime_need(hi)) {
+            throw std::invalid_argument("SieveCursor: the base primes do not reach sqrt(hi)");
+        }
+        impl_->sieve.reset(new Sieve(lo, hi, impl_->base->primes.data(), impl_->base->primes.size(), stop));
+    }
+}
+
+SieveCursor::~SieveCursor() = default;
+
+std::uint64_t SieveCursor::position() const noexcept {
+    return impl_->pos;
+}
+
+bool SieveCursor::count_to(std::uint64_t to, std::uint64_t& count) {
+    Impl& s = *impl_;
+    const u64 stop_byte = s.stop_byte(to);
+    u64 n = tiny_prime_count(s.pos, to);
+    if (s.sieve) {
+        auto sink = [&n](const u8* bytes, std::size_t len, u64) { n += count_bits(bytes, len); };
+        if (!s.sieve->run_to(stop_byte, sink)) return false;
+    }
+    count += n;
+    s.pos = to;
+    return true;
+}
+
+bool SieveCursor::list_to(std::uint64_t to, std::vector<double>& out) {
+    Impl& s = *impl_;
+    const u64 stop_byte = s.stop_byte(to);
+    for (u64 p : {2, 3, 5}) {
+        if (s.pos <= p && p < to) out.push_back(static_cast<double>(p));
+    }
+    if (s.sieve) {
+        auto sink = [&out](const u8* bytes, std::size_t len, u64 first_byte) {
+            const std::size_t at = out.size();
+            out.resize(at + static_cast<std::size_t>(count_bits(bytes, len)));
+            write_primes(bytes, len, first_byte, out.data() + at);
+        };
+        if (!s.sieve->run_to(stop_byte, sink)) return false;
+    }
+    s.pos = to;
+    return true;
+}
+
+bool SieveCursor::list_to(std::uint64_t to, double* out, std::size_t capacity, std::size_t& written) {
+    Impl& s = *impl_;
+    const u64 stop_byte = s.stop_byte(to);
+    std::size_t n = 0;
+    written = kPrimesOverflow;
+    for (u64 p : {2, 3, 5}) {
+        if (s.pos <= p && p < to) {
+            if (n == capacity) return true;
+            out[n++] = static_cast<double>(p);
+        }
+    }
+    if (s.sieve) {
+        bool overflow = false;
+        auto sink = [&n, &overflow, out, capacity](const u8* bytes, std::size_t len, u64 first_byte) {
+            if (overflow || count_bits(bytes, len) > capacity - n) {
+                overflow = true;
+                return;
+            }
+            n += write_primes(bytes, len, first_byte, out + n);
+        };
+        if (!s.sieve->run_to(stop_byte, sink)) return false;
+        if (overflow) return true;
+    }
+    written = n;
+    s.pos = to;
+    return true;
 }
 
 }  // namespace numaccel

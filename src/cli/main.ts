@@ -9,7 +9,6 @@ import { SingleBar } from 'cli-progress';
 import * as numaccel from '../index.js';
 import type { BackendMode, DistanceUnit } from '../index.js';
 import { runBench } from './bench.js';
-import { runDemo } from './demo.js';
 import { validateRange } from '../validate.js';
 
 const { version } = require('../../package.json') as { version: string };
@@ -222,8 +221,18 @@ program
     distance([lon1, lat1, lon2, lat2], command, program.opts()),
   );
 
-program.command('demo').description("reproduce the seed texts' experiments on every backend (what npm start runs)").action(() => runDemo());
-program.command('bench').description('the batch kernels on every backend, side by side with peers').action(() => runBench());
+program
+  .command('bench')
+  .description("the benchmarks: the seed's experiments and every kernel on every backend, variant and auto, beside peers (npm start runs --quick)")
+  .option('--quick', 'about a minute: fewer samples, smaller linear jobs (scaled), no 10^10 sieve')
+  .option('--markdown <file>', 'also write the results as Markdown')
+  .option('--svg <file>', 'also write the chart (speed-up per workload and backend, log scale) as SVG')
+  .option('--select', 'rewrite the table auto follows (auto-selection.json) from this run, then measure auto on it')
+  .option('--only <cases>', 'measure only these cases (comma-separated ids, as in --json output)')
+  .option('--from <file>', 'render a saved --json run instead of measuring')
+  .action((command: { quick?: boolean; markdown?: string; svg?: string; select?: boolean; only?: string; from?: string }) =>
+    runBench({ ...command, json: program.opts<GlobalOptions>().json === true }),
+  );
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof Error && error.name === 'AbortError') {

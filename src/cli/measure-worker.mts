@@ -1,29 +1,135 @@
 /**
- * Child process of measure.ts: `node measure-worker.mjs <workload> <samples>`, with the backend
- * chosen by NUMACCEL_BACKEND. Prints one JSON line with the median time per run.
+ * The measurement child of measure.ts: `node measure-worker.mjs '<spec JSON>'` times one case on
+ * one target in this fresh process, and prints one JSON line (tinybench median and spread,
+ * checksum, and what `auto` served or how accurate a great-circle implementation is).
+ *
+ * Targets: `auto` (the package's facade, exactly as a user's process gets it), `js`,
+ * `native:<variant>` and `wasm:<variant>` (one build or SIMD variant, bound with createApi), and
+ * `other:<id>` (a peer library or baseline of the case).
  */
+import * as fs from 'node:fs';
 import { Bench } from 'tinybench';
-import * as numaccel from '../index.js';
-import { WORKLOADS, type WorkloadName } from './workloads.js';
+import { createApi, routesToOneBackend } from '../api.js';
+import { createAsyncApi } from '../async.js';
+import type { Backend, BackendName } from '../contract.js';
+import { loadJsBackend } from '../backends/js/index.js';
+import { loadNativeVariants } from '../backends/native/index.js';
+import { loadWasmBackend } from '../backends/wasm/index.js';
+import { quantile, type MeasureSpec, type WorkerResult } from './measure.js';
+import { findCase, type AngleFunction, type BenchApi, type Run } from './workloads.js';
+
+/** Mean Earth radius (IUGG), for errors in metres. */
+const EARTH_RADIUS_M = 6_371_008.8;
+
+function loadVariant(name: string, variant: string | undefined): Backend {
+  if (name === 'js') return loadJsBackend();
+  if (name === 'wasm') return loadWasmBackend({ simd: variant === 'simd128' });
+  if (name === 'native') {
+    const all = loadNativeVariants(process.env.NUMACCEL_NATIVE_PATH || undefined);
+    const found = all.find((b) => b.features.variant === variant);
+    if (!found) throw new Error(`native variant ${variant} not available; this CPU has ${all.map((b) => b.features.variant).join(', ')}`);
+    return found;
+  }
+  throw new Error(`unknown target ${name}`);
+}
+
+async function apiFor(target: string): Promise<{ api: BenchApi; served?: (route: string) => string }> {
+  if (target === 'auto') {
+    const facade = await import('../index.js');
+    const served = (route: string) => {
+      const info = facade.backendInfo();
+      const name = info.selected[route as keyof typeof info.selected] as BackendName;
+      return `${name} ${info.backends.find((b) => b.name === name)?.features?.variant ?? ''}`.trim();
+    };
+    return { api: facade, served };
+  }
+  const [name, variant] = target.split(':') as [string, string | undefined];
+  // Routes built once: the facade's functions ask for them on every call.
+  const routes = routesToOneBackend(loadVariant(name, variant));
+  return { api: { ...createApi(() => routes), ...createAsyncApi(() => routes) } };
+}
+
+function readReference(file: string): number[][] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'))
+    .map(([lon1, lat1, lon2, lat2, , angle]) => [lon1, lat1, lon2, lat2, angle].map(Number));
+}
+
+/** The worst error against the exact central angles, in metres on the Earth, and how many results were not finite. */
+function accuracy(angle: AngleFunction, file: string): NonNullable<WorkerResult['accuracy']> {
+  let worst = 0;
+  let nonFinite = 0;
+  for (const [lon1, lat1, lon2, lat2, exact] of readReference(file)) {
+    const got = angle(lon1!, lat1!, lon2!, lat2!);
+    if (!Number.isFinite(got)) nonFinite++;
+    else worst = Math.max(worst, Math.abs(got - exact!));
+  }
+  return { worstMetres: worst * EARTH_RADIUS_M, nonFinite };
+}
 
 async function main(): Promise<void> {
-  const [name, samplesArgument] = process.argv.slice(2) as [WorkloadName, string];
-  const workload = WORKLOADS[name];
-  if (!workload) throw new Error(`unknown workload ${name}; known: ${Object.keys(WORKLOADS).join(', ')}`);
-  const run = workload.prepare(numaccel);
-  let checksum = 0;
-  const bench = new Bench({ iterations: Number(samplesArgument), time: 0, warmupIterations: 1, warmupTime: 0 });
-  bench.add(name, () => {
-    checksum = run();
+  const spec = JSON.parse(process.argv[2]!) as MeasureSpec;
+  const kase = findCase(spec.case);
+  let run: Run;
+  let served: string | undefined;
+  let angle: AngleFunction | undefined;
+  if (spec.target.startsWith('other:')) {
+    const other = kase.others?.[spec.target.slice('other:'.length)];
+    if (!other?.prepare) throw new Error(`case ${kase.id} has no runnable ${spec.target}`);
+    run = other.prepare(spec.size);
+    angle = other.angle?.();
+  } else {
+    const target = await apiFor(spec.target);
+    run = kase.prepare(target.api, spec.size);
+    if (target.served && kase.route) served = target.served(kase.route);
+    angle = kase.angle?.(target.api);
+  }
+
+  let checksum = NaN;
+  const bench = new Bench({
+    iterations: spec.iterations,
+    time: spec.time,
+    warmupIterations: spec.warmupIterations,
+    warmupTime: spec.warmupTime,
+    warmup: spec.warmupIterations > 0,
+    retainSamples: true,
   });
+  // A sync run is timed without an await around it.
+  if (kase.async && !spec.target.startsWith('other:')) {
+    bench.add(kase.id, async () => {
+      checksum = await run();
+    });
+  } else {
+    bench.add(kase.id, () => {
+      checksum = run() as number;
+    });
+  }
   const [task] = await bench.run();
   const result = task!.result;
   if (result.state !== 'completed') throw result.state === 'errored' ? result.error : new Error(`benchmark ${result.state}`);
-  const { p50, min, max, samplesCount } = result.latency;
-  console.log(JSON.stringify({ medianMs: p50, minMs: min, maxMs: max, samples: samplesCount, checksum }));
+  const { p50, min, max, samplesCount, samples } = result.latency;
+  const sorted = [...(samples ?? [p50])];
+  const out: WorkerResult = {
+    medianMs: p50,
+    minMs: min,
+    maxMs: max,
+    q1Ms: quantile(sorted, 0.25),
+    q3Ms: quantile(sorted, 0.75),
+    samples: samplesCount,
+    timesMs: samplesCount <= 64 ? sorted : [],
+    checksum,
+    ...(served ? { served } : {}),
+    ...(angle && spec.reference ? { accuracy: accuracy(angle, spec.reference) } : {}),
+  };
+  const cpu = process.cpuUsage();
+  process.stdout.write(JSON.stringify({ ...out, cpuMs: (cpu.user + cpu.system) / 1000 }) + '\n');
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 });

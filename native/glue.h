@@ -1,0 +1,67 @@
+// numaccel — argument helpers shared by the Node-API glue (addon.cc: synchronous kernels,
+// async.cc: multi-threaded async kernels). Cheap checks only: the TypeScript facade
+// (src/validate.ts) has validated the elements; these make a direct call with bad arguments throw
+// a TypeError/RangeError instead of crashing.
+#ifndef NUMACCEL_GLUE_H
+#define NUMACCEL_GLUE_H
+
+#include <napi.h>
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+
+namespace numaccel {
+namespace glue {
+
+// Reads info[i] as a double; throws TypeError for non-numbers (one Node-API call per argument:
+// napi_get_value_double itself reports napi_number_expected).
+inline double NumberArg(const Napi::CallbackInfo& info, std::size_t i, const char* message) {
+    double out = 0.0;
+    if (napi_get_value_double(info.Env(), info[i], &out) != napi_ok) {
+        throw Napi::TypeError::New(info.Env(), message);
+    }
+    return out;
+}
+
+// info[i] as a typed array of the given type, or a TypeError naming the expected type.
+// Typed arrays may be views (subarray): Data() already points at the view's first element and
+// ElementLength() is the view's length.
+template <typename T>
+Napi::TypedArrayOf<T> TypedArrayArg(const Napi::CallbackInfo& info, std::size_t i, napi_typedarray_type type,
+                                    const char* message) {
+    const Napi::Value v = info[i];
+    if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != type) {
+        throw Napi::TypeError::New(info.Env(), message);
+    }
+    return v.As<Napi::TypedArrayOf<T>>();
+}
+
+// lo and hi of countPrimes / primesBetween (info[0], info[1]): integers with 0 <= lo <= hi <= 2^53.
+inline void RangeArgs(const Napi::CallbackInfo& info, const char* name, std::uint64_t& lo, std::uint64_t& hi) {
+    const std::string prefix(name);
+    const double dlo = NumberArg(info, 0, (prefix + ": lo and hi must be numbers").c_str());
+    const double dhi = NumberArg(info, 1, (prefix + ": lo and hi must be numbers").c_str());
+    constexpr double kLimit = 9007199254740992.0;  // 2^53
+    // Negated comparisons so that NaN is rejected too.
+    if (!(dlo >= 0.0 && dhi <= kLimit && dlo <= dhi) || std::floor(dlo) != dlo || std::floor(dhi) != dhi) {
+        throw Napi::RangeError::New(info.Env(), prefix + ": need integers 0 <= lo <= hi <= 2^53");
+    }
+    lo = static_cast<std::uint64_t>(dlo);
+    hi = static_cast<std::uint64_t>(dhi);
+}
+
+// The radius argument of the batch great-circle kernels: positive and finite.
+inline double RadiusArg(const Napi::CallbackInfo& info, std::size_t i, const char* name) {
+    const std::string prefix(name);
+    const double radius = NumberArg(info, i, (prefix + ": radius must be a number").c_str());
+    if (!(radius > 0.0 && radius <= 1.7976931348623157e308)) {
+        throw Napi::RangeError::New(info.Env(), prefix + ": radius must be positive and finite");
+    }
+    return radius;
+}
+
+}  // namespace glue
+}  // namespace numaccel
+
+#endif  // NUMACCEL_GLUE_H

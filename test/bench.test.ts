@@ -1,0 +1,243 @@
+/**
+ * The benchmark's logic, without timing anything: the selection table derived from measurements
+ * picks the fastest, the auto check and the ratios, the workloads doing the same work on every
+ * backend, the peers' unit conversions for the accuracy column, and the chart and tables rendered.
+ */
+import { describe, expect, it } from 'vitest';
+import { createApi, routesToOneBackend } from '../src/api.js';
+import { loadJsBackend } from '../src/backends/js/index.js';
+import { loadWasmBackend } from '../src/backends/wasm/index.js';
+import { ROUTES, chooseRoutes } from '../src/selection.js';
+import { analyse, type BenchResults, type CaseInfo, type Row } from '../src/cli/bench.js';
+import { renderChart } from '../src/cli/bench-chart.js';
+import { renderMarkdown } from '../src/cli/bench-report.js';
+import { deriveSelection } from '../src/cli/calibrate.js';
+import { quantile } from '../src/cli/measure.js';
+import { CASES, GROUPS, isPrimeByTrialDivision, seededRandom, workScale, type BenchApi } from '../src/cli/workloads.js';
+
+const info = (id: string, route: string, calls = 1, group = 'g'): CaseInfo => ({ id, group, title: id, description: `the ${id} job`, route, nominal: 1, calls, variants: false, async: false });
+
+const row = (kase: string, target: string, medianMs: number, extra: Partial<Row> = {}): Row => {
+  const [backend, variant] = target.split(':') as [string, string | undefined];
+  const kind = target === 'auto' ? 'auto' : target.startsWith('other:') ? 'peer' : 'backend';
+  return {
+    case: kase,
+    target,
+    label: target,
+    kind,
+    ...(kind === 'backend' ? { backend: backend as 'native' | 'wasm' | 'js', variant: variant ?? 'scalar', isDefault: true } : {}),
+    medianMs,
+    checksum: 42,
+    ...extra,
+  };
+};
+
+/** Every route measured by one case, with the given times per backend (ms per call). */
+function everyRoute(times: Record<string, Partial<Record<'native' | 'wasm' | 'js', number>>>): { cases: CaseInfo[]; rows: Row[] } {
+  const cases = ROUTES.map((route) => info(`${route}-case`, route));
+  const rows = ROUTES.flatMap((route) => Object.entries(times[route] ?? { native: 1, wasm: 2, js: 3 }).map(([backend, ms]) => row(`${route}-case`, backend, ms)));
+  return { cases, rows };
+}
+
+describe('the selection table derived from a benchmark run', () => {
+  it('makes auto pick the fastest default build on each route', () => {
+    const { cases, rows } = everyRoute({ checkPrime: { native: 0.055, wasm: 0.031, js: 0.05 }, greatCircle: { native: 0.8, wasm: 0.56, js: 0.75 }, countPrimes: { native: 80, wasm: 200, js: 600 } });
+    const table = deriveSelection(cases, rows, 'test machine', '2026-01-01');
+    expect(table.routes.checkPrime.nsPerCall).toEqual({ native: 55_000, wasm: 31_000, js: 50_000 });
+    const choice = chooseRoutes(table, ['native', 'wasm', 'js']);
+    expect(choice.checkPrime).toBe('wasm');
+    expect(choice.greatCircle).toBe('wasm');
+    expect(choice.countPrimes).toBe('native');
+    expect(chooseRoutes(table, ['wasm', 'js']).countPrimes).toBe('wasm');
+  });
+
+  it('divides by the calls in the job and ignores the non-default variants, auto and peers', () => {
+    const cases = ROUTES.map((route) => info(`${route}-case`, route, route === 'checkPrime' ? 1_000_000 : 1));
+    const rows = ROUTES.flatMap((route) => [
+      row(`${route}-case`, 'native:avx2', 10),
+      row(`${route}-case`, 'native:sse2', 1, { isDefault: false }),
+      row(`${route}-case`, 'wasm:simd128', 20),
+      row(`${route}-case`, 'js', 30),
+      row(`${route}-case`, 'auto', 0.5),
+      row(`${route}-case`, 'other:peer', 0.1),
+    ]);
+    const table = deriveSelection(cases, rows, 'm', 'd');
+    expect(table.routes.checkPrime.nsPerCall).toEqual({ native: 10, wasm: 20, js: 30 });
+    expect(table.routes.countPrimes.nsPerCall).toEqual({ native: 1e7, wasm: 2e7, js: 3e7 });
+    expect(chooseRoutes(table, ['native', 'wasm', 'js']).greatCircleMany).toBe('native');
+  });
+
+  it('combines a route measured by several cases by the geometric mean, so the best compromise wins', () => {
+    const { cases, rows } = everyRoute({});
+    cases.push(info('checkPrime-second', 'checkPrime'));
+    const first = rows.filter((r) => r.case !== 'checkPrime-case');
+    // wasm is 2x faster on one case and 1.5x slower on the other: its geometric mean is lower.
+    first.push(row('checkPrime-case', 'native', 2), row('checkPrime-case', 'wasm', 1), row('checkPrime-case', 'js', 5));
+    first.push(row('checkPrime-second', 'native', 2), row('checkPrime-second', 'wasm', 3), row('checkPrime-second', 'js', 5));
+    const table = deriveSelection(cases, first, 'm', 'd');
+    expect(table.routes.checkPrime.nsPerCall.native).toBeCloseTo(2e6, -2);
+    expect(table.routes.checkPrime.nsPerCall.wasm).toBeCloseTo(Math.sqrt(3) * 1e6, -3);
+    expect(table.routes.checkPrime.cases['checkPrime-second']).toEqual({ native: 2e6, wasm: 3e6, js: 5e6 });
+    expect(chooseRoutes(table, ['native', 'wasm', 'js']).checkPrime).toBe('wasm');
+  });
+
+  it('leaves out a backend not measured on every case of a route, and refuses a run missing a route', () => {
+    const { cases, rows } = everyRoute({ greatCircle: { native: 1, js: 3 } });
+    expect(deriveSelection(cases, rows, 'm', 'd').routes.greatCircle.nsPerCall).toEqual({ native: 1e6, js: 3e6 });
+    expect(() => deriveSelection(cases.slice(1), rows, 'm', 'd')).toThrow(/no case measures the route checkPrime/);
+  });
+
+  it('has a case for every route in the benchmark itself', () => {
+    for (const route of ROUTES) expect(CASES.some((c) => c.route === route && !c.fullOnly), route).toBe(true);
+  });
+});
+
+describe('the ratios and the auto check', () => {
+  const cases = [info('a', 'checkPrime'), info('b', 'greatCircle')];
+  const rows = [
+    row('a', 'native:avx2', 10),
+    row('a', 'native:sse2', 8, { isDefault: false }),
+    row('a', 'wasm:simd128', 20),
+    row('a', 'js', 40),
+    row('a', 'auto', 10.9, { served: 'native avx2' }),
+    row('a', 'other:peer', 80, { checksum: 7 }),
+    row('a', 'other:same', 80, { checksum: 7, sameResult: true }),
+    row('b', 'native:avx2', 10),
+    row('b', 'js', 20, { checksum: 43 }),
+    row('b', 'auto', 11.1),
+  ];
+  const { rows: out, autoCheck } = analyse(GROUPS, cases, rows);
+  const find = (kase: string, target: string) => out.find((r) => r.case === kase && r.target === target)!;
+
+  it('gives speed-ups over js and ratios to the fastest backend or variant', () => {
+    expect(find('a', 'native:avx2').vsJs).toBe(4);
+    expect(find('a', 'native:avx2').vsBest).toBe(1.25);
+    expect(find('a', 'native:sse2').vsBest).toBe(1);
+    expect(find('a', 'other:peer').vsJs).toBe(0.5);
+  });
+
+  it('passes auto within 10% of the fastest forced backend (default builds), and fails it beyond', () => {
+    expect(autoCheck).toEqual([
+      { case: 'a', served: 'native avx2', autoMs: 10.9, forcedTarget: 'native:avx2', forcedMs: 10, ratio: expect.closeTo(1.09, 10), ok: true },
+      { case: 'b', autoMs: 11.1, forcedTarget: 'native:avx2', forcedMs: 10, ratio: expect.closeTo(1.11, 10), ok: false },
+    ]);
+  });
+
+  it('flags a target whose checksum differs from the reference, and only peers that promise the same result', () => {
+    expect(find('b', 'native:avx2').checksumOk).toBe(false);
+    expect(find('b', 'js').checksumOk).toBe(true);
+    expect(find('a', 'auto').checksumOk).toBe(true);
+    expect(find('a', 'other:peer').checksumOk).toBeUndefined();
+    expect(find('a', 'other:same').checksumOk).toBe(false);
+  });
+
+  it('takes quartiles by linear interpolation', () => {
+    expect(quantile([1, 2, 3, 4, 5], 0.5)).toBe(3);
+    expect(quantile([1, 2, 3, 4], 0.25)).toBe(1.75);
+    expect(quantile([7], 0.75)).toBe(7);
+  });
+});
+
+describe('the workloads', () => {
+  const apis: Record<string, BenchApi> = {};
+  for (const backend of [loadJsBackend(), loadWasmBackend({ simd: false })]) {
+    const routes = routesToOneBackend(backend);
+    apis[`${backend.name}`] = createApi(() => routes) as BenchApi;
+  }
+
+  it.for(CASES.filter((c) => !c.async).map((c) => c.id))('%s does the same work on every backend (small size)', async (id) => {
+    const kase = CASES.find((c) => c.id === id)!;
+    const size = kase.quadratic ? 40 : Math.min(kase.measured.quick, 3000);
+    const [js, wasm] = await Promise.all([kase.prepare(apis.js!, size)(), kase.prepare(apis.wasm!, size)()]);
+    expect(Number.isFinite(js)).toBe(true);
+    expect(wasm).toBe(js);
+  });
+
+  it('counts the same primes with the seed algorithm and the peers that promise it', async () => {
+    const kase = CASES.find((c) => c.id === 'checkPrime-1e6')!;
+    const expected = await kase.prepare(apis.js!, 10_000)();
+    expect(expected).toBe(1229);
+    for (const other of Object.values(kase.others ?? {})) expect(await other.prepare!(10_000)(), other.label).toBe(1229);
+    expect(await CASES.find((c) => c.id === 'primesBetween-1e6')!.others!['sieve-of-eratosthenes']!.prepare!(10_000)()).toBe(1229);
+  });
+
+  it("uses the seed's trial division with its off-by-one fixed", () => {
+    expect([4, 9, 25, 49, 121].map(isPrimeByTrialDivision)).toEqual([false, false, false, false, false]);
+    expect([0, 1, 2, 3, 97].map(isPrimeByTrialDivision)).toEqual([false, false, true, true, true]);
+  });
+
+  it('converts every great-circle peer to a central angle for the accuracy column', () => {
+    const exact = 1503.393447784 / 3956; // the seed's example, radius 3956 miles
+    for (const kase of CASES) {
+      for (const other of Object.values(kase.others ?? {})) {
+        if (other.angle) expect(other.angle()(-72.345, 34.323, -61.823, 54.826), other.label).toBeCloseTo(exact, 9);
+      }
+      if (kase.angle) expect(kase.angle(apis.js!)(-72.345, 34.323, -61.823, 54.826)).toBeCloseTo(exact, 12);
+    }
+  });
+
+  it('scales a smaller run to the nominal job: linearly, or by area for a matrix', () => {
+    const matrix = CASES.find((c) => c.id === 'matrix-4000')!;
+    const calls = CASES.find((c) => c.id === 'greatCircle-5M')!;
+    expect(workScale(matrix, 2000)).toBe(4);
+    expect(workScale(calls, 1_000_000)).toBe(5);
+    expect(workScale(CASES.find((c) => c.id === 'checkPrime-p53')!, 1000)).toBe(0.001);
+  });
+
+  it('draws inputs from a seeded generator', () => {
+    const a = seededRandom(7);
+    const b = seededRandom(7);
+    expect([a(), a(), a()]).toEqual([b(), b(), b()]);
+  });
+});
+
+describe('the report', () => {
+  const cases = [info('checkPrime-1e6', 'checkPrime', 1_000_000, 'primes'), { ...info('greatCircleMany-5M', 'greatCircleMany', 1, 'greatCircle'), variants: true }];
+  const rows: Row[] = [
+    row('checkPrime-1e6', 'native:avx2', 55, { label: 'native (every variant)' }),
+    row('checkPrime-1e6', 'wasm:simd128', 31),
+    row('checkPrime-1e6', 'js', 50),
+    row('checkPrime-1e6', 'auto', 32, { served: 'wasm simd128' }),
+    row('checkPrime-1e6', 'other:trial-division', 111, { kind: 'baseline', label: "the seed's trial division" }),
+    row('checkPrime-1e6', 'other:slow', 100_000, { kind: 'baseline', label: 'off the scale' }),
+    row('greatCircleMany-5M', 'native:avx2', 94),
+    row('greatCircleMany-5M', 'native:sse2', 186, { isDefault: false }),
+    row('greatCircleMany-5M', 'js', 800, { accuracy: { worstMetres: 2.8e-9, nonFinite: 0 } }),
+    row('greatCircleMany-5M', 'auto', 97, { served: 'native avx2' }),
+    { case: 'greatCircleMany-5M', target: 'other:turf', label: '@turf/distance', kind: 'peer', skipped: 'not installed' } satisfies Row,
+  ];
+  const results: BenchResults = {
+    generatedBy: 'numaccel bench',
+    version: '0.0.0',
+    date: '2026-01-02T03:04:05.000Z',
+    mode: 'full',
+    machine: { description: 'Test CPU, 2 cores', cpu: 'Test CPU', cores: 2, memoryGiB: 1, platform: 'linux x64', node: 'v20', loadBefore: [0], loadAfter: [0] },
+    durationSeconds: 1,
+    groups: GROUPS.filter((g) => g.id === 'primes' || g.id === 'greatCircle'),
+    cases,
+    ...analyse(GROUPS, cases, rows),
+    notes: ['a note'],
+  };
+
+  it('draws a bar per measured target on a labelled log scale, with the seed figure and a legend', () => {
+    const svg = renderChart(results);
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('Test CPU, 2 cores');
+    expect(svg).toContain('2026-01-02');
+    for (const tick of ['0.01×', '0.1×', '1×', '10×']) expect(svg).toContain(`>${tick}</text>`);
+    expect(svg).toContain('auto → wasm simd128');
+    expect(svg).toContain('seed: C via ctypes');
+    expect(svg).toContain('◀ 5.0e-4×'); // clamped at 0.01× with its value written
+    expect(svg).not.toContain('@turf/distance'); // skipped: no bar
+    expect(svg.match(/<rect [^>]*height='11'/g)).toHaveLength(10);
+  });
+
+  it('writes the summary with the fastest in bold, the auto check and the notes', () => {
+    const md = renderMarkdown(results, 'bench/chart.svg');
+    expect(md).toContain('![speed-up over the TypeScript reference per workload and backend](chart.svg)');
+    expect(md).toContain('| workload | native avx2 | native sse2 | wasm simd128 | js | auto (serving) |');
+    expect(md).toContain('| checkPrime-1e6 | 55.0 ms | · | **31.0 ms** | 50.0 ms | 32.0 ms (wasm simd128) | 1.03 ✓ |');
+    expect(md).toContain('skipped: not installed');
+    expect(md).toContain('- a note');
+  });
+});
