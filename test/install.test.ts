@@ -113,7 +113,7 @@ describe.runIf(TARBALL || IN_CI)('installing the packed package', () => {
 
   it('without a prebuild and without a compiler, the install still succeeds and says why native is missing', () => {
     fs.rmSync(path.join(installed(), 'prebuilds'), { recursive: true });
-    const rebuilt = spawnSync('npm', ['rebuild', 'numaccel'], { cwd: project, encoding: 'utf8', env: { ...process.env, ...NO_COMPILER } });
+    const rebuilt = spawnSync('npm', ['rebuild', '--foreground-scripts', 'numaccel'], { cwd: project, encoding: 'utf8', env: { ...process.env, ...NO_COMPILER } });
     expect(rebuilt.status).toBe(0);
     expect(rebuilt.stdout + rebuilt.stderr).toMatch(/numaccel: the native addon was not built/);
     const out = JSON.parse(run('probe.cjs', PROBE));
