@@ -43,7 +43,7 @@ function typedArrays<T>(values: fc.Arbitrary<T[]>, make: (values: T[]) => ArrayB
         return view;
       }
       case 'detached':
-        structuredClone(array.buffer, { transfer: [array.buffer] });
+        structuredClone(array.buffer, { transfer: [array.buffer as ArrayBuffer] });
         return array; // now of length 0
       default:
         return array;

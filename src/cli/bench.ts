@@ -13,7 +13,7 @@ import { loadWasmBackend } from '../backends/wasm/index.js';
 import { renderChart } from './bench-chart.js';
 import { printReport, renderMarkdown } from './bench-report.js';
 import { deriveSelection, writeSelection } from './calibrate.js';
-import { BUSY_CORES, commandExists, findReference, measureCommand, measureImport, measureInChild, packageInstalled, type ImportCost, type MeasureSpec, type WorkerResult } from './measure.js';
+import { BUSY_CORES, commandExists, findReference, measureCommand, measureImport, measureInChild, packageInstalled, type ImportCost, type MeasureSpec, type Patience, type WorkerResult } from './measure.js';
 import { formatTime } from './table.js';
 import { CASES, GROUPS, workScale, type Case, type Group, type Other } from './workloads.js';
 
@@ -138,6 +138,8 @@ interface Target {
   readonly backend: BackendName;
   readonly variant: string;
   readonly isDefault: boolean;
+  /** Its async functions run this variant's own kernels (native's threads), not the default build's (worker pools). */
+  readonly ownAsync: boolean;
 }
 
 /** Every backend build this machine runs: native's SIMD variants, both WebAssembly modules, js. */
@@ -145,10 +147,12 @@ function discoverTargets(notes: string[]): Target[] {
   const targets: Target[] = [];
   const nativePath = process.env.NUMACCEL_NATIVE_PATH || undefined;
   try {
-    const best = loadNativeBackend(nativePath).features.variant;
+    const best = loadNativeBackend(nativePath);
     for (const b of loadNativeVariants(nativePath)) {
       const variant = String(b.features.variant);
-      targets.push({ target: `native:${variant}`, backend: 'native', variant, isDefault: variant === best });
+      const isDefault = variant === best.features.variant;
+      const ownAsync = isDefault || (b.asyncKernels !== undefined && b.asyncKernels.greatCircleMatrixAsync !== best.asyncKernels?.greatCircleMatrixAsync);
+      targets.push({ target: `native:${variant}`, backend: 'native', variant, isDefault, ownAsync });
     }
   } catch (error) {
     notes.push(`native backend not available, not measured: ${error instanceof Error ? error.message : String(error)}`);
@@ -163,13 +167,13 @@ function discoverTargets(notes: string[]): Target[] {
     for (const simd of [true, false]) {
       try {
         const variant = String(loadWasmBackend({ simd }).features.variant);
-        targets.push({ target: `wasm:${variant}`, backend: 'wasm', variant, isDefault: variant === wasmDefault });
+        targets.push({ target: `wasm:${variant}`, backend: 'wasm', variant, isDefault: variant === wasmDefault, ownAsync: variant === wasmDefault });
       } catch (error) {
         notes.push(`wasm ${simd ? 'SIMD' : 'scalar'} build not measured: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   }
-  targets.push({ target: 'js', backend: 'js', variant: 'scalar', isDefault: true });
+  targets.push({ target: 'js', backend: 'js', variant: 'scalar', isDefault: true, ownAsync: true });
   return targets;
 }
 
@@ -193,8 +197,11 @@ const SETTINGS: Record<'quick' | 'full', Settings> = {
   full: { iterations: 9, time: 1000, warmupIterations: 2, warmupTime: 250 },
 };
 
-/** Attempts at a measurement while other processes keep the CPU busy (see measureInChild). */
-const ATTEMPTS: Record<'quick' | 'full', number> = { quick: 2, full: 4 };
+/**
+ * Other processes' CPU use is noise: the full run waits up to a minute for quiet before each
+ * measurement and measures up to 4 times while it is disturbed; the quick run measures at most twice.
+ */
+const PATIENCE: Record<'quick' | 'full', Patience> = { quick: { attempts: 2, waitMs: 0 }, full: { attempts: 4, waitMs: 60_000 } };
 
 /** A case's own sample count (for long runs): exactly that many, with one warm-up when there are at least 3. */
 function settingsFor(mode: 'quick' | 'full', samples: number | undefined): Settings {
@@ -228,17 +235,16 @@ function plan(mode: 'quick' | 'full', cases: readonly Case[], targets: readonly 
       ...(kase.angle && reference ? { reference } : {}),
       ...extra,
     });
-    const defaultsOnly = kase.async === true;
     for (const t of targets) {
-      if (defaultsOnly && !t.isDefault) continue;
+      if (kase.async && !t.ownAsync) continue;
       if (!kase.variants && t.backend === 'native' && !t.isDefault) continue;
       planned.push({
         kase,
         row: { target: t.target, label: labelOf(t, kase), kind: 'backend', backend: t.backend, variant: t.variant, isDefault: t.isDefault, size, scale },
-        measure: (log) => measureInChild(spec(t.target), ATTEMPTS[mode], log),
+        measure: (log) => measureInChild(spec(t.target), PATIENCE[mode], log),
       });
     }
-    planned.push({ kase, row: { target: 'auto', label: 'auto', kind: 'auto', size, scale }, measure: (log) => measureInChild(spec('auto'), ATTEMPTS[mode], log) });
+    planned.push({ kase, row: { target: 'auto', label: 'auto', kind: 'auto', size, scale }, measure: (log) => measureInChild(spec('auto'), PATIENCE[mode], log) });
     for (const [id, other] of Object.entries(kase.others ?? {})) {
       planned.push(planOther(mode, kase, id, other, hasPrimesieve, reference, missing));
     }
@@ -262,7 +268,7 @@ function planOther(mode: 'quick' | 'full', kase: Case, id: string, other: Other,
   }
   const settings = settingsFor(mode, other.samples?.[mode] ?? kase.samples?.[mode]);
   const spec: MeasureSpec = { case: kase.id, target: row.target, size, ...settings, ...(other.angle && reference ? { reference } : {}) };
-  return { kase, row, measure: (log) => measureInChild(spec, ATTEMPTS[mode], log) };
+  return { kase, row, measure: (log) => measureInChild(spec, PATIENCE[mode], log) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -54,6 +54,12 @@ export interface WorkerResult {
 /** Others' CPU use (in cores) above which a measurement is retried: it would be noise, not speed. */
 export const BUSY_CORES = 0.15;
 
+/** How hard to avoid other processes' CPU use: measurements per row at most, and the wait for quiet before each. */
+export interface Patience {
+  readonly attempts: number;
+  readonly waitMs: number;
+}
+
 /** Busy CPU time of the whole machine so far, in ms (Linux: /proc/stat), or undefined elsewhere. */
 function machineBusyMs(): number | undefined {
   try {
@@ -70,20 +76,39 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 const WORKER = path.join(__dirname, 'measure-worker.mjs');
 
 /**
+ * Waits (at most `maxMs`) until other processes leave the CPU alone: less than BUSY_CORES used by
+ * everything else over 300 ms. Returns whether it is quiet; without CPU counters, at once.
+ */
+export function waitForQuiet(maxMs: number, log: (line: string) => void = () => {}): boolean {
+  const started = performance.now();
+  let told = false;
+  for (;;) {
+    const before = machineBusyMs();
+    const t0 = performance.now();
+    sleep(300);
+    const after = machineBusyMs();
+    if (before === undefined || after === undefined) return true;
+    const others = (after - before) / (performance.now() - t0);
+    if (others <= BUSY_CORES) return true;
+    if (performance.now() - started >= maxMs) return false;
+    if (!told) log(`    waiting for other processes to leave the CPU (they use ${others.toFixed(2)} cores)...`);
+    told = true;
+  }
+}
+
+/**
  * Measures in a fresh child process. Where the machine's CPU counters can be read, a measurement
  * during which other processes used more than BUSY_CORES of the CPU is taken again (a few times,
  * after a pause); the quietest attempt is kept, and reports how busy the machine was.
  */
-export function measureInChild(spec: MeasureSpec, attempts = 1, log: (line: string) => void = () => {}): WorkerResult {
+export function measureInChild(spec: MeasureSpec, patience: Patience = { attempts: 1, waitMs: 0 }, log: (line: string) => void = () => {}): WorkerResult {
   let best: WorkerResult | undefined;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
+  for (let attempt = 1; attempt <= patience.attempts; attempt++) {
+    if (patience.waitMs > 0) waitForQuiet(patience.waitMs, log);
     const result = { ...runChild(spec), attempts: attempt };
     if (!best || (result.othersCores ?? 0) < (best.othersCores ?? 0)) best = result;
     if ((result.othersCores ?? 0) <= BUSY_CORES) break;
-    if (attempt < attempts) {
-      log(`    other processes used ${result.othersCores!.toFixed(2)} cores during ${spec.case} on ${spec.target}: measuring again`);
-      sleep(2000 * attempt);
-    }
+    if (attempt < patience.attempts) log(`    other processes used ${result.othersCores!.toFixed(2)} cores during ${spec.case} on ${spec.target}: measuring again`);
   }
   return best!;
 }

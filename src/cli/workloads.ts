@@ -74,7 +74,10 @@ export interface Case {
   readonly calls: number;
   /** The native SIMD variants run different kernels here (otherwise native is measured once). */
   readonly variants?: boolean;
-  /** An async function: measured on each backend's default build only (worker pools load the default). */
+  /**
+   * An async function: measured on the builds whose async kernels are their own (native variants
+   * with threads of their own; wasm's and js's worker pools load the default build).
+   */
   readonly async?: boolean;
   /** Only in the default (thorough) run. */
   readonly fullOnly?: boolean;
@@ -259,10 +262,10 @@ export const GROUPS: readonly Group[] = [
   },
 ];
 
-const primesieve = (label: string): Other => ({
+const primesieve = (stop: string): Other => ({
   kind: 'external',
-  label,
-  note: 'primesieve 1e9 -t1 -c --time; its own timer',
+  label: 'primesieve -t1 (C++)',
+  note: `primesieve ${stop} -t1 -c, timed by itself`,
   command: {
     file: 'primesieve',
     args: (size) => [String(size), '-t1', '-c', '--time', '--no-status'],
@@ -634,7 +637,7 @@ export const CASES: readonly Case[] = [
     nominal: 1e9,
     measured: { full: 1e9, quick: 1e9 },
     calls: 1,
-    others: { primesieve: primesieve('primesieve -t1 (C++)') },
+    others: { primesieve: primesieve('1e9') },
     prepare: (api, size) => () => api.countPrimes(0, size),
   },
   {
@@ -648,7 +651,7 @@ export const CASES: readonly Case[] = [
     calls: 1,
     fullOnly: true,
     samples: { full: 3 },
-    others: { primesieve: primesieve('primesieve -t1 (C++)') },
+    others: { primesieve: primesieve('1e10') },
     prepare: (api, size) => () => api.countPrimes(0, size),
   },
 
@@ -670,11 +673,12 @@ export const CASES: readonly Case[] = [
     id: 'matrix-4000-async',
     group: 'matrix',
     title: 'greatCircleMatrixAsync, 4000 × 4000',
-    description: 'greatCircleMatrixAsync of the same 4,000 points, on every core (default threads)',
+    description: 'greatCircleMatrixAsync of the same 4,000 points, on every core (the default threads: os.availableParallelism())',
     route: 'greatCircleMatrix',
     nominal: 4000,
     measured: { full: 4000, quick: 2000 },
     calls: 1,
+    variants: true,
     async: true,
     quadratic: true,
     prepare: (api, size) => matrix(size, (lon, lat) => api.greatCircleMatrixAsync(lon, lat, lon, lat)),

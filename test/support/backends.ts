@@ -44,7 +44,10 @@ function otherVariants(name: 'native' | 'wasm', best: Backend | undefined): Back
 }
 
 const registry = loadBackends();
-const loadedByName = (name: string) => registry.find((s) => s.name === name && s.available)?.backend;
+const loadedByName = (name: string): Backend | undefined => {
+  const status = registry.find((s) => s.name === name);
+  return status?.available ? status.backend : undefined;
+};
 
 export const BACKENDS_UNDER_TEST: readonly BackendUnderTest[] = [
   ...registry.map((s) => (s.available ? { label: s.name, backend: s.backend } : { label: s.name, error: s.error })),
