@@ -17,9 +17,9 @@ function when(results: BenchResults): string {
 }
 
 function howMeasured(results: BenchResults): string {
-  const runs = results.mode === 'quick' ? 'at least 3 runs (and 100 ms)' : 'at least 9 runs (and 1 s), fewer for the longest jobs';
+  const runs = results.mode === 'quick' ? 'at least 3 runs and 100 ms of runs (after 200 ms of warm-up)' : 'at least 9 runs and 1 s of runs (3 to 5 runs for the longest jobs)';
   return (
-    `Each target runs in a fresh Node process; times are tinybench medians of ${runs} after warm-up, ` +
+    `Each target runs in a fresh Node process; times are tinybench medians, after warm-up, of ${runs}, ` +
     'with the spread as the interquartile range (IQR). × js: speed-up over the TypeScript reference (the js backend) on the same job. ' +
     '÷ best: time over the fastest numaccel backend or variant on the job (1 = fastest).'
   );
@@ -36,7 +36,7 @@ function notesOf(row: Row, results: BenchResults): string {
   if ((row.othersCores ?? 0) > BUSY_CORES) notes.push(`busy: other processes used ${row.othersCores} cores`);
   if (row.checksumOk === false) notes.push(`✗ checksum ${row.checksum} differs`);
   if (row.accuracy) notes.push(`worst error ${formatMetres(row.accuracy.worstMetres)}${row.accuracy.nonFinite ? `, ${row.accuracy.nonFinite} non-finite` : ''}`);
-  if (row.scale !== undefined && row.scale !== 1 && row.size !== undefined && row.kind !== 'external') {
+  if (row.medianMs !== undefined && row.scale !== undefined && row.scale !== 1 && row.size !== undefined && row.kind !== 'external') {
     const kase = results.cases.find((c) => c.id === row.case);
     if (kase && row.size < kase.nominal) notes.push(`measured on ${row.size.toLocaleString('en-US')}, scaled`);
   }
@@ -72,7 +72,8 @@ function autoSummary(results: BenchResults): string {
   const failed = results.autoCheck.filter((c) => !c.ok);
   const worst = results.autoCheck.reduce((w, c) => Math.max(w, c.ratio), 0);
   return `auto within ${Math.round((AUTO_TOLERANCE - 1) * 100)}% of the fastest forced backend on ${results.autoCheck.length - failed.length} of ${results.autoCheck.length} workloads (worst: ${formatRatio(worst)}×)` +
-    (failed.length ? `; not on ${failed.map((c) => `${c.case} (${formatRatio(c.ratio)}×, ${c.served ?? '?'} vs ${c.forcedTarget})`).join(', ')}` : '');
+    (failed.length ? `; not on ${failed.map((c) => `${c.case} (${formatRatio(c.ratio)}×, ${c.served ?? '?'} vs ${c.forcedTarget})`).join(', ')}` : '') +
+    (results.mode === 'quick' ? ' (a quick run takes few samples: the default run is the one to judge by)' : '');
 }
 
 function importLine(cost: ImportCost): string {
@@ -187,7 +188,13 @@ export function renderMarkdown(results: BenchResults, chart?: string): string {
   out.push(`\`${results.generatedBy}\`, numaccel ${results.version}, ${when(results)}: ${results.mode} run of ${results.durationSeconds} s on ${results.machine.description}. Load average ${results.machine.loadBefore[0]} at the start, ${results.machine.loadAfter[0]} at the end.`, '');
   out.push(howMeasured(results), '');
   if (chart) out.push(`![speed-up over the TypeScript reference per workload and backend](${chart.split('/').pop()})`, '');
-  out.push('## Summary', '', 'Median time for the whole job; the fastest backend in bold. · : native\'s SIMD variants share this kernel (they differ only in the batch great-circle kernels).', '');
+  out.push(
+    '## Summary',
+    '',
+    "Median time for the whole job; the fastest backend in bold. · : native's SIMD variants share this kernel (they differ only in the batch great-circle kernels). " +
+      'Async functions on wasm and js run the default build on a worker pool, so only those builds are measured there.',
+    '',
+  );
   out.push(summaryTable(results), '');
   out.push(`${autoSummary(results)}.`, '');
   if (results.importCost) out.push(`${importLine(results.importCost)[0]!.toUpperCase()}${importLine(results.importCost).slice(1)}.`, '');

@@ -193,7 +193,9 @@ interface Settings {
 
 /** Samples per mode: at least `iterations` runs and at least `time` ms of them, after warm-up. */
 const SETTINGS: Record<'quick' | 'full', Settings> = {
-  quick: { iterations: 3, time: 100, warmupIterations: 1, warmupTime: 0 },
+  // Warm-up by time as well: a short job reaches its steady state (V8's heap sized for its
+  // allocations) only after some 100 ms of runs; primesBetween(0, 10^6) runs 3.5× slower before.
+  quick: { iterations: 3, time: 100, warmupIterations: 1, warmupTime: 200 },
   full: { iterations: 9, time: 1000, warmupIterations: 2, warmupTime: 250 },
 };
 
@@ -223,18 +225,10 @@ function plan(mode: 'quick' | 'full', cases: readonly Case[], targets: readonly 
   const missing = new Set<string>();
   const planned: Planned[] = [];
   for (const kase of cases) {
-    if (kase.fullOnly && mode === 'quick') continue;
     const size = kase.measured[mode];
     const scale = workScale(kase, size);
     const settings = settingsFor(mode, kase.samples?.[mode]);
-    const spec = (target: string, extra: Partial<MeasureSpec> = {}): MeasureSpec => ({
-      case: kase.id,
-      target,
-      size,
-      ...settings,
-      ...(kase.angle && reference ? { reference } : {}),
-      ...extra,
-    });
+    const spec = (target: string): MeasureSpec => ({ case: kase.id, target, size, ...settings, ...(kase.angle && reference ? { reference } : {}) });
     for (const t of targets) {
       if (kase.async && !t.ownAsync) continue;
       if (!kase.variants && t.backend === 'native' && !t.isDefault) continue;
@@ -373,7 +367,8 @@ export function analyse(groups: readonly Group[], cases: readonly CaseInfo[], ro
         ...(js ? { vsJs: js.medianMs / row.medianMs } : {}),
         ...(Number.isFinite(best) ? { vsBest: row.medianMs / best } : {}),
         ...(seed ? { vsSeed: seed.ms / row.medianMs } : {}),
-        ...(compared && expected !== undefined ? { checksumOk: row.checksum === expected } : {}),
+        // A peer's smaller quick run counts fewer primes: only equal work can be compared.
+        ...(compared && expected !== undefined && row.size === (js ?? backends[0])?.size ? { checksumOk: row.checksum === expected } : {}),
       });
     }
     const auto = mine.find((r) => r.kind === 'auto');
@@ -450,11 +445,6 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
   const byPlan = planned.map((p) => rows.find((r) => r.case === p.kase.id && r.target === p.row.target)!);
   const info = cases.map(caseInfo);
   const { rows: analysed, autoCheck } = analyse(GROUPS, info, byPlan);
-  const busy = analysed.filter((r) => (r.othersCores ?? 0) > BUSY_CORES);
-  if (busy.length > 0) notes.push(`other processes used more than ${BUSY_CORES} cores during ${busy.length} measurement(s) even after retries (marked "busy"): ${busy.map((r) => `${r.case} ${r.label}`).join(', ')}`);
-  const retried = analysed.filter((r) => r.attempts !== undefined);
-  if (retried.length > 0) notes.push(`${retried.length} measurement(s) were taken again because other processes used the CPU meanwhile; the quietest attempt is kept`);
-  if (analysed.some((r) => r.checksumOk === false)) notes.push('CHECKSUM MISMATCH: some targets did not compute the same results (marked ✗)');
   return {
     generatedBy: `numaccel bench${options.quick ? ' --quick' : ''}${options.select ? ' --select' : ''}${options.only ? ` --only ${options.only}` : ''}`,
     version,
@@ -467,8 +457,20 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
     rows: analysed,
     autoCheck,
     ...(importCost ? { importCost } : {}),
-    notes,
+    notes: [...notes, ...rowNotes(analysed)],
   };
+}
+
+/** Notes that follow from the rows: measurements disturbed by other processes, checksums that differ. */
+const ROW_NOTE = /^(other processes used more than|\d+ measurement\(s\) were taken again|CHECKSUM MISMATCH)/;
+function rowNotes(rows: readonly Row[]): string[] {
+  const notes: string[] = [];
+  const busy = rows.filter((r) => (r.othersCores ?? 0) > BUSY_CORES);
+  if (busy.length > 0) notes.push(`other processes used more than ${BUSY_CORES} cores during ${busy.length} measurement(s) even after retries (marked "busy"): ${busy.map((r) => `${r.case} ${r.label}`).join(', ')}`);
+  const retried = rows.filter((r) => (r.attempts ?? 1) > 1);
+  if (retried.length > 0) notes.push(`${retried.length} measurement(s) were taken again because other processes used the CPU meanwhile; the quietest attempt is kept`);
+  if (rows.some((r) => r.checksumOk === false)) notes.push('CHECKSUM MISMATCH: some targets did not compute the same results (marked ✗)');
+  return notes;
 }
 
 export async function runBench(options: BenchOptions): Promise<void> {
@@ -476,7 +478,8 @@ export async function runBench(options: BenchOptions): Promise<void> {
   let results: BenchResults;
   if (options.from) {
     const saved = JSON.parse(fs.readFileSync(options.from, 'utf8')) as BenchResults;
-    results = { ...saved, ...analyse(saved.groups, saved.cases, saved.rows) };
+    const analysed = analyse(saved.groups, saved.cases, saved.rows);
+    results = { ...saved, ...analysed, notes: [...saved.notes.filter((n) => !ROW_NOTE.test(n)), ...rowNotes(analysed.rows)] };
     if (options.select) {
       const table = deriveSelection(results.cases, results.rows, results.machine.description, results.date.slice(0, 10));
       for (const file of writeSelection(table)) log(`wrote ${file}`);

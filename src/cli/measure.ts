@@ -47,7 +47,7 @@ export interface WorkerResult {
    * absent where the system's CPU counters cannot be read (Linux only).
    */
   readonly othersCores?: number;
-  /** Measurements taken (more than 1 when the machine was busy and the measurement was retried). */
+  /** Measurements taken (more than 1 when the machine was busy and the measurement was retried; the quietest is kept). */
   readonly attempts?: number;
 }
 
@@ -103,14 +103,16 @@ export function waitForQuiet(maxMs: number, log: (line: string) => void = () => 
  */
 export function measureInChild(spec: MeasureSpec, patience: Patience = { attempts: 1, waitMs: 0 }, log: (line: string) => void = () => {}): WorkerResult {
   let best: WorkerResult | undefined;
-  for (let attempt = 1; attempt <= patience.attempts; attempt++) {
+  let attempts = 0;
+  while (attempts < patience.attempts) {
     if (patience.waitMs > 0) waitForQuiet(patience.waitMs, log);
-    const result = { ...runChild(spec), attempts: attempt };
+    const result = runChild(spec);
+    attempts++;
     if (!best || (result.othersCores ?? 0) < (best.othersCores ?? 0)) best = result;
     if ((result.othersCores ?? 0) <= BUSY_CORES) break;
-    if (attempt < patience.attempts) log(`    other processes used ${result.othersCores!.toFixed(2)} cores during ${spec.case} on ${spec.target}: measuring again`);
+    if (attempts < patience.attempts) log(`    other processes used ${result.othersCores!.toFixed(2)} cores during ${spec.case} on ${spec.target}: measuring again`);
   }
-  return best!;
+  return { ...best!, attempts };
 }
 
 function runChild(spec: MeasureSpec): WorkerResult {
