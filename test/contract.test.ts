@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KERNEL_NAMES } from '../src/contract.js';
+import { seededRandom } from '../src/cli/workloads.js';
 import { EARTH_RADIUS } from '../src/validate.js';
 import { LOADED } from './support/backends.js';
 import { isPrimeOracle } from './support/oracle.js';
@@ -184,6 +185,21 @@ describe.each(LOADED)('contract: $label backend', ({ backend, api }) => {
       rows.forEach((row, i) => expect(fromNewYork[i]).toBe(api.greatCircle(-74.006, 40.7128, row.lon2, row.lat2, { unit: 'km' })));
       expect(Array.from(api.greatCircleMany([0, 10], 0, [0, 0], [0, 0], { radius: 1 }))).toEqual([0, api.greatCircle(10, 0, 0, 0, { radius: 1 })]);
       expect(api.greatCircleMany(1, 2, 3, 4)).toEqual(Float64Array.of(api.greatCircle(1, 2, 3, 4)));
+    });
+
+    it('equals greatCircle across blocks: 40,000 pairs (the facade checks and computes 16,384 at a time), a 2 × 600 matrix', () => {
+      const n = 40_000;
+      const random = seededRandom(2026);
+      const [lons1, lats1, lons2, lats2] = [180, 90, 180, 90].map((range) => Float64Array.from({ length: n }, () => (2 * random() - 1) * range)) as [Float64Array, Float64Array, Float64Array, Float64Array];
+      const pairwise = (lonsB: Float64Array | number, latsB: Float64Array | number, count: number) =>
+        Float64Array.from({ length: count }, (_, i) => api.greatCircle(lons1[i]!, lats1[i]!, typeof lonsB === 'number' ? lonsB : lonsB[i]!, typeof latsB === 'number' ? latsB : latsB[i]!));
+      expect(api.greatCircleMany(lons1, lats1, lons2, lats2)).toEqual(pairwise(lons2, lats2, n));
+      expect(api.greatCircleMany(lons1, lats1, 12.5, -33.25)).toEqual(pairwise(12.5, -33.25, n));
+      // And a matrix row longer than the TS kernel's 256-pair blocks.
+      const matrix = api.greatCircleMatrix(lons1.subarray(0, 2), lats1.subarray(0, 2), lons2.subarray(0, 600), lats2.subarray(0, 600));
+      for (let i = 0; i < 2; i++) {
+        expect(matrix.subarray(i * 600, (i + 1) * 600)).toEqual(Float64Array.from({ length: 600 }, (_, j) => api.greatCircle(lons1[i]!, lats1[i]!, lons2[j]!, lats2[j]!)));
+      }
     });
 
     it('fills the matrix row by row: element i*|B| + j is A[i] to B[j]', () => {

@@ -118,17 +118,17 @@ const CS = new Float64Array([0, -1, 0, 1]);
 const CC = new Float64Array([1, 0, -1, 0]);
 
 /**
- * sin and cos of x degrees, |x| <= 270, into out[at], out[at + 1]. Reducing exactly to a quarter
- * turn first makes sincosd(90) exactly (1, 0), which keeps polar and identical points exact.
+ * sin and cos of x degrees, |x| <= 270, into sines[at] and cosines[at]. Reducing exactly to a
+ * quarter turn first makes sincosd(90) exactly (1, 0), which keeps polar and identical points exact.
  */
-function sincosd(x: number, out: Float64Array, at: number): void {
+function sincosd(x: number, sines: Float64Array, cosines: Float64Array, at: number): void {
   const q = Math.floor(x * DEGREES_TO_QUADRANTS + 0.5);
   const radians = (x - q * 90) * RADIANS_PER_DEGREE;
   const s = sinKernel(radians);
   const c = cosKernel(radians);
   const k = q & 3;
-  out[at] = s * SS[k]! + c * SC[k]!;
-  out[at + 1] = s * CS[k]! + c * CC[k]!;
+  sines[at] = s * SS[k]! + c * SC[k]!;
+  cosines[at] = s * CS[k]! + c * CC[k]!;
 }
 
 /** lon2 - lon1 reduced mod 360 with no rounding error lost (Knuth's TwoSum keeps the error e). */
@@ -141,14 +141,11 @@ function angDiff(lon1: number, lon2: number): number {
   return remainder360(t) + e;
 }
 
-/** Scratch for sincosd results: [s1, c1, s2, c2, sin dlat, cos dlat, sin dlon/2, cos dlon/2]. */
-const trig = new Float64Array(8);
-
-/** The central angle from the latitudes' sines and cosines, already reduced (see greatCircleMatrix). */
-function centralAngleFrom(s1: number, c1: number, c2: number, lon1: number, lat1: number, lon2: number, lat2: number): number {
-  sincosd(lat2 - lat1, trig, 4);
-  sincosd(angDiff(lon1, lon2) * 0.5, trig, 6);
-  const sinDlat = trig[4]!, cosDlat = trig[5]!, sh = trig[6]!, ch = trig[7]!;
+/**
+ * The central angle from the sines and cosines (in degrees, by sincosd) of lat1 (s1, c1), of
+ * lat2 (c2), of lat2 - lat1 (sinDlat, cosDlat) and of half the longitude difference (sh, ch).
+ */
+function centralAngleOf(s1: number, c1: number, c2: number, sinDlat: number, cosDlat: number, sh: number, ch: number): number {
   const h = 2 * sh * sh; // 1 - cos(dlon), free of cancellation
   const x = c2 * (2 * sh * ch); // cos(lat2) sin(dlon)
   const y = sinDlat + s1 * c2 * h; // cos(lat1) sin(lat2) - sin(lat1) cos(lat2) cos(dlon)
@@ -156,37 +153,91 @@ function centralAngleFrom(s1: number, c1: number, c2: number, lon1: number, lat1
   return centralAngle(Math.sqrt(x * x + y * y), z);
 }
 
+/** Scratch for greatCircle's sincosd results: lat1, lat2, lat2 - lat1, half the longitude difference. */
+const SIN = new Float64Array(4);
+const COS = new Float64Array(4);
+
 export function greatCircle(lon1: number, lat1: number, lon2: number, lat2: number, radius: number): number {
-  sincosd(lat1, trig, 0);
-  sincosd(lat2, trig, 2);
-  return centralAngleFrom(trig[0]!, trig[1]!, trig[3]!, lon1, lat1, lon2, lat2) * radius;
+  sincosd(lat1, SIN, COS, 0);
+  sincosd(lat2, SIN, COS, 1);
+  sincosd(lat2 - lat1, SIN, COS, 2);
+  sincosd(angDiff(lon1, lon2) * 0.5, SIN, COS, 3);
+  return centralAngleOf(SIN[0]!, COS[0]!, COS[1]!, SIN[2]!, COS[2]!, SIN[3]!, COS[3]!) * radius;
+}
+
+/**
+ * Pairs per block of the batch kernels. Their scratch (below, 8 columns of BLOCK doubles: 16 KiB)
+ * stays in L1.
+ */
+const BLOCK = 256;
+const [SIN_LAT1, COS_LAT1, SIN_LAT2, COS_LAT2, SIN_DLAT, COS_DLAT, SIN_HALF_DLON, COS_HALF_DLON] = Array.from({ length: 8 }, () => new Float64Array(BLOCK)) as [
+  Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
+];
+
+// The batch kernels run greatCircle's steps as passes over a block, one loop per step. The whole
+// per-pair computation is five times V8's inlining budget (920 bytes of bytecode per optimized
+// function), so a loop calling greatCircle ran partly as calls: 40% slower than these passes,
+// whose bodies are each inlined whole. Element k of a column is column[offset + k * step]; a
+// broadcast column has step 0.
+
+/** sincosd of values[offset + k * step], k < m, into sines[k], cosines[k]. */
+function sincosdPass(values: Float64Array, offset: number, step: number, m: number, sines: Float64Array, cosines: Float64Array): void {
+  for (let k = 0; k < m; k++) sincosd(values[offset + k * step]!, sines, cosines, k);
+}
+
+/** sincosd of the latitude differences lat2 - lat1 into SIN_DLAT, COS_DLAT. */
+function latitudeDifferencePass(lat1: Float64Array, offset1: number, step1: number, lat2: Float64Array, offset2: number, step2: number, m: number): void {
+  for (let k = 0; k < m; k++) sincosd(lat2[offset2 + k * step2]! - lat1[offset1 + k * step1]!, SIN_DLAT, COS_DLAT, k);
+}
+
+/** sincosd of half the longitude differences into SIN_HALF_DLON, COS_HALF_DLON. */
+function longitudeDifferencePass(lon1: Float64Array, offset1: number, step1: number, lon2: Float64Array, offset2: number, step2: number, m: number): void {
+  for (let k = 0; k < m; k++) {
+    sincosd(angDiff(lon1[offset1 + k * step1]!, lon2[offset2 + k * step2]!) * 0.5, SIN_HALF_DLON, COS_HALF_DLON, k);
+  }
+}
+
+/** The distances from the scratch columns, with lat1's sine and cosine at SIN_LAT1/COS_LAT1[k * step1], into out[at + k]. */
+function distancePass(step1: number, m: number, radius: number, out: Float64Array, at: number): void {
+  for (let k = 0; k < m; k++) {
+    const i = k * step1;
+    out[at + k] = centralAngleOf(SIN_LAT1[i]!, COS_LAT1[i]!, COS_LAT2[k]!, SIN_DLAT[k]!, COS_DLAT[k]!, SIN_HALF_DLON[k]!, COS_HALF_DLON[k]!) * radius;
+  }
 }
 
 export function greatCircleMany(
   lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array, radius: number, out: Float64Array,
 ): void {
-  // A length-1 input is broadcast: its stride is 0.
+  // A length-1 input is broadcast: its step is 0.
   const [i1, j1, i2, j2] = [lon1, lat1, lon2, lat2].map((column) => (column.length === 1 ? 0 : 1)) as [number, number, number, number];
-  for (let k = 0; k < out.length; k++) {
-    out[k] = greatCircle(lon1[k * i1]!, lat1[k * j1]!, lon2[k * i2]!, lat2[k * j2]!, radius);
+  for (let start = 0; start < out.length; start += BLOCK) {
+    const m = Math.min(BLOCK, out.length - start);
+    sincosdPass(lat1, start * j1, j1, m, SIN_LAT1, COS_LAT1);
+    sincosdPass(lat2, start * j2, j2, m, SIN_LAT2, COS_LAT2);
+    latitudeDifferencePass(lat1, start * j1, j1, lat2, start * j2, j2, m);
+    longitudeDifferencePass(lon1, start * i1, i1, lon2, start * i2, i2, m);
+    distancePass(1, m, radius, out, start);
   }
 }
 
 export function greatCircleMatrix(
   lonsA: Float64Array, latsA: Float64Array, lonsB: Float64Array, latsB: Float64Array, radius: number, out: Float64Array,
 ): void {
-  // Each latitude's cosine is computed once per point instead of once per pair.
-  const cosB = new Float64Array(latsB.length);
-  for (let j = 0; j < latsB.length; j++) {
-    sincosd(latsB[j]!, trig, 2);
-    cosB[j] = trig[3]!;
-  }
-  for (let i = 0, k = 0; i < lonsA.length; i++) {
-    sincosd(latsA[i]!, trig, 0);
-    const s1 = trig[0]!, c1 = trig[1]!;
-    const lon1 = lonsA[i]!, lat1 = latsA[i]!;
-    for (let j = 0; j < lonsB.length; j++, k++) {
-      out[k] = centralAngleFrom(s1, c1, cosB[j]!, lon1, lat1, lonsB[j]!, latsB[j]!) * radius;
+  // Each latitude's sine and cosine is computed once per point instead of once per pair.
+  const [sinA, cosA] = [new Float64Array(latsA.length), new Float64Array(latsA.length)];
+  const [sinB, cosB] = [new Float64Array(latsB.length), new Float64Array(latsB.length)];
+  sincosdPass(latsA, 0, 1, latsA.length, sinA, cosA);
+  sincosdPass(latsB, 0, 1, latsB.length, sinB, cosB);
+  const nB = lonsB.length;
+  for (let i = 0; i < lonsA.length; i++) {
+    SIN_LAT1[0] = sinA[i]!;
+    COS_LAT1[0] = cosA[i]!;
+    for (let j = 0; j < nB; j += BLOCK) {
+      const m = Math.min(BLOCK, nB - j);
+      COS_LAT2.set(cosB.subarray(j, j + m));
+      latitudeDifferencePass(latsA, i, 0, latsB, j, 1, m);
+      longitudeDifferencePass(lonsA, i, 0, lonsB, j, 1, m);
+      distancePass(0, m, radius, out, i * nB + j);
     }
   }
 }
