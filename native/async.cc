@@ -812,6 +812,26 @@ struct Column {
 
 using FourArrays = Napi::Float64Array[4];
 
+// The arguments of both async geo kernels: (four Float64Arrays, radius, out, threads, control).
+struct GeoAsyncArgs {
+    Napi::Float64Array arrays[4];
+    double radius;
+    Napi::Float64Array out;
+    unsigned threads;
+    Napi::Int32Array control;
+};
+
+GeoAsyncArgs GeoAsyncArgsOf(const Napi::CallbackInfo& info, const std::string& name, const char* inputs) {
+    const std::string type_msg = name + ": " + inputs + " and out must be Float64Arrays";
+    GeoAsyncArgs args;
+    for (std::size_t i = 0; i < 4; ++i) args.arrays[i] = TypedArrayArg<double>(info, i, napi_float64_array, type_msg.c_str());
+    args.radius = RadiusArg(info, 4, name.c_str());
+    args.out = TypedArrayArg<double>(info, 5, napi_float64_array, type_msg.c_str());
+    args.threads = ThreadsArg(info, 6, name);
+    args.control = ControlArg(info, 7, name);
+    return args;
+}
+
 class ManyJob final : public Job {
 public:
     ManyJob(Napi::Env env, unsigned threads, Napi::Int32Array control, const GeoVariant& variant, const FourArrays& in,
@@ -854,21 +874,15 @@ private:
 
 Napi::Value GreatCircleManyAsync(const Napi::CallbackInfo& info) {
     const Napi::Env env = info.Env();
-    const std::string name = "greatCircleManyAsync";
-    constexpr const char* kTypeMsg = "greatCircleManyAsync: lon1, lat1, lon2, lat2 and out must be Float64Arrays";
-    Napi::Float64Array arrays[4];
-    for (std::size_t i = 0; i < 4; ++i) arrays[i] = TypedArrayArg<double>(info, i, napi_float64_array, kTypeMsg);
-    const double radius = RadiusArg(info, 4, "greatCircleManyAsync");
-    Napi::Float64Array out = TypedArrayArg<double>(info, 5, napi_float64_array, kTypeMsg);
-    const unsigned threads = ThreadsArg(info, 6, name);
-    Napi::Int32Array control = ControlArg(info, 7, name);
-    const std::size_t n = out.ElementLength();
-    for (const Napi::Float64Array& a : arrays) {
+    const GeoAsyncArgs args = GeoAsyncArgsOf(info, "greatCircleManyAsync", "lon1, lat1, lon2, lat2");
+    const std::size_t n = args.out.ElementLength();
+    for (const Napi::Float64Array& a : args.arrays) {
         if (a.ElementLength() != n && a.ElementLength() != 1) {
             throw Napi::RangeError::New(env, "greatCircleManyAsync: every input must have length out.length or 1");
         }
     }
-    return Job::Start(std::unique_ptr<Job>(new ManyJob(env, threads, control, VariantOf(info), arrays, radius, out)), info.Env());
+    return Job::Start(std::unique_ptr<Job>(new ManyJob(env, args.threads, args.control, VariantOf(info), args.arrays, args.radius, args.out)),
+                      info.Env());
 }
 
 class MatrixJob final : public Job {
@@ -924,15 +938,9 @@ private:
 
 Napi::Value GreatCircleMatrixAsync(const Napi::CallbackInfo& info) {
     const Napi::Env env = info.Env();
-    const std::string name = "greatCircleMatrixAsync";
-    constexpr const char* kTypeMsg = "greatCircleMatrixAsync: lonsA, latsA, lonsB, latsB and out must be Float64Arrays";
-    Napi::Float64Array arrays[4];
-    for (std::size_t i = 0; i < 4; ++i) arrays[i] = TypedArrayArg<double>(info, i, napi_float64_array, kTypeMsg);
-    const double radius = RadiusArg(info, 4, "greatCircleMatrixAsync");
-    Napi::Float64Array out = TypedArrayArg<double>(info, 5, napi_float64_array, kTypeMsg);
-    const unsigned threads = ThreadsArg(info, 6, name);
-    Napi::Int32Array control = ControlArg(info, 7, name);
-    const std::size_t n_a = arrays[0].ElementLength(), n_b = arrays[2].ElementLength(), n_out = out.ElementLength();
+    const GeoAsyncArgs args = GeoAsyncArgsOf(info, "greatCircleMatrixAsync", "lonsA, latsA, lonsB, latsB");
+    const auto& arrays = args.arrays;
+    const std::size_t n_a = arrays[0].ElementLength(), n_b = arrays[2].ElementLength(), n_out = args.out.ElementLength();
     if (arrays[1].ElementLength() != n_a || arrays[3].ElementLength() != n_b) {
         throw Napi::RangeError::New(env, "greatCircleMatrixAsync: lons and lats of each set must have equal lengths");
     }
@@ -940,7 +948,8 @@ Napi::Value GreatCircleMatrixAsync(const Napi::CallbackInfo& info) {
     if (n_b == 0 ? n_out != 0 : (n_out % n_b != 0 || n_out / n_b != n_a)) {
         throw Napi::RangeError::New(env, "greatCircleMatrixAsync: out.length must be lonsA.length * lonsB.length");
     }
-    return Job::Start(std::unique_ptr<Job>(new MatrixJob(env, threads, control, VariantOf(info), arrays, radius, out)), info.Env());
+    return Job::Start(std::unique_ptr<Job>(new MatrixJob(env, args.threads, args.control, VariantOf(info), arrays, args.radius, args.out)),
+                      info.Env());
 }
 
 }  // namespace

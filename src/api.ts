@@ -100,10 +100,9 @@ export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
       const { columns, length, radius } = prepareManyArguments(fn, values, options);
       const out = new Float64Array(length);
       const kernel = resolveRoutes().greatCircleMany.kernels.greatCircleMany;
-      // Block by block, each block checked just before the kernel reads it, so a large batch comes
-      // from memory once instead of twice (a whole-array check first cost ~5 ns a pair, a third
-      // of the native kernel's time, in DRAM traffic alone).
-      // (An empty batch still has its broadcast numbers checked.)
+      // Block by block, each block checked just before the kernel reads it: the check brings the
+      // block into the cache and the kernel finds it there, so a large batch comes from memory
+      // once instead of twice. (An empty batch still has its broadcast numbers checked.)
       let start = 0;
       do {
         const end = Math.min(length, start + COORDINATE_BLOCK);

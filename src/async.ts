@@ -100,21 +100,27 @@ function abortError(fn: string): DOMException {
 async function runNative<T>(fn: string, job: Job, start: (threads: number, control: Int32Array) => Promise<T>): Promise<T> {
   if (job.signal?.aborted) throw abortError(fn);
   const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
-  const progress = () => {
-    const total = Atomics.load(control, 2);
-    if (total > 0) job.report(Math.min(Atomics.load(control, 1) / total, 1 - Number.EPSILON));
-  };
-  const poll = setInterval(progress, 16);
-  poll.unref(); // the pending async work keeps the process alive, not this timer
   const signal = job.signal;
   let onAbort: (() => void) | undefined;
+  let poll: NodeJS.Timeout | undefined;
   try {
     const result = await new Promise<T>((resolve, reject) => {
-      onAbort = () => {
+      // Cancels the threads (they stop at their next check) and rejects the call.
+      const fail = (error: unknown) => {
         Atomics.store(control, 0, 1);
-        reject(abortError(fn));
+        reject(error);
       };
+      onAbort = () => fail(abortError(fn));
       signal?.addEventListener('abort', onAbort, { once: true });
+      poll = setInterval(() => {
+        const total = Atomics.load(control, 2);
+        try {
+          if (total > 0) job.report(Math.min(Atomics.load(control, 1) / total, 1 - Number.EPSILON));
+        } catch (error) {
+          fail(error); // a throwing onProgress rejects the call instead of crashing the process
+        }
+      }, 16);
+      poll.unref(); // the pending async work keeps the process alive, not this timer
       start(job.threads, control).then(resolve, reject);
     });
     job.report(1);
@@ -187,15 +193,21 @@ async function runOnPool<T>(fn: string, backend: BackendName, job: Job, chunks: 
           inFlight++;
           pool.run({ backend, task: chunk.task }, { signal: cancel.signal, transferList: transferablesOf(chunk.task) }).then((result: T) => {
             if (stopped) return;
-            inFlight--;
-            chunk.done(result);
-            finished += chunk.weight;
-            if (next === chunks.count && inFlight === 0) {
-              stopped = true;
-              resolve();
-            } else {
-              job.report(Math.min(finished / chunks.totalWeight, 1 - Number.EPSILON));
-              launch();
+            // An exception here (making the next chunk, or a progress callback) would otherwise
+            // reject only this callback's promise and leave the job pending forever.
+            try {
+              inFlight--;
+              chunk.done(result);
+              finished += chunk.weight;
+              if (next === chunks.count && inFlight === 0) {
+                stopped = true;
+                resolve();
+              } else {
+                job.report(Math.min(finished / chunks.totalWeight, 1 - Number.EPSILON));
+                launch();
+              }
+            } catch (error) {
+              fail(error);
             }
           }, fail);
         }
@@ -233,6 +245,17 @@ const chunkSize = (units: number, threads: number, smallest: number, largest: nu
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The kernels of an async call read its arrays after the call has returned, while the caller's
+ * code runs on: a caller that then changed an array would hand them values that were never
+ * validated, and one that transferred (detached) its buffer would leave native threads reading
+ * freed memory. So async calls work on a private copy of each array the caller passed in, taken
+ * at the call (an argument validation already converted is private already).
+ */
+function privateCopy<T extends Float64Array | BigUint64Array>(array: T, argument: unknown): T {
+  return array === argument ? (array.slice() as T) : array;
+}
+
 /** The async functions over the backends that `resolveRoutes` names for each route. */
 export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyncApi {
   const nativeAsync = (backend: Backend) => backend.asyncKernels;
@@ -241,7 +264,7 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
     async checkPrimesAsync(values, options) {
       const fn = 'checkPrimesAsync';
       const { job } = parseAsyncOptions(fn, options, false);
-      const candidates = validatePrimeCandidates(fn, values);
+      const candidates = privateCopy(validatePrimeCandidates(fn, values), values);
       const backend = resolveRoutes().checkPrimes;
       const out = new Uint8Array(candidates.length);
       const own = nativeAsync(backend);
@@ -308,7 +331,9 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
     async greatCircleManyAsync(lon1, lat1, lon2, lat2, options) {
       const fn = 'greatCircleManyAsync';
       const { job, rest } = parseAsyncOptions(fn, options, true);
-      const { columns, length, radius } = validateManyArguments(fn, [lon1, lat1, lon2, lat2], rest);
+      const args = [lon1, lat1, lon2, lat2];
+      const { length, radius, ...validated } = validateManyArguments(fn, args, rest);
+      const columns = validated.columns.map((column, i) => privateCopy(column, args[i])) as typeof validated.columns;
       const backend = resolveRoutes().greatCircleMany;
       const out = new Float64Array(length);
       const own = nativeAsync(backend);
@@ -338,7 +363,9 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
     async greatCircleMatrixAsync(lonsA, latsA, lonsB, latsB, options) {
       const fn = 'greatCircleMatrixAsync';
       const { job, rest } = parseAsyncOptions(fn, options, true);
-      const { columns, radius } = validateMatrixArguments(fn, [lonsA, latsA, lonsB, latsB], rest);
+      const args = [lonsA, latsA, lonsB, latsB];
+      const { radius, ...validated } = validateMatrixArguments(fn, args, rest);
+      const columns = validated.columns.map((column, i) => privateCopy(column, args[i])) as typeof validated.columns;
       const [rowsLon, rowsLat, colsLon, colsLat] = columns;
       const width = colsLon.length;
       const backend = resolveRoutes().greatCircleMatrix;

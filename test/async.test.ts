@@ -43,6 +43,31 @@ describe.each(BACKENDS)('async: $label backend', ({ api, asyncApi }) => {
     expect(await asyncApi.greatCircleMatrixAsync([], [], c, d)).toEqual(new Float64Array(0));
   });
 
+  it('computes on the arrays as they were at the call, even if the caller then changes or transfers them', async () => {
+    const [lon1, lat1, lon2, lat2] = randomCoordinates(60_000, 11) as [Float64Array, Float64Array, Float64Array, Float64Array];
+    const values = Float64Array.from({ length: 60_000 }, (_, i) => 2 * i + 1);
+    const expected = { many: api.greatCircleMany(lon1, lat1, lon2, lat2), matrix: api.greatCircleMatrix(lon1.subarray(0, 300), lat1.subarray(0, 300), lon2.subarray(0, 200), lat2.subarray(0, 200)), primes: api.checkPrimes(values) };
+    const many = asyncApi.greatCircleManyAsync(lon1, lat1, lon2, lat2, { threads: 2 });
+    const matrix = asyncApi.greatCircleMatrixAsync(lon1.subarray(0, 300), lat1.subarray(0, 300), lon2.subarray(0, 200), lat2.subarray(0, 200), { threads: 2 });
+    const primes = asyncApi.checkPrimesAsync(values, { threads: 2 });
+    lat1.fill(NaN); // never validated: must not reach a kernel
+    structuredClone(lon2.buffer, { transfer: [lon2.buffer as ArrayBuffer] }); // detaches lon2: its memory may be freed
+    values.fill(4);
+    expect(lon2.length).toBe(0);
+    expect(await many).toEqual(expected.many);
+    expect(await matrix).toEqual(expected.matrix);
+    expect(await primes).toEqual(expected.primes);
+  });
+
+  it('rejects with the error an onProgress callback throws, and stops', async () => {
+    const boom = new Error('boom');
+    const onProgress = () => {
+      throw boom;
+    };
+    await expect(asyncApi.countPrimesAsync(0, 300_000_000, { threads: 2, onProgress })).rejects.toBe(boom);
+    await expect(asyncApi.checkPrimesAsync([1, 2, 3], { onProgress })).rejects.toBe(boom);
+  });
+
   it('reports monotone progress in [0, 1] that ends at exactly 1', async () => {
     const seen: number[] = [];
     await asyncApi.countPrimesAsync(0, 200_000_000, { threads: 2, onProgress: (f) => seen.push(f) });

@@ -841,6 +841,36 @@ inline u64 base_prime_need(u64 hi) noexcept {
     return std::max<u64>(isqrt(hi - 1), 7);
 }
 
+// Writes primes into out[0, capacity): first the wheel's own primes 2, 3, 5 (which the mod-30
+// sieve does not represent), then the sieve's segments. It stops, setting overflow, rather than
+// write past capacity; one popcount per segment checks the room first.
+struct CappedPrimeWriter {
+    double* out;
+    std::size_t capacity;
+    std::size_t n = 0;
+    bool overflow = false;
+
+    void wheel_primes(u64 lo, u64 hi) {
+        for (u64 p : {2, 3, 5}) {
+            if (lo <= p && p < hi) {
+                if (n == capacity) {
+                    overflow = true;
+                    return;
+                }
+                out[n++] = static_cast<double>(p);
+            }
+        }
+    }
+
+    void operator()(const u8* bytes, std::size_t len, u64 first_byte) {
+        if (overflow || count_bits(bytes, len) > capacity - n) {
+            overflow = true;
+            return;
+        }
+        n += write_primes(bytes, len, first_byte, out + n);
+    }
+};
+
 }  // namespace
 
 std::uint64_t count_primes(std::uint64_t lo, std::uint64_t hi) {
@@ -856,27 +886,14 @@ std::uint64_t count_primes(std::uint64_t lo, std::uint64_t hi) {
 
 std::size_t primes_between(std::uint64_t lo, std::uint64_t hi, double* out, std::size_t capacity) {
     if (hi <= lo) return 0;
-    std::size_t n = 0;
-    for (u64 p : {2, 3, 5}) {
-        if (lo <= p && p < hi) {
-            if (n == capacity) return kPrimesOverflow;
-            out[n++] = static_cast<double>(p);
-        }
-    }
-    if (hi <= 7) return n;
+    CappedPrimeWriter writer{out, capacity};
+    writer.wheel_primes(lo, hi);
+    if (writer.overflow) return kPrimesOverflow;
+    if (hi <= 7) return writer.n;
     const std::shared_ptr<const SieveBasePrimes> base = base_prime_cache().get(base_prime_need(hi), nullptr);
     Sieve sieve(lo, hi, base->primes.data(), base->primes.size());
-    bool overflow = false;
-    auto sink = [&n, &overflow, out, capacity](const u8* bytes, std::size_t len, u64 first_byte) {
-        // One popcount per segment keeps the writes below within capacity.
-        if (overflow || count_bits(bytes, len) > capacity - n) {
-            overflow = true;
-            return;
-        }
-        n += write_primes(bytes, len, first_byte, out + n);
-    };
-    sieve.run(sink);
-    return overflow ? kPrimesOverflow : n;
+    sieve.run(writer);
+    return writer.overflow ? kPrimesOverflow : writer.n;
 }
 
 std::size_t primes_between(std::uint64_t lo, std::uint64_t hi, double* out) {
@@ -957,27 +974,15 @@ bool SieveCursor::list_to(std::uint64_t to, std::vector<double>& out) {
 bool SieveCursor::list_to(std::uint64_t to, double* out, std::size_t capacity, std::size_t& written) {
     Impl& s = *impl_;
     const u64 stop_byte = s.stop_byte(to);
-    std::size_t n = 0;
     written = kPrimesOverflow;
-    for (u64 p : {2, 3, 5}) {
-        if (s.pos <= p && p < to) {
-            if (n == capacity) return true;
-            out[n++] = static_cast<double>(p);
-        }
-    }
+    CappedPrimeWriter writer{out, capacity};
+    writer.wheel_primes(s.pos, to);
+    if (writer.overflow) return true;
     if (s.sieve) {
-        bool overflow = false;
-        auto sink = [&n, &overflow, out, capacity](const u8* bytes, std::size_t len, u64 first_byte) {
-            if (overflow || count_bits(bytes, len) > capacity - n) {
-                overflow = true;
-                return;
-            }
-            n += write_primes(bytes, len, first_byte, out + n);
-        };
-        if (!s.sieve->run_to(stop_byte, sink)) return false;
-        if (overflow) return true;
+        if (!s.sieve->run_to(stop_byte, writer)) return false;
+        if (writer.overflow) return true;
     }
-    written = n;
+    written = writer.n;
     s.pos = to;
     return true;
 }
