@@ -10,7 +10,7 @@
  */
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { validateManyArguments, validateMatrixArguments, type Coordinates, type PrimeCandidates, type RouteBackends } from './api.js';
 import type { Backend, BackendName } from './contract.js';
 import { PACKAGE_ROOT } from './paths.js';
@@ -142,7 +142,9 @@ function poolFor(backend: BackendName): Piscina {
   if (!pool) {
     // Threads start on demand (at most `threads` tasks are ever in flight for one job) and are
     // kept for 10 s between jobs; piscina unrefs idle threads, so they never hold the process.
-    pool = new Piscina({ filename: WORKER_FILE, minThreads: 0, maxThreads: MAX_THREADS, idleTimeout: 10_000 });
+    // Required here, not imported: loading piscina takes ~10 ms, which only async users should pay.
+    const { Piscina: Pool } = require('piscina') as typeof import('piscina');
+    pool = new Pool({ filename: WORKER_FILE, minThreads: 0, maxThreads: MAX_THREADS, idleTimeout: 10_000 });
     pools.set(backend, pool);
   }
   return pool;

@@ -36,8 +36,12 @@ const PRESIEVE_PATTERN = (() => {
   const period = PRESIEVE_PRIMES.reduce((product, p) => product * p, 1);
   const pattern = new Uint8Array(period).fill(0xff);
   for (const p of PRESIEVE_PRIMES) {
-    for (let byte = 0; byte < period; byte++) {
-      for (let bit = 0; bit < 8; bit++) if ((30 * byte + WHEEL[bit]!) % p === 0) pattern[byte]! &= ~(1 << bit);
+    for (let bit = 0; bit < 8; bit++) {
+      // p divides 30·byte + WHEEL[bit] on every p-th byte from the first (p is coprime to 30, so
+      // the first is below p). Stepping there, not testing every byte, keeps 7 ms out of the import.
+      let first = 0;
+      while ((30 * first + WHEEL[bit]!) % p !== 0) first++;
+      for (let byte = first; byte < period; byte += p) pattern[byte]! &= ~(1 << bit);
     }
   }
   return pattern;
