@@ -2,6 +2,7 @@
  * Bad input gets the same clear error from every backend: validation happens once, in the
  * facade, so the class and the message must be identical whichever backend would have run.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NumaccelApi } from '../src/api.js';
 import * as numaccel from '../src/index.js';
@@ -92,5 +93,49 @@ describe('bad input', () => {
       expect(api.greatCircle(0, 0, 1, 1, { radius: undefined, unit: 'km' })).toBeGreaterThan(0);
       expect(api.greatCircle(0, 0, 1, 1, { radius: Number.MIN_VALUE })).toBeGreaterThanOrEqual(0);
     }
+  });
+});
+
+describe('greatCircleMany coordinate checks', () => {
+  // The facade checks blocks with a fast four-at-a-time test and rescans only to name the bad
+  // element; any slip in that arithmetic (a skipped tail element, a wrong block bound) would let
+  // a bad coordinate through or blame the wrong one. The expected outcome is computed here from
+  // the rule itself: the first bad element of the first argument that has one.
+  const NAMES = ['lon1', 'lat1', 'lon2', 'lat2'] as const;
+  const isLatitude = (c: number) => c % 2 === 1;
+  const isBad = (c: number, v: number) => (isLatitude(c) ? !(v >= -90 && v <= 90) : !Number.isFinite(v));
+  const badValue = (c: number) =>
+    fc.constantFrom(...(isLatitude(c) ? [NaN, Infinity, -Infinity, 90.00000000000001, -90.00000000000001, 91, -1e300] : [NaN, Infinity, -Infinity]));
+  const goodValue = (c: number) => (isLatitude(c) ? fc.constantFrom(90, -90, -0, 0, 45.5, -89.999) : fc.constantFrom(-0, 0, 180, -540.5, 1e300, 12.25));
+  const column = (c: number, length: number) =>
+    fc.oneof(
+      goodValue(c),
+      fc.array(fc.oneof({ weight: 12, arbitrary: goodValue(c) }, { weight: 1, arbitrary: badValue(c) }), { minLength: length, maxLength: length }).map((values) => Float64Array.from(values)),
+      badValue(c),
+    );
+  const calls = fc.integer({ min: 0, max: 41 }).chain((length) => fc.tuple(column(0, length), column(1, length), column(2, length), column(3, length)));
+
+  it('throws exactly when a coordinate is bad, naming the first bad element of the first argument that has one', () => {
+    fc.assert(
+      fc.property(calls, (columns) => {
+        let expected: string | undefined;
+        columns.forEach((value, c) => {
+          if (expected !== undefined) return;
+          const range = isLatitude(c) ? 'a finite number of degrees in [-90, 90]' : 'a finite number of degrees';
+          if (typeof value === 'number') {
+            if (isBad(c, value)) expected = `greatCircleMany: ${NAMES[c]} must be ${range}, got ${value}`;
+            return;
+          }
+          const i = value.findIndex((v) => isBad(c, v));
+          if (i >= 0) expected = `greatCircleMany: ${NAMES[c]}[${i}] must be ${range}, got ${value[i]}`;
+        });
+        for (const { label, api } of LOADED) {
+          const result = outcome(() => api.greatCircleMany(...columns));
+          if (expected === undefined) expect(result, label).toHaveProperty('value');
+          else expect(result, label).toEqual({ class: 'RangeError', message: expected });
+        }
+      }),
+      { numRuns: 300, seed: 20261121 },
+    );
   });
 });
