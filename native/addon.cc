@@ -30,6 +30,7 @@
 
 namespace {
 
+using numaccel::glue::AdviseHugePages;
 using numaccel::glue::NumberArg;
 using numaccel::glue::RadiusArg;
 using numaccel::glue::RangeArgs;
@@ -179,6 +180,7 @@ Napi::Value GreatCircleMany(const Napi::CallbackInfo& info) {
             throw Napi::RangeError::New(env, "greatCircleMany: every input must have length out.length or 1");
         }
     }
+    AdviseHugePages(out);
     VariantOf(info).many(lon1.Data(), lengths[0], lat1.Data(), lengths[1], lon2.Data(), lengths[2], lat2.Data(),
                          lengths[3], radius, out.Data(), n);
     return env.Undefined();
@@ -204,6 +206,7 @@ Napi::Value GreatCircleMatrix(const Napi::CallbackInfo& info) {
     if (n_b == 0 ? n_out != 0 : (n_out % n_b != 0 || n_out / n_b != n_a)) {
         throw Napi::RangeError::New(env, "greatCircleMatrix: out.length must be lonsA.length * lonsB.length");
     }
+    AdviseHugePages(out);
     VariantOf(info).matrix(lons_a.Data(), lats_a.Data(), n_a, lons_b.Data(), lats_b.Data(), n_b, radius, out.Data());
     return env.Undefined();
 }

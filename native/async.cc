@@ -80,6 +80,7 @@ namespace {
 
 using u64 = std::uint64_t;
 using glue::NumberArg;
+using glue::AdviseHugePages;
 using glue::RadiusArg;
 using glue::RangeArgs;
 using glue::TypedArrayArg;
@@ -827,6 +828,7 @@ GeoAsyncArgs GeoAsyncArgsOf(const Napi::CallbackInfo& info, const std::string& n
     for (std::size_t i = 0; i < 4; ++i) args.arrays[i] = TypedArrayArg<double>(info, i, napi_float64_array, type_msg.c_str());
     args.radius = RadiusArg(info, 4, name.c_str());
     args.out = TypedArrayArg<double>(info, 5, napi_float64_array, type_msg.c_str());
+    AdviseHugePages(args.out);
     args.threads = ThreadsArg(info, 6, name);
     args.control = ControlArg(info, 7, name);
     return args;

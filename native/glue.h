@@ -11,6 +11,10 @@
 #include <cstdint>
 #include <string>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 namespace numaccel {
 namespace glue {
 
@@ -35,6 +39,29 @@ Napi::TypedArrayOf<T> TypedArrayArg(const Napi::CallbackInfo& info, std::size_t 
         throw Napi::TypeError::New(info.Env(), message);
     }
     return v.As<Napi::TypedArrayOf<T>>();
+}
+
+// A large result array is written once, start to finish, right after the facade allocated it,
+// so every 4 KiB page of it faults on first write: 10,000 faults for 5·10^6 distances, 13 ms of a
+// 67 ms native call on this project's test VM. On Linux, ask for transparent huge pages for the
+// whole ArrayBuffer behind `out` when it holds 4 MiB or more (NumPy advises the same for its large
+// arrays: numpy/_core/src/multiarray/alloc.c); with them the same result cost 3 ms. Only the
+// 2 MiB-aligned interior is advised, so no memory outside the buffer is touched, and the advice
+// is given where the view starts the buffer: once per result, as the facade passes results in
+// blocks. A kernel that ignores it (THP disabled, another OS) just runs as before.
+inline void AdviseHugePages(const Napi::TypedArray& out) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (out.ByteOffset() != 0) return;
+    Napi::ArrayBuffer buffer = out.ArrayBuffer();
+    constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
+    if (buffer.ByteLength() < 2 * kHugePage) return;
+    const std::uintptr_t start = reinterpret_cast<std::uintptr_t>(buffer.Data());
+    const std::uintptr_t begin = (start + kHugePage - 1) & ~(kHugePage - 1);
+    const std::uintptr_t end = (start + buffer.ByteLength()) & ~(kHugePage - 1);
+    if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#else
+    (void)out;
+#endif
 }
 
 // lo and hi of countPrimes / primesBetween (info[0], info[1]): integers with 0 <= lo <= hi <= 2^53.

@@ -9,6 +9,7 @@
  * (for the runs); peers are required only inside `prepare`, in the child, when installed.
  */
 import type { NumaccelApi, NumaccelAsyncApi } from '../index.js';
+import type { Backend } from '../contract.js';
 import type { Route } from '../selection.js';
 
 /** What a numaccel target offers a case: the validated sync and async functions. */
@@ -170,6 +171,39 @@ export function isPrimeByTrialDivision(n: number): boolean {
 
 /** The seed's radius (miles). */
 const RADIUS = 3956;
+
+/**
+ * Each backend's greatCircleMany kernel called directly on preallocated output, as the haversine
+ * loop runs: no argument checks and no allocation of the result. The difference to the backend's
+ * own row is what the facade adds to a call. Backends are required in the child, when run.
+ */
+function kernelsAlone(): Record<string, Other> {
+  const loaders: Record<string, () => Backend> = {
+    native: () => (require('../backends/native/index.js') as typeof import('../backends/native/index.js')).loadNativeBackend(process.env['NUMACCEL_NATIVE_PATH']),
+    wasm: () => (require('../backends/wasm/index.js') as typeof import('../backends/wasm/index.js')).loadWasmBackend(),
+    js: () => (require('../backends/js/index.js') as typeof import('../backends/js/index.js')).loadJsBackend(),
+  };
+  return Object.fromEntries(
+    Object.entries(loaders).map(([name, load]): [string, Other] => [
+      `kernel-${name}`,
+      {
+        kind: 'baseline',
+        label: `${name} kernel alone, no facade`,
+        note: "the default build's kernel on preallocated output, without the facade's coordinate checks and result allocation",
+        sameResult: true,
+        prepare: (size) => {
+          const kernel = load().kernels.greatCircleMany;
+          const columns = pairs(size);
+          const out = new Float64Array(size);
+          return () => {
+            kernel(...columns, RADIUS, out);
+            return strideSum(out);
+          };
+        },
+      },
+    ]),
+  );
+}
 
 /** Peers are optional devDependencies: required here, in the measurement child, only when installed. */
 function peer<T>(name: string): T {
@@ -494,6 +528,7 @@ export const CASES: readonly Case[] = [
           return 2 * Math.asin(Math.sqrt(h));
         },
       },
+      ...kernelsAlone(),
     },
   },
 
