@@ -145,6 +145,7 @@ Napi::Value PrimesBetween(const Napi::CallbackInfo& info) {
     RangeArgs(info, "primesBetween", lo, hi);
     Napi::Float64Array out =
         TypedArrayArg<double>(info, 2, napi_float64_array, "primesBetween: out must be a Float64Array");
+    AdviseHugePages(out);
     std::size_t n;
     try {
         n = numaccel::primes_between(lo, hi, out.Data(), out.ElementLength());

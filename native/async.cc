@@ -794,6 +794,7 @@ Napi::Value PrimesBetweenAsync(const Napi::CallbackInfo& info) {
     u64 lo, hi;
     RangeArgs(info, "primesBetweenAsync", lo, hi);
     Napi::Float64Array out = TypedArrayArg<double>(info, 2, napi_float64_array, "primesBetweenAsync: out must be a Float64Array");
+    AdviseHugePages(out);
     const unsigned threads = ThreadsArg(info, 3, name);
     Napi::Int32Array control = ControlArg(info, 4, name);
     return Job::Start(std::unique_ptr<Job>(new PrimesBetweenJob(info.Env(), threads, control, lo, hi, out)), info.Env());
