@@ -31,8 +31,10 @@
 namespace {
 
 using numaccel::glue::AdviseHugePages;
+using numaccel::glue::GeoArgs;
+using numaccel::glue::ManyArgsOf;
+using numaccel::glue::MatrixArgsOf;
 using numaccel::glue::NumberArg;
-using numaccel::glue::RadiusArg;
 using numaccel::glue::RangeArgs;
 using numaccel::glue::TypedArrayArg;
 
@@ -165,51 +167,21 @@ const numaccel::GeoVariant& VariantOf(const Napi::CallbackInfo& info) {
 
 // greatCircleMany(lon1, lat1, lon2, lat2: Float64Array, radius: number, out: Float64Array): void
 Napi::Value GreatCircleMany(const Napi::CallbackInfo& info) {
-    const Napi::Env env = info.Env();
-    constexpr const char* kTypeMsg = "greatCircleMany: lon1, lat1, lon2, lat2 and out must be Float64Arrays";
-    const Napi::Float64Array lon1 = TypedArrayArg<double>(info, 0, napi_float64_array, kTypeMsg);
-    const Napi::Float64Array lat1 = TypedArrayArg<double>(info, 1, napi_float64_array, kTypeMsg);
-    const Napi::Float64Array lon2 = TypedArrayArg<double>(info, 2, napi_float64_array, kTypeMsg);
-    const Napi::Float64Array lat2 = TypedArrayArg<double>(info, 3, napi_float64_array, kTypeMsg);
-    const double radius = RadiusArg(info, 4, "greatCircleMany");
-    Napi::Float64Array out = TypedArrayArg<double>(info, 5, napi_float64_array, kTypeMsg);
-    const std::size_t n = out.ElementLength();
-    const std::size_t lengths[4] = {lon1.ElementLength(), lat1.ElementLength(), lon2.ElementLength(),
-                                    lat2.ElementLength()};
-    for (std::size_t len : lengths) {
-        if (len != n && len != 1) {
-            throw Napi::RangeError::New(env, "greatCircleMany: every input must have length out.length or 1");
-        }
-    }
-    AdviseHugePages(out);
-    VariantOf(info).many(lon1.Data(), lengths[0], lat1.Data(), lengths[1], lon2.Data(), lengths[2], lat2.Data(),
-                         lengths[3], radius, out.Data(), n);
-    return env.Undefined();
+    GeoArgs args = ManyArgsOf(info, "greatCircleMany");
+    const Napi::Float64Array* in = args.arrays;
+    VariantOf(info).many(in[0].Data(), in[0].ElementLength(), in[1].Data(), in[1].ElementLength(), in[2].Data(),
+                         in[2].ElementLength(), in[3].Data(), in[3].ElementLength(), args.radius, args.out.Data(),
+                         args.out.ElementLength());
+    return info.Env().Undefined();
 }
 
 // greatCircleMatrix(lonsA, latsA, lonsB, latsB: Float64Array, radius: number, out: Float64Array): void
 Napi::Value GreatCircleMatrix(const Napi::CallbackInfo& info) {
-    const Napi::Env env = info.Env();
-    constexpr const char* kTypeMsg = "greatCircleMatrix: lonsA, latsA, lonsB, latsB and out must be Float64Arrays";
-    const Napi::Float64Array lons_a = TypedArrayArg<double>(info, 0, napi_float64_array, kTypeMsg);
-    const Napi::Float64Array lats_a = TypedArrayArg<double>(info, 1, napi_float64_array, kTypeMsg);
-    const Napi::Float64Array lons_b = TypedArrayArg<double>(info, 2, napi_float64_array, kTypeMsg);
-    const Napi::Float64Array lats_b = TypedArrayArg<double>(info, 3, napi_float64_array, kTypeMsg);
-    const double radius = RadiusArg(info, 4, "greatCircleMatrix");
-    Napi::Float64Array out = TypedArrayArg<double>(info, 5, napi_float64_array, kTypeMsg);
-    const std::size_t n_a = lons_a.ElementLength();
-    const std::size_t n_b = lons_b.ElementLength();
-    if (lats_a.ElementLength() != n_a || lats_b.ElementLength() != n_b) {
-        throw Napi::RangeError::New(env, "greatCircleMatrix: lons and lats of each set must have equal lengths");
-    }
-    const std::size_t n_out = out.ElementLength();
-    // out.length == n_a * n_b, tested without overflowing the product.
-    if (n_b == 0 ? n_out != 0 : (n_out % n_b != 0 || n_out / n_b != n_a)) {
-        throw Napi::RangeError::New(env, "greatCircleMatrix: out.length must be lonsA.length * lonsB.length");
-    }
-    AdviseHugePages(out);
-    VariantOf(info).matrix(lons_a.Data(), lats_a.Data(), n_a, lons_b.Data(), lats_b.Data(), n_b, radius, out.Data());
-    return env.Undefined();
+    GeoArgs args = MatrixArgsOf(info, "greatCircleMatrix");
+    const Napi::Float64Array* in = args.arrays;
+    VariantOf(info).matrix(in[0].Data(), in[1].Data(), in[0].ElementLength(), in[2].Data(), in[3].Data(),
+                           in[2].ElementLength(), args.radius, args.out.Data());
+    return info.Env().Undefined();
 }
 
 // { greatCircleMany, greatCircleMatrix, greatCircleManyAsync, greatCircleMatrixAsync } bound to

@@ -81,7 +81,9 @@ namespace {
 using u64 = std::uint64_t;
 using glue::NumberArg;
 using glue::AdviseHugePages;
-using glue::RadiusArg;
+using glue::GeoArgs;
+using glue::ManyArgsOf;
+using glue::MatrixArgsOf;
 using glue::RangeArgs;
 using glue::TypedArrayArg;
 
@@ -814,27 +816,6 @@ struct Column {
 
 using FourArrays = Napi::Float64Array[4];
 
-// The arguments of both async geo kernels: (four Float64Arrays, radius, out, threads, control).
-struct GeoAsyncArgs {
-    Napi::Float64Array arrays[4];
-    double radius;
-    Napi::Float64Array out;
-    unsigned threads;
-    Napi::Int32Array control;
-};
-
-GeoAsyncArgs GeoAsyncArgsOf(const Napi::CallbackInfo& info, const std::string& name, const char* inputs) {
-    const std::string type_msg = name + ": " + inputs + " and out must be Float64Arrays";
-    GeoAsyncArgs args;
-    for (std::size_t i = 0; i < 4; ++i) args.arrays[i] = TypedArrayArg<double>(info, i, napi_float64_array, type_msg.c_str());
-    args.radius = RadiusArg(info, 4, name.c_str());
-    args.out = TypedArrayArg<double>(info, 5, napi_float64_array, type_msg.c_str());
-    AdviseHugePages(args.out);
-    args.threads = ThreadsArg(info, 6, name);
-    args.control = ControlArg(info, 7, name);
-    return args;
-}
-
 class ManyJob final : public Job {
 public:
     ManyJob(Napi::Env env, unsigned threads, Napi::Int32Array control, const GeoVariant& variant, const FourArrays& in,
@@ -876,15 +857,11 @@ private:
 };
 
 Napi::Value GreatCircleManyAsync(const Napi::CallbackInfo& info) {
-    const Napi::Env env = info.Env();
-    const GeoAsyncArgs args = GeoAsyncArgsOf(info, "greatCircleManyAsync", "lon1, lat1, lon2, lat2");
-    const std::size_t n = args.out.ElementLength();
-    for (const Napi::Float64Array& a : args.arrays) {
-        if (a.ElementLength() != n && a.ElementLength() != 1) {
-            throw Napi::RangeError::New(env, "greatCircleManyAsync: every input must have length out.length or 1");
-        }
-    }
-    return Job::Start(std::unique_ptr<Job>(new ManyJob(env, args.threads, args.control, VariantOf(info), args.arrays, args.radius, args.out)),
+    const std::string name = "greatCircleManyAsync";
+    const GeoArgs args = ManyArgsOf(info, name);
+    const unsigned threads = ThreadsArg(info, 6, name);
+    Napi::Int32Array control = ControlArg(info, 7, name);
+    return Job::Start(std::unique_ptr<Job>(new ManyJob(info.Env(), threads, control, VariantOf(info), args.arrays, args.radius, args.out)),
                       info.Env());
 }
 
@@ -940,18 +917,11 @@ private:
 };
 
 Napi::Value GreatCircleMatrixAsync(const Napi::CallbackInfo& info) {
-    const Napi::Env env = info.Env();
-    const GeoAsyncArgs args = GeoAsyncArgsOf(info, "greatCircleMatrixAsync", "lonsA, latsA, lonsB, latsB");
-    const auto& arrays = args.arrays;
-    const std::size_t n_a = arrays[0].ElementLength(), n_b = arrays[2].ElementLength(), n_out = args.out.ElementLength();
-    if (arrays[1].ElementLength() != n_a || arrays[3].ElementLength() != n_b) {
-        throw Napi::RangeError::New(env, "greatCircleMatrixAsync: lons and lats of each set must have equal lengths");
-    }
-    // out.length == n_a * n_b, tested without overflowing the product.
-    if (n_b == 0 ? n_out != 0 : (n_out % n_b != 0 || n_out / n_b != n_a)) {
-        throw Napi::RangeError::New(env, "greatCircleMatrixAsync: out.length must be lonsA.length * lonsB.length");
-    }
-    return Job::Start(std::unique_ptr<Job>(new MatrixJob(env, args.threads, args.control, VariantOf(info), arrays, args.radius, args.out)),
+    const std::string name = "greatCircleMatrixAsync";
+    const GeoArgs args = MatrixArgsOf(info, name);
+    const unsigned threads = ThreadsArg(info, 6, name);
+    Napi::Int32Array control = ControlArg(info, 7, name);
+    return Job::Start(std::unique_ptr<Job>(new MatrixJob(info.Env(), threads, control, VariantOf(info), args.arrays, args.radius, args.out)),
                       info.Env());
 }
 

@@ -89,6 +89,54 @@ inline double RadiusArg(const Napi::CallbackInfo& info, std::size_t i, const cha
     return radius;
 }
 
+// The arguments every batch great-circle function starts with, sync or async: four coordinate
+// Float64Arrays, the radius and out (a Float64Array), with their shapes checked.
+struct GeoArgs {
+    Napi::Float64Array arrays[4];
+    double radius;
+    Napi::Float64Array out;
+};
+
+inline GeoArgs GeoArgsOf(const Napi::CallbackInfo& info, const std::string& name, const char* inputs) {
+    const std::string type_msg = name + ": " + inputs + " and out must be Float64Arrays";
+    GeoArgs args;
+    for (std::size_t i = 0; i < 4; ++i) args.arrays[i] = TypedArrayArg<double>(info, i, napi_float64_array, type_msg.c_str());
+    args.radius = RadiusArg(info, 4, name.c_str());
+    args.out = TypedArrayArg<double>(info, 5, napi_float64_array, type_msg.c_str());
+    return args;
+}
+
+// greatCircleMany(lon1, lat1, lon2, lat2, radius, out, ...): each input of length out.length or 1
+// (broadcast).
+inline GeoArgs ManyArgsOf(const Napi::CallbackInfo& info, const std::string& name) {
+    GeoArgs args = GeoArgsOf(info, name, "lon1, lat1, lon2, lat2");
+    const std::size_t n = args.out.ElementLength();
+    for (const Napi::Float64Array& a : args.arrays) {
+        if (a.ElementLength() != n && a.ElementLength() != 1) {
+            throw Napi::RangeError::New(info.Env(), name + ": every input must have length out.length or 1");
+        }
+    }
+    AdviseHugePages(args.out);
+    return args;
+}
+
+// greatCircleMatrix(lonsA, latsA, lonsB, latsB, radius, out, ...): each set's lons and lats of
+// equal length, out.length = lonsA.length * lonsB.length.
+inline GeoArgs MatrixArgsOf(const Napi::CallbackInfo& info, const std::string& name) {
+    GeoArgs args = GeoArgsOf(info, name, "lonsA, latsA, lonsB, latsB");
+    const std::size_t n_a = args.arrays[0].ElementLength(), n_b = args.arrays[2].ElementLength();
+    if (args.arrays[1].ElementLength() != n_a || args.arrays[3].ElementLength() != n_b) {
+        throw Napi::RangeError::New(info.Env(), name + ": lons and lats of each set must have equal lengths");
+    }
+    // out.length == n_a * n_b, tested without overflowing the product.
+    const std::size_t n_out = args.out.ElementLength();
+    if (n_b == 0 ? n_out != 0 : (n_out % n_b != 0 || n_out / n_b != n_a)) {
+        throw Napi::RangeError::New(info.Env(), name + ": out.length must be lonsA.length * lonsB.length");
+    }
+    AdviseHugePages(args.out);
+    return args;
+}
+
 }  // namespace glue
 }  // namespace numaccel
 
