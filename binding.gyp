@@ -9,7 +9,8 @@
         "native/kernels/sieve.cc",
         "native/kernels/geo.cc",
         "native/kernels/geo_sse2.cc",
-        "native/kernels/geo_avx2.cc"
+        "native/kernels/geo_avx2.cc",
+        "native/kernels/geo_avx512.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")"

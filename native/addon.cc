@@ -184,6 +184,16 @@ Napi::Value GreatCircleMatrix(const Napi::CallbackInfo& info) {
     return info.Env().Undefined();
 }
 
+// coordinatesInDomain(lon1, lat1, lon2, lat2: Float64Array): boolean
+Napi::Value CoordinatesInDomain(const Napi::CallbackInfo& info) {
+    const char* message = "coordinatesInDomain: lon1, lat1, lon2 and lat2 must be Float64Arrays";
+    Napi::Float64Array in[4];
+    for (std::size_t i = 0; i < 4; ++i) in[i] = TypedArrayArg<double>(info, i, napi_float64_array, message);
+    return Napi::Boolean::New(info.Env(), numaccel::coordinates_in_domain(in[0].Data(), in[0].ElementLength(), in[1].Data(),
+                                                                          in[1].ElementLength(), in[2].Data(), in[2].ElementLength(),
+                                                                          in[3].Data(), in[3].ElementLength()));
+}
+
 // { greatCircleMany, greatCircleMatrix, greatCircleManyAsync, greatCircleMatrixAsync } bound to
 // one variant.
 Napi::Object VariantFunctions(Napi::Env env, const numaccel::GeoVariant& variant) {
@@ -223,6 +233,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     exports.Set("checkPrimes", Napi::Function::New(env, CheckPrimes, "checkPrimes"));
     exports.Set("countPrimes", Napi::Function::New(env, CountPrimes, "countPrimes"));
     exports.Set("primesBetween", Napi::Function::New(env, PrimesBetween, "primesBetween"));
+    exports.Set("coordinatesInDomain", Napi::Function::New(env, CoordinatesInDomain, "coordinatesInDomain"));
 
     // Batch great-circle kernels: the top-level functions use the best variant for this CPU;
     // `variants` exposes every supported one (best first) so tests can run each.

@@ -1,9 +1,7 @@
-import type { Backend } from './contract.js';
+import type { Backend, Kernels } from './contract.js';
 import { LARGE_PRIME_CANDIDATE, ROUTES, type Route } from './selection.js';
 import {
   resolveRadius,
-  latitudesAreInRange,
-  longitudesAreFinite,
   toCoordinates,
   validateLatitude,
   validateLatitudes,
@@ -99,24 +97,25 @@ export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
       const values = [lon1, lat1, lon2, lat2];
       const { columns, length, radius } = prepareManyArguments(fn, values, options);
       const out = new Float64Array(length);
-      const kernel = resolveRoutes().greatCircleMany.kernels.greatCircleMany;
+      const { kernels } = resolveRoutes().greatCircleMany;
       // Block by block, each block checked just before the kernel reads it: the check brings the
       // block into the cache and the kernel finds it there, so a large batch comes from memory
       // once instead of twice. (An empty batch still has its broadcast numbers checked.)
       let start = 0;
       do {
         const end = Math.min(length, start + COORDINATE_BLOCK);
-        validateCoordinates(fn, MANY_NAMES, values, columns, start, end);
         const block = columns.map((column) => (column.length === 1 ? column : column.subarray(start, end))) as Columns;
-        if (end > start) kernel(...block, radius, out.subarray(start, end));
+        validateCoordinates(fn, MANY_NAMES, values, columns, kernels.coordinatesInDomain(...block));
+        if (end > start) kernels.greatCircleMany(...block, radius, out.subarray(start, end));
         start = end;
       } while (start < length);
       return out;
     },
     greatCircleMatrix(lonsA, latsA, lonsB, latsB, options) {
-      const { columns, radius } = validateMatrixArguments('greatCircleMatrix', [lonsA, latsA, lonsB, latsB], options);
+      const { kernels } = resolveRoutes().greatCircleMatrix;
+      const { columns, radius } = validateMatrixArguments('greatCircleMatrix', [lonsA, latsA, lonsB, latsB], options, kernels);
       const out = new Float64Array(columns[0].length * columns[2].length);
-      if (out.length > 0) resolveRoutes().greatCircleMatrix.kernels.greatCircleMatrix(...columns, radius, out);
+      if (out.length > 0) kernels.greatCircleMatrix(...columns, radius, out);
       return out;
     },
   };
@@ -136,19 +135,14 @@ const COORDINATE_BLOCK = 16384;
 const isLatitude = (name: string): boolean => name.startsWith('lat');
 
 /**
- * Checks elements [start, end) of every column (all of a length-1, broadcast column): longitudes
- * finite, latitudes in [-90, 90]. The fast check runs first; if it fails, the arguments are scanned
- * whole in argument order, so the error names the same element whatever the block: the first bad
- * one of the first argument that has one (a number argument is named without an index).
+ * Raises the error for bad coordinates unless `inDomain`, the answer of the backend's fast check
+ * (Kernels.coordinatesInDomain) on the columns or on a block of them, is true. The arguments are
+ * then scanned whole in argument order, so the error names the same element whatever the block
+ * and the backend: the first bad one of the first argument that has one (a number argument is
+ * named without an index).
  */
-function validateCoordinates(
-  fn: string, names: readonly string[], values: readonly unknown[], columns: readonly Float64Array[], start: number, end: number,
-): void {
-  const valid = columns.every((column, k) => {
-    const [from, to] = column.length === 1 ? [0, 1] : [start, Math.min(end, column.length)];
-    return isLatitude(names[k]!) ? latitudesAreInRange(column, from, to) : longitudesAreFinite(column, from, to);
-  });
-  if (valid) return;
+function validateCoordinates(fn: string, names: readonly string[], values: readonly unknown[], columns: readonly Float64Array[], inDomain: boolean): void {
+  if (inDomain) return;
   columns.forEach((column, k) => {
     const value = values[k];
     (isLatitude(names[k]!) ? validateLatitudes : validateLongitudes)(fn, names[k]!, typeof value === 'number' ? value : column);
@@ -183,22 +177,29 @@ function prepareManyArguments(fn: string, values: readonly unknown[], options: u
   return { columns, length: length ?? 1, radius: resolveRadius(fn, options) };
 }
 
-/** greatCircleMany's arguments, every element checked: see prepareManyArguments. */
-export function validateManyArguments(fn: string, values: readonly unknown[], options: unknown): { columns: Columns; length: number; radius: number } {
+/**
+ * greatCircleMany's arguments, every element checked (by `kernels`' fast check, then as
+ * validateCoordinates says): see prepareManyArguments.
+ */
+export function validateManyArguments(
+  fn: string, values: readonly unknown[], options: unknown, kernels: Pick<Kernels, 'coordinatesInDomain'>,
+): { columns: Columns; length: number; radius: number } {
   const prepared = prepareManyArguments(fn, values, options);
-  validateCoordinates(fn, MANY_NAMES, values, prepared.columns, 0, prepared.length);
+  validateCoordinates(fn, MANY_NAMES, values, prepared.columns, kernels.coordinatesInDomain(...prepared.columns));
   return prepared;
 }
 
 /** greatCircleMatrix's arguments: A's and B's columns (equal lengths), the radius; the result size checked. */
-export function validateMatrixArguments(fn: string, values: readonly unknown[], options: unknown): { columns: Columns; radius: number } {
+export function validateMatrixArguments(
+  fn: string, values: readonly unknown[], options: unknown, kernels: Pick<Kernels, 'coordinatesInDomain'>,
+): { columns: Columns; radius: number } {
   const columns = coordinateColumns(fn, MATRIX_NAMES, values);
   const radius = resolveRadius(fn, options);
   const [lonsA, latsA, lonsB, latsB] = columns;
   if (latsA.length !== lonsA.length) throw new RangeError(`${fn}: latsA has ${latsA.length} elements but lonsA has ${lonsA.length}; they must be equal`);
   if (latsB.length !== lonsB.length) throw new RangeError(`${fn}: latsB has ${latsB.length} elements but lonsB has ${lonsB.length}; they must be equal`);
   validateResultSize(fn, `the ${lonsA.length} × ${lonsB.length} matrix`, lonsA.length * lonsB.length);
-  validateCoordinates(fn, MATRIX_NAMES, values, columns, 0, Infinity);
+  validateCoordinates(fn, MATRIX_NAMES, values, columns, kernels.coordinatesInDomain(...columns));
   return { columns, radius };
 }
 

@@ -334,9 +334,9 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
       const fn = 'greatCircleManyAsync';
       const { job, rest } = parseAsyncOptions(fn, options, true);
       const args = [lon1, lat1, lon2, lat2];
-      const { length, radius, ...validated } = validateManyArguments(fn, args, rest);
-      const columns = validated.columns.map((column, i) => privateCopy(column, args[i])) as typeof validated.columns;
       const backend = resolveRoutes().greatCircleMany;
+      const { length, radius, ...validated } = validateManyArguments(fn, args, rest, backend.kernels);
+      const columns = validated.columns.map((column, i) => privateCopy(column, args[i])) as typeof validated.columns;
       const out = new Float64Array(length);
       const own = nativeAsync(backend);
       if (own) {
@@ -366,11 +366,11 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
       const fn = 'greatCircleMatrixAsync';
       const { job, rest } = parseAsyncOptions(fn, options, true);
       const args = [lonsA, latsA, lonsB, latsB];
-      const { radius, ...validated } = validateMatrixArguments(fn, args, rest);
+      const backend = resolveRoutes().greatCircleMatrix;
+      const { radius, ...validated } = validateMatrixArguments(fn, args, rest, backend.kernels);
       const columns = validated.columns.map((column, i) => privateCopy(column, args[i])) as typeof validated.columns;
       const [rowsLon, rowsLat, colsLon, colsLat] = columns;
       const width = colsLon.length;
-      const backend = resolveRoutes().greatCircleMatrix;
       const out = new Float64Array(rowsLon.length * width);
       const own = nativeAsync(backend);
       if (own) {

@@ -3,7 +3,8 @@
  * kernel listed here with exactly these semantics. The algorithms are spelled out step by step in
  * docs/algorithms.md; the TypeScript backend (src/backends/js/) is the readable reference.
  *
- * Kernels receive data the facade has already validated (src/validate.ts) and never re-check it.
+ * Kernels receive data the facade has already validated (src/validate.ts) and never re-check it;
+ * the one exception is coordinatesInDomain, which is that validation's fast yes/no test.
  */
 export interface Kernels {
   /**
@@ -46,6 +47,14 @@ export interface Kernels {
   greatCircleMatrix(
     lonsA: Float64Array, latsA: Float64Array, lonsB: Float64Array, latsB: Float64Array, radius: number, out: Float64Array,
   ): void;
+
+  /**
+   * Whether every element of lon1 and lon2 is finite and every element of lat1 and lat2 lies in
+   * [-90, 90] (NaN does not); the arrays may have any lengths. The facade's message-free check of
+   * the great-circle batch arguments (src/api.ts): only when it answers false does the facade scan
+   * again, in TypeScript, to name the bad element, so the error is the same on every backend.
+   */
+  coordinatesInDomain(lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array): boolean;
 }
 
 export type KernelName = keyof Kernels;
@@ -59,6 +68,7 @@ export const KERNEL_NAMES = [
   'primesBetween',
   'greatCircleMany',
   'greatCircleMatrix',
+  'coordinatesInDomain',
 ] as const satisfies readonly KernelName[];
 type MissingKernel = Exclude<KernelName, (typeof KERNEL_NAMES)[number]>;
 const everyKernelListed: MissingKernel extends never ? true : never = true;

@@ -147,3 +147,31 @@ describe('batch kernels agree with the scalar ones in every backend', () => {
     );
   });
 });
+
+describe('coordinatesInDomain (the facade’s fast check) agrees with a plain test in every backend', () => {
+  // Mostly valid values, with the boundaries and every kind of bad value, so that arrays with
+  // exactly one bad element anywhere (a SIMD step or the tail) come up often.
+  const coordinate = fc.oneof(
+    { weight: 12, arbitrary: fc.double({ min: -90, max: 90, noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(90, -90, 90.00000000000001, -90.00000000000001, -0, NaN, Infinity, -Infinity, Number.MAX_VALUE, -Number.MAX_VALUE, 180, 1e300) },
+  );
+  const column = fc.tuple(fc.array(coordinate, { maxLength: 40 }), fc.integer({ min: 0, max: 3 })).map(([values, offset]) => {
+    const backing = new Float64Array(values.length + offset + 1).fill(NaN); // NaN around the view
+    backing.set(values, offset);
+    return backing.subarray(offset, offset + values.length);
+  });
+  const isLongitude = (v: number) => Number.isFinite(v);
+  const isLatitude = (v: number) => v >= -90 && v <= 90;
+
+  it('is true exactly when every longitude is finite and every latitude lies in [-90, 90]', () => {
+    fc.assert(
+      fc.property(column, column, column, column, (lon1, lat1, lon2, lat2) => {
+        const expected = lon1.every(isLongitude) && lat1.every(isLatitude) && lon2.every(isLongitude) && lat2.every(isLatitude);
+        for (const { label, backend } of LOADED) {
+          expect(backend.kernels.coordinatesInDomain(lon1, lat1, lon2, lat2), label).toBe(expected);
+        }
+      }),
+      SETTINGS,
+    );
+  });
+});

@@ -24,6 +24,12 @@ void great_circle_many(const double* lon1, std::size_t n_lon1, const double* lat
 void great_circle_matrix(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
                          const double* lats_b, std::size_t n_b, double radius, double* out) noexcept;
 
+// Whether lon1[0..n_lon1) and lon2[0..n_lon2) are all finite and lat1[0..n_lat1) and
+// lat2[0..n_lat2) all lie in [-90, 90] (NaN does not). Unlike the kernels above it takes any
+// values: it is the facade's fast check of the batch arguments (docs/algorithms.md).
+bool coordinates_in_domain(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
+                           const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2) noexcept;
+
 using GreatCircleManyFn = void (*)(const double*, std::size_t, const double*, std::size_t, const double*,
                                    std::size_t, const double*, std::size_t, double, double*, std::size_t) noexcept;
 using GreatCircleMatrixFn = void (*)(const double*, const double*, std::size_t, const double*, const double*,

@@ -387,7 +387,7 @@ NUMACCEL_GEO_TARGET void matrix(const double* lons_a, const double* lats_a, std:
                                 const double* lats_b, std::size_t n_b, double radius, double* out) noexcept {
     using D = typename T::D;
     constexpr std::size_t N = T::N;
-    constexpr std::size_t kBlock = 480;  // B points per block; a multiple of every N (1, 8, 12, 16)
+    constexpr std::size_t kBlock = 480;  // B points per block; a multiple of every N (1, 4, 8, 16)
     static_assert(kBlock % N == 0, "block must be a multiple of the lane count");
     alignas(64) double rb[kBlock];
     alignas(64) double latb[kBlock];

@@ -83,6 +83,14 @@ void geo() {
             std::vector<double> matrix(n * 3);
             if (n > 0) all[v].matrix(a.data(), b.data(), n, c.data(), d.data(), 3 < n ? 3 : n, 1, matrix.data());
         }
+        // The fast check reads exactly [0, n) of each array: a bad value in the last element is
+        // found, and (with n - 1) one just past the end is not.
+        check(numaccel::coordinates_in_domain(a.data(), n, b.data(), n, c.data(), n, d.data(), n), "valid coordinates pass");
+        if (n > 0) {
+            b[n - 1] = 90.5;
+            check(!numaccel::coordinates_in_domain(a.data(), n, b.data(), n, c.data(), n, d.data(), n), "a latitude past 90 fails");
+            check(numaccel::coordinates_in_domain(a.data(), n, b.data(), n - 1, c.data(), n, d.data(), n), "only [0, n) is read");
+        }
     }
 }
 

@@ -242,3 +242,34 @@ export function greatCircleMatrix(
     }
   }
 }
+
+export function coordinatesInDomain(lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array): boolean {
+  return longitudesAreFinite(lon1) && latitudesAreInRange(lat1) && longitudesAreFinite(lon2) && latitudesAreInRange(lat2);
+}
+
+/**
+ * Whether the values are all finite. x - x is +0 for a finite x and NaN otherwise, and a NaN
+ * carries through the sum, so one test covers four elements: V8 spends ~1 ns per iteration of a
+ * loop over a typed array, and testing four elements per iteration cut the check from ~4.4 to
+ * ~2.9 ns a pair (2-core EPYC, Node 20).
+ */
+function longitudesAreFinite(values: Float64Array): boolean {
+  const end = values.length;
+  let i = 0;
+  for (; i + 4 <= end; i += 4) {
+    if (!(values[i]! - values[i]! + (values[i + 1]! - values[i + 1]!) + (values[i + 2]! - values[i + 2]!) + (values[i + 3]! - values[i + 3]!) === 0)) return false;
+  }
+  for (; i < end; i++) if (!(values[i]! - values[i]! === 0)) return false;
+  return true;
+}
+
+/** Whether the values all lie in [-90, 90] (NaN does not); four per iteration, as above. */
+function latitudesAreInRange(values: Float64Array): boolean {
+  const end = values.length;
+  let i = 0;
+  for (; i + 4 <= end; i += 4) {
+    if (!(Math.abs(values[i]!) <= 90 && Math.abs(values[i + 1]!) <= 90 && Math.abs(values[i + 2]!) <= 90 && Math.abs(values[i + 3]!) <= 90)) return false;
+  }
+  for (; i < end; i++) if (!(Math.abs(values[i]!) <= 90)) return false;
+  return true;
+}

@@ -1,5 +1,5 @@
 import type { Backend } from '../../contract.js';
-import { greatCircle, greatCircleMany, greatCircleMatrix } from './geo.js';
+import { coordinatesInDomain, greatCircle, greatCircleMany, greatCircleMatrix } from './geo.js';
 import { checkPrime, checkPrimes } from './prime.js';
 import { countPrimes, primesBetween } from './sieve.js';
 
@@ -7,7 +7,7 @@ import { countPrimes, primesBetween } from './sieve.js';
 export function loadJsBackend(): Backend {
   return {
     name: 'js',
-    kernels: { checkPrime, greatCircle, checkPrimes, countPrimes, primesBetween, greatCircleMany, greatCircleMatrix },
+    kernels: { checkPrime, greatCircle, checkPrimes, countPrimes, primesBetween, greatCircleMany, greatCircleMatrix, coordinatesInDomain },
     features: { variant: 'scalar' },
   };
 }

@@ -74,6 +74,7 @@ function nativeBackend(binding: NativeBinding, batch: GeoBatchKernels & Partial<
     primesBetween: binding.primesBetween,
     greatCircleMany: batch.greatCircleMany,
     greatCircleMatrix: batch.greatCircleMatrix,
+    coordinatesInDomain: binding.coordinatesInDomain,
   };
   const features = { ...binding.features, variant };
   const asyncKernels = asyncKernelsOf(binding, batch);
