@@ -195,13 +195,14 @@ Napi::Value CoordinatesInDomain(const Napi::CallbackInfo& info) {
 }
 
 // { greatCircleMany, greatCircleMatrix, greatCircleManyAsync, greatCircleMatrixAsync } bound to
-// one variant.
+// one variant, and whether it fuses multiply-adds (fusedMultiplyAdd).
 Napi::Object VariantFunctions(Napi::Env env, const numaccel::GeoVariant& variant) {
     void* data = const_cast<numaccel::GeoVariant*>(&variant);  // read-only, static lifetime
     Napi::Object fns = Napi::Object::New(env);
     fns.Set("greatCircleMany", Napi::Function::New(env, GreatCircleMany, "greatCircleMany", data));
     fns.Set("greatCircleMatrix", Napi::Function::New(env, GreatCircleMatrix, "greatCircleMatrix", data));
     numaccel::AddGeoAsyncFunctions(env, fns, variant);
+    fns.Set("fusedMultiplyAdd", variant.fused_multiply_add);
     return fns;
 }
 
@@ -265,7 +266,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     features.Set("trialDivision", "multiply-by-inverse");
     features.Set("simd", variants[0].name);     // what greatCircleMany / greatCircleMatrix use
     features.Set("simdVariants", names);         // every variant this CPU supports, best first
-    features.Set("trig", "fdlibm-polynomials");  // no libm: bit-identical across variants/backends
+    features.Set("trig", "fdlibm-polynomials");  // no libm: the same results across variants/backends
     features.Set("sieve", "mod30-segmented");
     features.Set("asyncThreads", numaccel::kAsyncThreadsFeature);  // how the *Async kernels run
     features.Set("asyncMaxThreads", static_cast<double>(numaccel::kAsyncMaxThreads));

@@ -898,7 +898,7 @@ private:
             });
         } else {
             // Rows too long for one chunk: pieces of a row, by the pairwise kernel with the A point
-            // broadcast (bit-identical to the matrix kernel: both equal great_circle()).
+            // broadcast (bit-identical to the matrix kernel: the same operations of the same variant).
             const std::size_t pieces = ceil_div(n_b, kCells);
             for_each_chunk(control, threads_, n_a * pieces, [&](std::size_t i) {
                 const std::size_t r = i / pieces;

@@ -131,6 +131,18 @@ describe('the ratios and the auto check', () => {
     expect(find('a', 'other:same').checksumOk).toBe(false);
   });
 
+  it('lets distance checksums differ by the contract accuracy (FMA variants), and nothing else', () => {
+    const distance = { ...info('d', 'greatCircleMany'), group: 'greatCircle' };
+    const distances = analyse(GROUPS, [distance], [
+      row('d', 'js', 20, { checksum: 1000 }),
+      row('d', 'native:avx512', 10, { checksum: 1000 * (1 + 5e-15) }),
+      row('d', 'native:avx2', 10, { checksum: 1000 * (1 + 5e-14) }),
+    ]).rows;
+    expect(distances.map((r) => r.checksumOk)).toEqual([true, true, false]);
+    const counts = analyse(GROUPS, [info('c', 'countPrimes')], [row('c', 'js', 20, { checksum: 1e9 }), row('c', 'native:avx2', 10, { checksum: 1e9 + 1 })]).rows;
+    expect(counts.map((r) => r.checksumOk)).toEqual([true, false]);
+  });
+
   it('takes quartiles by linear interpolation', () => {
     expect(quantile([1, 2, 3, 4, 5], 0.5)).toBe(3);
     expect(quantile([1, 2, 3, 4], 0.25)).toBe(1.75);

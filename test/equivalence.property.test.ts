@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LOADED, REFERENCE } from './support/backends.js';
+import { expectSameDistances } from './support/distances.js';
 import { isPrimeOracle, nextPrimeOracle } from './support/oracle.js';
 import { withinAccuracy } from './support/reference.js';
 
@@ -106,11 +107,9 @@ describe('batch kernels agree with the scalar ones in every backend', () => {
         const columns = [0, 1, 2, 3].map((c) => (broadcast[c] && rows.length > 0 ? rows[0]![c]! : Float64Array.from(rows, (row) => row[c]!)));
         const at = (c: number, i: number) => (typeof columns[c] === 'number' ? columns[c] : columns[c]![i]!) as number;
         const [a, b, c, d] = columns as [Float64Array | number, Float64Array | number, Float64Array | number, Float64Array | number];
-        for (const { label, api } of LOADED) {
-          const many = api.greatCircleMany(a, b, c, d, { radius: 1 });
-          expect(many.length, label).toBe(columns.every((col) => typeof col === 'number') ? 1 : rows.length);
-          for (let i = 0; i < many.length; i++) expect(many[i], `${label} [${i}]`).toBe(REFERENCE.api.greatCircle(at(0, i), at(1, i), at(2, i), at(3, i), { radius: 1 }));
-        }
+        const length = columns.every((col) => typeof col === 'number') ? 1 : rows.length;
+        const expected = Array.from({ length }, (_, i) => REFERENCE.api.greatCircle(at(0, i), at(1, i), at(2, i), at(3, i), { radius: 1 }));
+        for (const { label, backend, api } of LOADED) expectSameDistances(backend, api.greatCircleMany(a, b, c, d, { radius: 1 }), expected, label);
       }),
       { ...SETTINGS, numRuns: Math.ceil(RUNS / 10) },
     );

@@ -42,6 +42,7 @@ struct ScalarTraits {
     static double neg_if(bool m, double a) noexcept { return m ? -a : a; }
     static double abs(double a) noexcept { return std::fabs(a); }
     static double sqrt(double a) noexcept { return std::sqrt(a); }
+    static double mul_add(double a, double b, double c) noexcept { return a * b + c; }  // not fused: -ffp-contract=off
     static bool lt(double a, double b) noexcept { return a < b; }
     static bool gt(double a, double b) noexcept { return a > b; }
     static bool eq(double a, double b) noexcept { return a == b; }
@@ -92,14 +93,14 @@ VariantTable detect_variants() noexcept {
     __builtin_cpu_init();
     // __builtin_cpu_supports also requires the OS to save the YMM / ZMM state (XGETBV).
     if (__builtin_cpu_supports("avx512f")) {
-        t.list[t.count++] = GeoVariant{"avx512", great_circle_many_avx512, great_circle_matrix_avx512};
+        t.list[t.count++] = GeoVariant{"avx512", true, great_circle_many_avx512, great_circle_matrix_avx512};
     }
-    if (__builtin_cpu_supports("avx2")) {
-        t.list[t.count++] = GeoVariant{"avx2", great_circle_many_avx2, great_circle_matrix_avx2};
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
+        t.list[t.count++] = GeoVariant{"avx2", true, great_circle_many_avx2, great_circle_matrix_avx2};
     }
-    t.list[t.count++] = GeoVariant{"sse2", great_circle_many_sse2, great_circle_matrix_sse2};  // x86-64 baseline
+    t.list[t.count++] = GeoVariant{"sse2", false, great_circle_many_sse2, great_circle_matrix_sse2};  // x86-64 baseline
 #endif
-    t.list[t.count++] = GeoVariant{"scalar", many_scalar, matrix_scalar};
+    t.list[t.count++] = GeoVariant{"scalar", false, many_scalar, matrix_scalar};
     return t;
 }
 

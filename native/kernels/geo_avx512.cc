@@ -1,14 +1,14 @@
-// numaccel — the batch great-circle kernels on 8-lane AVX-512F vectors. As in geo_avx2.cc, only
-// the functions below carry a target attribute (here "avx512f"), and geo.cc calls them only
-// after __builtin_cpu_supports("avx512f") (which also checks that the OS saves the ZMM state).
-// No FMA: -ffp-contract=off, and "fma" is not enabled. Same source as the scalar kernel
-// (geo_impl.h), hence bit-identical results.
+// numaccel — the batch great-circle kernels on 8-lane AVX-512F vectors with fused multiply-add
+// (part of AVX-512F). As in geo_avx2.cc, only the functions below carry a target attribute (here
+// "avx512f"), and geo.cc calls them only after __builtin_cpu_supports("avx512f") (which also
+// checks that the OS saves the ZMM state). Same source as the scalar kernel (geo_impl.h), with
+// mul_add fused: results within a few units in the last place of the scalar kernel's.
 //
 // Why a 512-bit variant on top of AVX2: the kernel issues about 2,000 instructions per 16 pairs
 // on AVX2, about a third of them register moves and spills (16 YMM registers for 4 interleaved
-// chains). With 32 ZMM registers and half as many instructions per pair, it runs 8% faster per
-// pair even on Zen 4, which executes 512-bit operations as two 256-bit halves (measured on a
-// 2-core EPYC Zen 4: 8.7 vs 9.5 ns per pair, docs/algorithms.md "Batch kernels").
+// chains). With 32 ZMM registers and half as many instructions per pair, it runs faster per pair
+// even on Zen 4, which executes 512-bit operations as two 256-bit halves (2-core EPYC Zen 4, per
+// pair: AVX2 9.5 ns, AVX-512 8.8 ns; with FMA 8.9 and 8.0 ns; docs/algorithms.md "Batch kernels").
 #include "geo_variants.h"
 
 #if NUMACCEL_GEO_HAVE_X86_VARIANTS
@@ -30,6 +30,7 @@ struct Avx512 {
     // GCC 12's unmasked forms pass _mm512_undefined_pd() and warn -Wmaybe-uninitialized.
     static constexpr __mmask8 kAllLanes = 0xFF;
     static NUMACCEL_GEO_INLINE D sqrt(D v) noexcept { return _mm512_mask_sqrt_pd(v, kAllLanes, v); }
+    static NUMACCEL_GEO_INLINE D mul_add(D a, D b, D c) noexcept { return _mm512_fmadd_pd(a, b, c); }
     static NUMACCEL_GEO_INLINE int movemask(M m) noexcept {
         const __m512i bits = reinterpret_cast<__m512i>(m);
         return _mm512_test_epi64_mask(bits, bits);  // lanes are all ones or all zeros

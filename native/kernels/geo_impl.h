@@ -3,10 +3,14 @@
 // portable batch variant on 4 doubles side by side), for 4 x 2-lane SSE2 vectors (geo_sse2.cc)
 // and for 4 x 4-lane AVX2 vectors (geo_avx2.cc).
 //
-// Because every instantiation evaluates the same source expressions — the same IEEE operations
-// (+ - * / sqrt, exact floor/fmod, selects and sign flips) in the same order, without FMA
-// contraction (-ffp-contract=off) and without libm trigonometry — the scalar and SIMD kernels
-// return bit-identical results, and match every other backend implementing the spec.
+// Every instantiation evaluates the same source expressions — the same IEEE operations
+// (+ - * / sqrt, exact floor/fmod, selects and sign flips) in the same order, without libm
+// trigonometry and without implicit FMA contraction (-ffp-contract=off). The one choice left to
+// the traits is T::mul_add(a, b, c): a * b + c rounded twice (scalar, SSE2: then the results are
+// bit-identical to every other backend implementing the spec) or once, as a fused multiply-add
+// (the AVX2 and AVX-512 variants, on CPUs with FMA: fewer instructions, and results within a few
+// units in the last place of the spec's; docs/algorithms.md "Batch kernels"). mul_add is used only
+// where the spec adds a product to a term, so the unfused form is the spec's expression exactly.
 //
 // Sources of the pieces:
 //  - sinKernel / cosKernel / atan01: fdlibm (Sun Microsystems, 1993) as ported by musl libc
@@ -98,6 +102,7 @@ static_assert(NUMACCEL_BITS(S1) == 0xBFC5555555555549ULL && NUMACCEL_BITS(S6) ==
 // T::D     a double or a vector of T::N doubles; arithmetic operators act lane-wise.
 // T::M     the matching comparison mask (bool, or a vector of all-ones/all-zeros lanes).
 // T::set1, T::sel(m, a, b) (= m ? a : b), T::neg_if(m, a) (sign flip where m), T::sqrt,
+// T::mul_add(a, b, c) (= a * b + c, fused or not: see the top of this file),
 // T::abs, T::lt/gt/eq, T::mxor, T::floor_quadrant, T::remainder360 (the exact remainder) and
 // T::remainder360_small (the same for |x| <= 540; vector code skips the fmod there).
 
@@ -113,9 +118,11 @@ NUMACCEL_GEO_INLINE typename T::D sin_kernel(typename T::D x) noexcept {
     using D = typename T::D;
     const D z = x * x;
     const D w = z * z;
-    const D r = T::set1(S2) + z * (T::set1(S3) + z * T::set1(S4)) + z * w * (T::set1(S5) + z * T::set1(S6));
+    // r = S2 + z*(S3 + z*S4) + z*w*(S5 + z*S6)
+    const D r = T::mul_add(z * w, T::mul_add(z, T::set1(S6), T::set1(S5)),
+                           T::mul_add(z, T::mul_add(z, T::set1(S4), T::set1(S3)), T::set1(S2)));
     const D v = z * x;
-    return x + v * (T::set1(S1) + z * r);
+    return T::mul_add(v, T::mul_add(z, r, T::set1(S1)), x);  // x + v*(S1 + z*r)
 }
 
 // fdlibm __cos(x, 0), |x| <= pi/4.
@@ -124,11 +131,12 @@ NUMACCEL_GEO_INLINE typename T::D cos_kernel(typename T::D x) noexcept {
     using D = typename T::D;
     const D z = x * x;
     D w = z * z;
-    const D r = z * (T::set1(C1) + z * (T::set1(C2) + z * T::set1(C3))) +
-                w * w * (T::set1(C4) + z * (T::set1(C5) + z * T::set1(C6)));
+    // r = z*(C1 + z*(C2 + z*C3)) + w*w*(C4 + z*(C5 + z*C6))
+    const D r = T::mul_add(w * w, T::mul_add(z, T::mul_add(z, T::set1(C6), T::set1(C5)), T::set1(C4)),
+                           z * T::mul_add(z, T::mul_add(z, T::set1(C3), T::set1(C2)), T::set1(C1)));
     const D hz = T::set1(0.5) * z;
     w = T::set1(1.0) - hz;
-    return w + (((T::set1(1.0) - w) - hz) + z * r);
+    return w + T::mul_add(z, r, (T::set1(1.0) - w) - hz);  // w + (((1 - w) - hz) + z*r)
 }
 
 // musl atan() restricted to 0 <= t <= 1, branch-free (ranges id = -1, 0, 1). Both reduced
@@ -148,10 +156,17 @@ NUMACCEL_GEO_INLINE typename T::D atan01(typename T::D t) noexcept {
     const D lo = T::sel(small, T::set1(0.0), T::sel(mid, T::set1(ATANLO0), T::set1(ATANLO1)));
     const D z = x * x;
     const D w = z * z;
-    const D s1 = z * (T::set1(AT0) +
-                      w * (T::set1(AT2) + w * (T::set1(AT4) + w * (T::set1(AT6) + w * (T::set1(AT8) + w * T::set1(AT10))))));
-    const D s2 = w * (T::set1(AT1) + w * (T::set1(AT3) + w * (T::set1(AT5) + w * (T::set1(AT7) + w * T::set1(AT9)))));
-    return hi - ((x * (s1 + s2) - lo) - x);
+    // s1 = z*(AT0 + w*(AT2 + w*(AT4 + w*(AT6 + w*(AT8 + w*AT10))))), s2 = w*(AT1 + w*(AT3 + ... + w*AT9))
+    D u = T::mul_add(w, T::set1(AT10), T::set1(AT8));
+    u = T::mul_add(w, u, T::set1(AT6));
+    u = T::mul_add(w, u, T::set1(AT4));
+    u = T::mul_add(w, u, T::set1(AT2));
+    const D s1 = z * T::mul_add(w, u, T::set1(AT0));
+    D v = T::mul_add(w, T::set1(AT9), T::set1(AT7));
+    v = T::mul_add(w, v, T::set1(AT5));
+    v = T::mul_add(w, v, T::set1(AT3));
+    const D s2 = w * T::mul_add(w, v, T::set1(AT1));
+    return hi - (T::mul_add(x, s1 + s2, -lo) - x);  // hi - ((x*(s1 + s2) - lo) - x)
 }
 
 // atan2(S, C) for S >= 0.
@@ -176,8 +191,10 @@ NUMACCEL_GEO_INLINE typename T::D central_angle(typename T::D S, typename T::D C
 template <class T>
 NUMACCEL_GEO_INLINE SinCos<T> sincosd(typename T::D x) noexcept {
     using D = typename T::D;
-    const typename T::Quadrant q = T::floor_quadrant(x * T::set1(DEGREES_TO_QUADRANTS) + T::set1(0.5));
-    const D r = (x - q.q * T::set1(90.0)) * T::set1(RADIANS_PER_DEGREE);  // x - q*90 is exact
+    // q = floor(x/90 + 0.5): fused or not, q only decides the quadrant (at a tie either is right);
+    // r = (x - q*90) * pi/180, where x - q*90 is exact either way.
+    const typename T::Quadrant q = T::floor_quadrant(T::mul_add(x, T::set1(DEGREES_TO_QUADRANTS), T::set1(0.5)));
+    const D r = T::mul_add(q.q, T::set1(-90.0), x) * T::set1(RADIANS_PER_DEGREE);
     const D s = sin_kernel<T>(r);
     const D c = cos_kernel<T>(r);
     // q mod 4 = 0: (s, c); 1: (c, -s); 2: (-s, -c); 3: (-c, s)
@@ -208,9 +225,9 @@ NUMACCEL_GEO_INLINE typename T::D finish(typename T::D s1, typename T::D c1, typ
     const D two = T::set1(2.0);
     const D h = two * hl.s * hl.s;                          // 1 - cos(dlon), no cancellation
     const D x = c2 * (two * hl.s * hl.c);                   // cos(lat2) sin(dlon)
-    const D y = dp.s + s1 * c2 * h;                         // cos(lat1) sin(lat2) - sin(lat1) cos(lat2) cos(dlon)
-    const D z = dp.c - c1 * c2 * h;                         // sin(lat1) sin(lat2) + cos(lat1) cos(lat2) cos(dlon)
-    return central_angle<T>(T::sqrt(x * x + y * y), z) * radius;
+    const D y = T::mul_add(s1 * c2, h, dp.s);     // dp.s + s1*c2*h = cos(lat1) sin(lat2) - sin(lat1) cos(lat2) cos(dlon)
+    const D z = T::mul_add(-(c1 * c2), h, dp.c);  // dp.c - c1*c2*h = sin(lat1) sin(lat2) + cos(lat1) cos(lat2) cos(dlon)
+    return central_angle<T>(T::sqrt(T::mul_add(x, x, y * y)), z) * radius;
 }
 
 // The whole kernel, docs/algorithms.md "Kernel".
@@ -224,8 +241,8 @@ NUMACCEL_GEO_INLINE typename T::D great_circle(typename T::D lon1, typename T::D
 }
 
 // ---- generic traits for GCC/Clang vector extensions ------------------------------------------
-// Arithmetic and comparisons use the vector-extension operators; ISA::sqrt / load / store /
-// movemask come from the including file (SSE2 or AVX intrinsics).
+// Arithmetic and comparisons use the vector-extension operators; ISA::sqrt / mul_add / load /
+// store / movemask come from the including file (SSE2, AVX2 or AVX-512 intrinsics).
 #if defined(__GNUC__)
 template <class ISA>
 struct VecTraits {
@@ -247,6 +264,7 @@ struct VecTraits {
     static NUMACCEL_GEO_INLINE D neg_if(M m, D a) noexcept { return from_bits(bits(a) ^ (m & sign_bit())); }
     static NUMACCEL_GEO_INLINE D abs(D a) noexcept { return from_bits(bits(a) & ~sign_bit()); }
     static NUMACCEL_GEO_INLINE D sqrt(D a) noexcept { return ISA::sqrt(a); }
+    static NUMACCEL_GEO_INLINE D mul_add(D a, D b, D c) noexcept { return ISA::mul_add(a, b, c); }
     static NUMACCEL_GEO_INLINE M lt(D a, D b) noexcept { return a < b; }
     static NUMACCEL_GEO_INLINE M gt(D a, D b) noexcept { return a > b; }
     static NUMACCEL_GEO_INLINE M eq(D a, D b) noexcept { return a == b; }
@@ -315,6 +333,7 @@ struct XkTraits {
     static NUMACCEL_GEO_INLINE D neg_if(M m, D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::neg_if(m.v[k], a.v[k])); return r; }
     static NUMACCEL_GEO_INLINE D abs(D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::abs(a.v[k])); return r; }
     static NUMACCEL_GEO_INLINE D sqrt(D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::sqrt(a.v[k])); return r; }
+    static NUMACCEL_GEO_INLINE D mul_add(D a, D b, D c) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::mul_add(a.v[k], b.v[k], c.v[k])); return r; }
     static NUMACCEL_GEO_INLINE M lt(D a, D b) noexcept { M r; NUMACCEL_GEO_LANES(r.v[k] = B::lt(a.v[k], b.v[k])); return r; }
     static NUMACCEL_GEO_INLINE M gt(D a, D b) noexcept { M r; NUMACCEL_GEO_LANES(r.v[k] = B::gt(a.v[k], b.v[k])); return r; }
     static NUMACCEL_GEO_INLINE M eq(D a, D b) noexcept { M r; NUMACCEL_GEO_LANES(r.v[k] = B::eq(a.v[k], b.v[k])); return r; }
@@ -381,7 +400,8 @@ NUMACCEL_GEO_TARGET void many(const double* lon1, std::size_t n_lon1, const doub
 // out[i * nB + j] = great_circle(A[i], B[j]). B is processed in blocks whose per-point values
 // (remainder360(lon), cos(lat)) are computed once into stack buffers; each A point's values
 // (remainder360(-lon), sincosd(lat)) once per block. These are the same IEEE values the
-// pairwise kernel computes, so the results are bit-identical to great_circle().
+// pairwise kernel computes, so the results are bit-identical to many<T>() (and to great_circle()
+// where T::mul_add is not fused).
 template <class T>
 NUMACCEL_GEO_TARGET void matrix(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
                                 const double* lats_b, std::size_t n_b, double radius, double* out) noexcept {

@@ -19,6 +19,7 @@ struct Sse2 {
     static D load(const double* p) noexcept { return _mm_loadu_pd(p); }
     static void store(double* p, D v) noexcept { _mm_storeu_pd(p, v); }
     static D sqrt(D v) noexcept { return _mm_sqrt_pd(v); }
+    static D mul_add(D a, D b, D c) noexcept { return a * b + c; }  // two roundings, as the spec
     static int movemask(M m) noexcept { return _mm_movemask_pd(reinterpret_cast<D>(m)); }
     // floor without SSE4.1 roundpd, exact for |v| < 2^51 (here |v| <= 3.5): adding and
     // subtracting 1.5 * 2^52 rounds to the nearest integer, then subtract 1 where that is above v.

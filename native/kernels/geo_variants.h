@@ -21,7 +21,7 @@ void great_circle_many_sse2(const double* lon1, std::size_t n_lon1, const double
 void great_circle_matrix_sse2(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
                               const double* lats_b, std::size_t n_b, double radius, double* out) noexcept;
 
-// geo_avx2.cc: 4 lanes; call only when __builtin_cpu_supports("avx2").
+// geo_avx2.cc: 4 lanes; call only when __builtin_cpu_supports("avx2") and ("fma").
 void great_circle_many_avx2(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
                             const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
                             double radius, double* out, std::size_t n) noexcept;

@@ -176,7 +176,7 @@ export function accuracyTable(results: BenchResults): string | undefined {
   for (const same of byResult.values()) {
     const functions = [...new Set(same.map((r) => results.cases.find((c) => c.id === r.case)!.title.split(',')[0]))].join(' and ');
     const builds = [...new Set(same.map((r) => (r.backend === 'js' ? 'js' : `${r.backend} ${r.label === 'native (every variant)' ? '' : r.variant}`.trim())))];
-    lines.push([`numaccel ${functions}: ${byResult.size === 1 ? 'every backend and variant' : builds.join(', ')}`, ...cell(same[0]!), "Vincenty's formula on a sphere (atan2), bit-identical in every backend"]);
+    lines.push([`numaccel ${functions}: ${byResult.size === 1 ? 'every backend and variant' : builds.join(', ')}`, ...cell(same[0]!), "Vincenty's formula on a sphere (atan2), fdlibm polynomials"]);
   }
   for (const row of rows.filter((r) => r.kind !== 'backend')) lines.push([row.label, ...cell(row), row.note ?? '']);
   return markdownTable(['implementation', 'worst error (m on the Earth)', 'non-finite results', 'method'], lines, 'lrrl');

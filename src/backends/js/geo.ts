@@ -6,7 +6,8 @@
  *
  * The trigonometry is fdlibm's polynomial kernels (Sun Microsystems 1993, as ported by musl:
  * __sin.c, __cos.c, atan.c) rather than Math.sin/cos/atan2, so that every backend, scalar or SIMD,
- * evaluates the same operations and returns bit-identical results.
+ * evaluates the same operations and returns bit-identical results (native's AVX2 and AVX-512 batch
+ * kernels fuse multiply-adds: a few ulps apart, docs/algorithms.md).
  */
 
 // fdlibm/musl __sin.c: sin(x) on |x| <= π/4.

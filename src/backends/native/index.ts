@@ -2,8 +2,11 @@ import * as path from 'node:path';
 import { KERNEL_NAMES, type AsyncKernels, type Backend, type Kernels } from '../../contract.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 
-/** The batch great-circle kernels of one SIMD variant of the addon. */
-type GeoBatchKernels = Pick<Kernels, 'greatCircleMany' | 'greatCircleMatrix'>;
+/**
+ * The batch great-circle kernels of one SIMD variant of the addon, and whether it fuses
+ * multiply-adds (then its results may differ from greatCircle's by a few ulps).
+ */
+type GeoBatchKernels = Pick<Kernels, 'greatCircleMany' | 'greatCircleMatrix'> & { readonly fusedMultiplyAdd?: boolean };
 
 /** The async (multi-threaded) great-circle kernels of one SIMD variant of the addon. */
 type GeoAsyncKernels = Pick<AsyncKernels, 'greatCircleManyAsync' | 'greatCircleMatrixAsync'>;
@@ -22,7 +25,7 @@ void everyAsyncKernelListed;
 
 /** What the addon exports (native/addon.cc). */
 interface NativeBinding extends Kernels, Partial<AsyncKernels> {
-  /** Every SIMD variant this CPU supports, best first (e.g. avx2, sse2, scalar). */
+  /** Every SIMD variant this CPU supports, best first (e.g. avx512, avx2, sse2, scalar). */
   readonly variants?: Readonly<Record<string, GeoBatchKernels & Partial<GeoAsyncKernels>>>;
   /** Build description; `simd` names the variant the top-level batch kernels use. */
   readonly features?: Readonly<Record<string, string | number | boolean>>;
@@ -76,7 +79,7 @@ function nativeBackend(binding: NativeBinding, batch: GeoBatchKernels & Partial<
     greatCircleMatrix: batch.greatCircleMatrix,
     coordinatesInDomain: binding.coordinatesInDomain,
   };
-  const features = { ...binding.features, variant };
+  const features = { ...binding.features, variant, fusedMultiplyAdd: batch.fusedMultiplyAdd === true };
   const asyncKernels = asyncKernelsOf(binding, batch);
   return asyncKernels ? { name: 'native', kernels, asyncKernels, features } : { name: 'native', kernels, features };
 }
@@ -85,12 +88,13 @@ function nativeBackend(binding: NativeBinding, batch: GeoBatchKernels & Partial<
 export function loadNativeBackend(nativePath: string | undefined): Backend {
   const binding = loadBinding(nativePath);
   const simd = binding.features?.['simd'];
-  return nativeBackend(binding, binding, typeof simd === 'string' ? simd : 'scalar');
+  const variant = typeof simd === 'string' ? simd : 'scalar';
+  return nativeBackend(binding, binding.variants?.[variant] ?? binding, variant);
 }
 
 /**
  * One native backend per SIMD variant this CPU supports, best first (`features.variant` names
- * it), so that tests can run the same suite on every variant. All return bit-identical results.
+ * it), so that tests can run the same suite on every variant.
  * Each has async kernels (when the addon has them) whose great-circle kernels use that variant.
  */
 export function loadNativeVariants(nativePath?: string): Backend[] {
