@@ -28,7 +28,7 @@ import {
   ATANHI0, ATANHI1, ATANLO0, ATANLO1,
   AT0, AT1, AT2, AT3, AT4, AT5, AT6, AT7, AT8, AT9, AT10,
   PIO2_HI, PIO2_LO, PI_HI, PI_LO, RADIANS_PER_DEGREE, DEGREES_TO_QUADRANTS,
-  greatCircleInline, centralAngleFromParts,
+  greatCircleInline, centralAngleFromParts, allWithinScalar,
 } from "./geo";
 
 // Vector constants come from this table in linear memory rather than from v128.const: V8 (11.x,
@@ -573,4 +573,19 @@ export function greatCircleTileSimd(
       out += 8;
     }
   }
+}
+
+/** allWithinScalar (geo.ts), eight elements per step with one branch, as native/kernels/geo.cc. */
+export function allWithinSimd(values: usize, n: i32, limit: f64): bool {
+  const bound = f64x2.splat(limit);
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const p = values + (<usize>i << 3);
+    const a = f64x2.le(f64x2.abs(v128.load(p)), bound);
+    const b = f64x2.le(f64x2.abs(v128.load(p, 16)), bound);
+    const c = f64x2.le(f64x2.abs(v128.load(p, 32)), bound);
+    const d = f64x2.le(f64x2.abs(v128.load(p, 48)), bound);
+    if (!i64x2.all_true(v128.and(v128.and(a, b), v128.and(c, d)))) return false;
+  }
+  return allWithinScalar(values + (<usize>i << 3), n - i, limit);
 }

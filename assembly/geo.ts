@@ -421,3 +421,14 @@ export function greatCircleTileScalar(
     }
   }
 }
+
+/**
+ * Whether |x| <= limit for the n doubles at `values` (false for NaN): limit 90 tests latitudes,
+ * f64.MAX_VALUE finiteness. The coordinate check's scalar form (coordinatesInDomain, src/contract.ts).
+ */
+export function allWithinScalar(values: usize, n: i32, limit: f64): bool {
+  for (let i = 0; i < n; ++i) {
+    if (!(Math.abs(load<f64>(values + (<usize>i << 3))) <= limit)) return false;
+  }
+  return true;
+}

@@ -15,8 +15,9 @@
 import { checkPrime, checkPrimesF64 as checkPrimesF64Impl, checkPrimesU64 as checkPrimesU64Impl } from "./prime";
 import {
   greatCircle as greatCircleImpl, greatCircleManyScalar, greatCircleTileScalar, geoPrepare as geoPrepareImpl,
+  allWithinScalar,
 } from "./geo";
-import { greatCircleManySimd, greatCircleTileSimd } from "./geo-simd";
+import { greatCircleManySimd, greatCircleTileSimd, allWithinSimd } from "./geo-simd";
 import {
   countPrimesRange, listPrimesStart as listStart, listPrimesNext as listNext, LIST_BATCH,
   basePrimeCacheCount as cacheCount, basePrimeCacheLimit as cacheLimit,
@@ -115,6 +116,14 @@ export function greatCircleMany(
 ): void {
   if (ASC_FEATURE_SIMD) greatCircleManySimd(lon1, lat1, lon2, lat2, stepMask, n, radius, out);
   else greatCircleManyScalar(lon1, lat1, lon2, lat2, stepMask, n, radius, out);
+}
+
+/**
+ * 1 when |x| <= limit for all n doubles at `values` (0 for NaN): the coordinate check, with limit
+ * 90 for latitudes and f64.MAX_VALUE for longitudes (finite).
+ */
+export function allWithin(values: usize, n: i32, limit: f64): bool {
+  return ASC_FEATURE_SIMD ? allWithinSimd(values, n, limit) : allWithinScalar(values, n, limit);
 }
 
 /**
