@@ -4,7 +4,8 @@
 // The arithmetic lives in geo_impl.h, written once over a lane-traits type; here it is
 // instantiated for plain doubles. geo_sse2.cc, geo_avx2.cc and geo_avx512.cc instantiate it for
 // 2-, 4- and 8-lane vectors. Floating-point requirements for all four files: no -ffast-math, and
-// -ffp-contract=off so that a*b+c is never fused into an FMA (binding.gyp, CMakeLists.txt).
+// -ffp-contract=off so that the compiler never fuses a*b+c on its own (binding.gyp,
+// CMakeLists.txt); the AVX2 and AVX-512 variants fuse exactly the T::mul_add of geo_impl.h.
 #include "geo.h"
 
 #include <cfloat>
