@@ -32,8 +32,17 @@ export interface SelectionTable {
 }
 
 /**
- * For each route, the available backend with the lowest measured time per call; a route with no
- * measurement for any available backend falls back to the first available in priority order.
+ * Measured differences below this fraction are ties, won by the backend first in priority order
+ * (native, wasm, js): on the test VM the same job's median moves by up to 5% from one process to
+ * the next (primesBetween(0, 10^6): 200 to 225 µs), so a smaller margin would let every --select
+ * run flip such a route on noise.
+ */
+export const TIE_MARGIN = 0.05;
+
+/**
+ * For each route, the available backend with the lowest measured time per call, or the first in
+ * priority order within TIE_MARGIN of it; a route with no measurement for any available backend
+ * falls back to the first available in priority order.
  */
 export function chooseRoutes(table: SelectionTable, available: readonly BackendName[]): Record<Route, BackendName> {
   if (available.length === 0) throw new Error('numaccel: no backend is available');
@@ -41,16 +50,10 @@ export function chooseRoutes(table: SelectionTable, available: readonly BackendN
   const choice = {} as Record<Route, BackendName>;
   for (const route of ROUTES) {
     const measured = table.routes[route]?.nsPerCall ?? {};
-    let best = ranked[0]!;
-    let bestTime = Infinity;
-    for (const name of ranked) {
-      const time = measured[name];
-      if (time !== undefined && time < bestTime) {
-        best = name;
-        bestTime = time;
-      }
-    }
-    choice[route] = best;
+    const time = (name: BackendName) => measured[name] ?? Infinity;
+    const fastest = Math.min(...ranked.map(time));
+    // With nothing measured, fastest is Infinity and the first ranked backend matches.
+    choice[route] = ranked.find((name) => time(name) <= fastest * (1 + TIE_MARGIN))!;
   }
   return choice;
 }

@@ -26,6 +26,12 @@ describe('chooseRoutes', () => {
     expect(chooseRoutes(measured, ['native', 'wasm', 'js'])).toEqual(expected('native', { checkPrime: 'wasm', checkPrimeLarge: 'native', greatCircle: 'js' }));
   });
 
+  it('treats differences within TIE_MARGIN (5%) as ties, won by priority order', () => {
+    expect(chooseRoutes(table({ primesBetween: { native: 212.7, wasm: 202.8, js: 737 } }), ['native', 'wasm', 'js']).primesBetween).toBe('native');
+    expect(chooseRoutes(table({ primesBetween: { native: 214, wasm: 203, js: 737 } }), ['native', 'wasm', 'js']).primesBetween).toBe('wasm');
+    expect(chooseRoutes(table({ greatCircle: { native: 163, wasm: 150, js: 149 } }), ['native', 'wasm', 'js']).greatCircle).toBe('wasm');
+  });
+
   it('picks the fastest among the available ones only', () => {
     expect(chooseRoutes(measured, ['wasm', 'js'])).toEqual(expected('wasm', { greatCircle: 'js' }));
     expect(chooseRoutes(measured, ['js'])).toEqual(expected('js'));
