@@ -10,7 +10,7 @@ import type { Backend } from '../../src/contract.js';
  * The ulps a fused variant may differ by. The worst seen on the test VM was 6 ulps (7.5e-16
  * relative) over 5·10^6 uniform random pairs, and 4 over 400,000 each of near, nearly antipodal,
  * polar and huge-longitude pairs; 16 ulps (at most 3.6e-15 relative) leave room and are still
- * tighter than the 1e-14 accuracy every backend must reach against ../shared/reference.
+ * tighter than the 1e-14 accuracy every backend must reach against test/fixtures.
  */
 export const FUSED_MAX_ULPS = 16;
 

@@ -1,9 +1,9 @@
-/** Ground truth computed outside the project: ../shared/reference/ (see its README for provenance). */
+/** Ground truth computed outside the project: test/fixtures/ (its README says how each file was made). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PACKAGE_ROOT } from '../../src/paths.js';
 
-const REFERENCE_DIR = process.env.NUMACCEL_REFERENCE_DIR ?? path.join(PACKAGE_ROOT, '..', 'shared', 'reference');
+const REFERENCE_DIR = process.env.NUMACCEL_REFERENCE_DIR || path.join(PACKAGE_ROOT, 'test', 'fixtures');
 
 function readTsv(name: string): string[][] {
   const text = fs.readFileSync(path.join(REFERENCE_DIR, name), 'utf8');
@@ -29,6 +29,6 @@ export const greatCircleRows = (): GreatCircleRow[] =>
     lon1: Number(lon1), lat1: Number(lat1), lon2: Number(lon2), lat2: Number(lat2), tag: tag!, angle: Number(angle),
   }));
 
-/** The accuracy every backend must reach on the unit sphere (shared/reference/README.md). */
+/** The accuracy every backend must reach on the unit sphere (test/fixtures/README.md). */
 export const withinAccuracy = (got: number, exact: number): boolean =>
   Math.abs(got - exact) <= 1e-14 * exact + 2e-16;
