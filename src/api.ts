@@ -30,13 +30,13 @@ export interface NumaccelApi {
   checkPrime(n: number | bigint): boolean;
   /**
    * Great-circle distance between (lon1, lat1) and (lon2, lat2) in degrees. By default on a sphere
-   * of radius 3956 (miles, the seed's); `{ radius }` or `{ unit: 'km' | 'm' | 'mi' | 'nmi' }`
+   * of radius 3956 (miles: the default radius); `{ radius }` or `{ unit: 'km' | 'm' | 'mi' | 'nmi' }`
    * (IUGG mean Earth radius) choose another.
    */
   greatCircle(lon1: number, lat1: number, lon2: number, lat2: number, options?: GreatCircleOptions): number;
   /** checkPrime of every element: 1 where it is prime, else 0. */
   checkPrimes(values: PrimeCandidates): Uint8Array;
-  /** The number of primes p with lo <= p < hi (half-open, like the seed's range), 0 <= lo <= hi <= 2^53. */
+  /** The number of primes p with lo <= p < hi (half-open, like Python's range), 0 <= lo <= hi <= 2^53. */
   countPrimes(lo: number | bigint, hi: number | bigint): number;
   /** The primes p with lo <= p < hi, ascending. Refuses ranges that may hold more than 2^27 primes. */
   primesBetween(lo: number | bigint, hi: number | bigint): Float64Array;

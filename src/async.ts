@@ -5,16 +5,16 @@
  * - A backend with async kernels of its own (native: Node-API async work over a native thread
  *   pool) gets the whole job and a shared control array for cancellation and progress.
  * - The others run their synchronous kernels on chunks of the job, in a pool of worker threads
- *   (piscina) with one backend instance per worker. Pools start on first use, are reused, and
- *   their idle threads do not keep the process alive.
+ *   with one instance of the build per worker (the platform's: piscina in Node, module Web
+ *   Workers in browsers). Pools start on first use, are reused, and their idle threads do not
+ *   keep the process alive.
  */
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { Piscina } from 'piscina';
 import { validateManyArguments, validateMatrixArguments, type Coordinates, type PrimeCandidates, type RouteBackends } from './api.js';
-import type { Backend, BackendName } from './contract.js';
-import { PACKAGE_ROOT } from './paths.js';
-import type { PoolTask } from './pool-worker.js';
+import type { BuildId } from './builds.js';
+import { coordinatesInDomain } from './backends/js/geo.js';
+import type { Backend, Kernels } from './contract.js';
+import type { Configuration, Platform } from './platform.js';
+import { transferablesOf, type PoolTask } from './pool-task.js';
 import { describe, validatePrimeCandidates, validatePrimeListSize, validateRange, type GreatCircleOptions } from './validate.js';
 
 export interface AsyncOptions {
@@ -34,12 +34,14 @@ export interface NumaccelAsyncApi {
   greatCircleMatrixAsync(lonsA: Coordinates, latsA: Coordinates, lonsB: Coordinates, latsB: Coordinates, options?: GreatCircleOptions & AsyncOptions): Promise<Float64Array>;
 }
 
-const MAX_THREADS = 256;
+/** The most threads one async call may use (native/async.cc has the same limit). */
+export const MAX_THREADS = 256;
 const ASYNC_OPTION_NAMES = ['threads', 'signal', 'onProgress'];
 
-function defaultThreads(): number {
-  const configured = Number(process.env.NUMACCEL_THREADS);
-  return Number.isInteger(configured) && configured >= 1 && configured <= MAX_THREADS ? configured : os.availableParallelism();
+/** NUMACCEL_THREADS where it is a valid thread count, else the platform's parallelism. */
+function defaultThreads(platform: Platform): number {
+  const configured = Number(platform.env('NUMACCEL_THREADS'));
+  return Number.isInteger(configured) && configured >= 1 && configured <= MAX_THREADS ? configured : platform.defaultThreads();
 }
 
 interface Job {
@@ -53,8 +55,8 @@ interface Job {
  * other than the async ones are returned for the caller to validate; `allowRest` false makes
  * them an error here.
  */
-function parseAsyncOptions(fn: string, options: unknown, allowRest: boolean): { job: Job; rest: Record<string, unknown> | undefined } {
-  if (options === undefined) return { job: { threads: defaultThreads(), signal: undefined, report: () => {} }, rest: undefined };
+function parseAsyncOptions(fn: string, options: unknown, allowRest: boolean, platform: Platform): { job: Job; rest: Record<string, unknown> | undefined } {
+  if (options === undefined) return { job: { threads: defaultThreads(platform), signal: undefined, report: () => {} }, rest: undefined };
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
   }
@@ -85,7 +87,7 @@ function parseAsyncOptions(fn: string, options: unknown, allowRest: boolean): { 
     }
   };
   return {
-    job: { threads: (threads as number | undefined) ?? defaultThreads(), signal: signal as AbortSignal | undefined, report: onProgress ? report : () => {} },
+    job: { threads: (threads as number | undefined) ?? defaultThreads(platform), signal: signal as AbortSignal | undefined, report: onProgress ? report : () => {} },
     rest: allowRest && Object.keys(rest).length > 0 ? rest : allowRest ? {} : undefined,
   };
 }
@@ -102,7 +104,7 @@ async function runNative<T>(fn: string, job: Job, start: (threads: number, contr
   const control = new Int32Array(new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT));
   const signal = job.signal;
   let onAbort: (() => void) | undefined;
-  let poll: NodeJS.Timeout | undefined;
+  let poll: ReturnType<typeof setInterval> | undefined;
   try {
     const result = await new Promise<T>((resolve, reject) => {
       // Cancels the threads (they stop at their next check) and rejects the call.
@@ -120,7 +122,7 @@ async function runNative<T>(fn: string, job: Job, start: (threads: number, contr
           fail(error); // a throwing onProgress rejects the call instead of crashing the process
         }
       }, 16);
-      poll.unref(); // the pending async work keeps the process alive, not this timer
+      poll.unref?.(); // Node: the pending async work keeps the process alive, not this timer
       start(job.threads, control).then(resolve, reject);
     });
     job.report(1);
@@ -134,21 +136,7 @@ async function runNative<T>(fn: string, job: Job, start: (threads: number, contr
 // ---------------------------------------------------------------------------------------------
 // Running a job in chunks on the worker pool
 
-const WORKER_FILE = path.join(PACKAGE_ROOT, 'dist', 'pool-worker.js');
-const pools = new Map<BackendName, Piscina>();
-
-function poolFor(backend: BackendName): Piscina {
-  let pool = pools.get(backend);
-  if (!pool) {
-    // Threads start on demand (at most `threads` tasks are ever in flight for one job) and are
-    // kept for 10 s between jobs; piscina unrefs idle threads, so they never hold the process.
-    // Required here, not imported: loading piscina takes ~10 ms, which only async users should pay.
-    const { Piscina: Pool } = require('piscina') as typeof import('piscina');
-    pool = new Pool({ filename: WORKER_FILE, minThreads: 0, maxThreads: MAX_THREADS, idleTimeout: 10_000 });
-    pools.set(backend, pool);
-  }
-  return pool;
-}
+type WorkerPoolOf = ReturnType<Platform['pool']>;
 
 interface Chunk<T> {
   readonly task: PoolTask;
@@ -164,14 +152,8 @@ interface Chunks<T> {
   at(index: number): Chunk<T>;
 }
 
-function transferablesOf(task: PoolTask): ArrayBuffer[] {
-  const arrays = task.kernel === 'checkPrimes' ? [task.values] : 'columns' in task ? task.columns : [];
-  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
-}
-
-async function runOnPool<T>(fn: string, backend: BackendName, job: Job, chunks: Chunks<T>): Promise<void> {
+async function runOnPool<T>(fn: string, pool: WorkerPoolOf, job: Job, chunks: Chunks<T>): Promise<void> {
   if (job.signal?.aborted) throw abortError(fn);
-  const pool = poolFor(backend);
   const cancel = new AbortController(); // stops the chunks in flight: on abort, or when one fails
   const signal = job.signal;
   let onAbort: (() => void) | undefined;
@@ -193,7 +175,8 @@ async function runOnPool<T>(fn: string, backend: BackendName, job: Job, chunks: 
         while (!stopped && inFlight < job.threads && next < chunks.count) {
           const chunk = chunks.at(next++);
           inFlight++;
-          pool.run({ backend, task: chunk.task }, { signal: cancel.signal, transferList: transferablesOf(chunk.task) }).then((result: T) => {
+          pool.run(chunk.task, { signal: cancel.signal, transferList: transferablesOf(chunk.task) }).then((value) => {
+            const result = value as T;
             if (stopped) return;
             // An exception here (making the next chunk, or a progress callback) would otherwise
             // reject only this callback's promise and leave the job pending forever.
@@ -254,20 +237,37 @@ const chunkSize = (units: number, threads: number, smallest: number, largest: nu
  * freed memory. So async calls work on a private copy of each array the caller passed in, taken
  * at the call (an argument validation already converted is private already).
  */
+/**
+ * The build whose fast coordinate check validates a call's arguments: the route's own when the
+ * routes are settled, else the TypeScript one (the same answer: coordinatesInDomain has one
+ * meaning in every build), so that validation and the private copies happen at the call, before
+ * any wait for a build still loading.
+ */
+function checkerOf(routes: RouteBackends | Promise<RouteBackends>, route: 'greatCircleMany' | 'greatCircleMatrix'): Pick<Kernels, 'coordinatesInDomain'> {
+  return routes instanceof Promise ? { coordinatesInDomain } : routes[route].kernels;
+}
+
 function privateCopy<T extends Float64Array | BigUint64Array>(array: T, argument: unknown): T {
   return array === argument ? (array.slice() as T) : array;
 }
 
-/** The async functions over the backends that `resolveRoutes` names for each route. */
-export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyncApi {
+/**
+ * The async functions over the builds that `resolveRoutes` names for each route (it may wait for
+ * builds still loading), on the platform's threads and pools.
+ */
+export function createAsyncApi(
+  resolveRoutes: () => RouteBackends | Promise<RouteBackends>, platformOf: () => Platform, configOf: () => Configuration,
+): NumaccelAsyncApi {
   const nativeAsync = (backend: Backend) => backend.asyncKernels;
+  const poolOf = (build: BuildId): WorkerPoolOf => platformOf().pool(build, configOf());
+  const options = (fn: string, given: unknown, allowRest: boolean) => parseAsyncOptions(fn, given, allowRest, platformOf());
 
   return {
-    async checkPrimesAsync(values, options) {
+    async checkPrimesAsync(values, given) {
       const fn = 'checkPrimesAsync';
-      const { job } = parseAsyncOptions(fn, options, false);
+      const { job } = options(fn, given, false);
       const candidates = privateCopy(validatePrimeCandidates(fn, values), values);
-      const backend = resolveRoutes().checkPrimes;
+      const backend = (await resolveRoutes()).checkPrimes;
       const out = new Uint8Array(candidates.length);
       const own = nativeAsync(backend);
       if (own) {
@@ -277,37 +277,37 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
       const size = chunkSize(candidates.length, job.threads, 256, 1 << 16);
       await runOnPool<Uint8Array>(
         fn,
-        backend.name,
+        poolOf(backend.build.id),
         job,
-        piecesOf(0, candidates.length, size, (a, b) => ({ task: { kernel: 'checkPrimes', values: candidates.slice(a, b) }, done: (result) => out.set(result, a) })),
+        piecesOf(0, candidates.length, size, (a, b) => ({ task: { build: backend.build.id, kernel: 'checkPrimes', values: candidates.slice(a, b) }, done: (result) => out.set(result, a) })),
       );
       return out;
     },
 
-    async countPrimesAsync(lo, hi, options) {
+    async countPrimesAsync(lo, hi, given) {
       const fn = 'countPrimesAsync';
-      const { job } = parseAsyncOptions(fn, options, false);
+      const { job } = options(fn, given, false);
       const [low, high] = validateRange(fn, lo, hi);
-      const backend = resolveRoutes().countPrimes;
+      const backend = (await resolveRoutes()).countPrimes;
       const own = nativeAsync(backend);
       if (own) return runNative(fn, job, (threads, control) => own.countPrimesAsync(low, high, threads, control));
       let count = 0;
       const size = chunkSize(high - low, job.threads, 1 << 22, 1 << 26);
       await runOnPool<number>(
         fn,
-        backend.name,
+        poolOf(backend.build.id),
         job,
-        piecesOf(low, high, size, (a, b) => ({ task: { kernel: 'countPrimes', lo: a, hi: b }, done: (n) => (count += n) })),
+        piecesOf(low, high, size, (a, b) => ({ task: { build: backend.build.id, kernel: 'countPrimes', lo: a, hi: b }, done: (n) => (count += n) })),
       );
       return count;
     },
 
-    async primesBetweenAsync(lo, hi, options) {
+    async primesBetweenAsync(lo, hi, given) {
       const fn = 'primesBetweenAsync';
-      const { job } = parseAsyncOptions(fn, options, false);
+      const { job } = options(fn, given, false);
       const [low, high] = validateRange(fn, lo, hi);
       const bound = validatePrimeListSize(fn, low, high);
-      const backend = resolveRoutes().primesBetween;
+      const backend = (await resolveRoutes()).primesBetween;
       const own = nativeAsync(backend);
       if (own) {
         const out = new Float64Array(bound);
@@ -318,10 +318,10 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
       const parts: Float64Array[] = [];
       await runOnPool<Float64Array>(
         fn,
-        backend.name,
+        poolOf(backend.build.id),
         job,
         piecesOf(low, high, size, (a, b, i) => ({
-          task: { kernel: 'primesBetween', lo: a, hi: b, bound: validatePrimeListSize(fn, a, b) },
+          task: { build: backend.build.id, kernel: 'primesBetween', lo: a, hi: b, bound: validatePrimeListSize(fn, a, b) },
           done: (primes) => (parts[i] = primes),
         })),
       );
@@ -330,13 +330,14 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
       return out;
     },
 
-    async greatCircleManyAsync(lon1, lat1, lon2, lat2, options) {
+    async greatCircleManyAsync(lon1, lat1, lon2, lat2, given) {
       const fn = 'greatCircleManyAsync';
-      const { job, rest } = parseAsyncOptions(fn, options, true);
+      const { job, rest } = options(fn, given, true);
       const args = [lon1, lat1, lon2, lat2];
-      const backend = resolveRoutes().greatCircleMany;
-      const { length, radius, ...validated } = validateManyArguments(fn, args, rest, backend.kernels);
+      const routes = resolveRoutes();
+      const { length, radius, ...validated } = validateManyArguments(fn, args, rest, checkerOf(routes, 'greatCircleMany'));
       const columns = validated.columns.map((column, i) => privateCopy(column, args[i])) as typeof validated.columns;
+      const backend = (await routes).greatCircleMany;
       const out = new Float64Array(length);
       const own = nativeAsync(backend);
       if (own) {
@@ -346,10 +347,11 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
       const size = chunkSize(length, job.threads, 4096, 1 << 17);
       await runOnPool<Float64Array>(
         fn,
-        backend.name,
+        poolOf(backend.build.id),
         job,
         piecesOf(0, length, size, (a, b) => ({
           task: {
+            build: backend.build.id,
             kernel: 'greatCircleMany',
             // A broadcast (length-1) column goes whole; the others as the chunk's slice.
             columns: columns.map((column) => (column.length === 1 && length !== 1 ? column.slice() : column.slice(a, b))) as [Float64Array, Float64Array, Float64Array, Float64Array],
@@ -362,13 +364,14 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
       return out;
     },
 
-    async greatCircleMatrixAsync(lonsA, latsA, lonsB, latsB, options) {
+    async greatCircleMatrixAsync(lonsA, latsA, lonsB, latsB, given) {
       const fn = 'greatCircleMatrixAsync';
-      const { job, rest } = parseAsyncOptions(fn, options, true);
+      const { job, rest } = options(fn, given, true);
       const args = [lonsA, latsA, lonsB, latsB];
-      const backend = resolveRoutes().greatCircleMatrix;
-      const { radius, ...validated } = validateMatrixArguments(fn, args, rest, backend.kernels);
+      const routes = resolveRoutes();
+      const { radius, ...validated } = validateMatrixArguments(fn, args, rest, checkerOf(routes, 'greatCircleMatrix'));
       const columns = validated.columns.map((column, i) => privateCopy(column, args[i])) as typeof validated.columns;
+      const backend = (await routes).greatCircleMatrix;
       const [rowsLon, rowsLat, colsLon, colsLat] = columns;
       const width = colsLon.length;
       const out = new Float64Array(rowsLon.length * width);
@@ -384,10 +387,10 @@ export function createAsyncApi(resolveRoutes: () => RouteBackends): NumaccelAsyn
       const rows = chunkSize(rowsLon.length, job.threads, 1, Math.max(1, Math.floor((1 << 18) / width)));
       await runOnPool<Float64Array>(
         fn,
-        backend.name,
+        poolOf(backend.build.id),
         job,
         piecesOf(0, rowsLon.length, rows, (a, b) => ({
-          task: { kernel: 'greatCircleMatrix', columns: [rowsLon.slice(a, b), rowsLat.slice(a, b), colsLon.slice(), colsLat.slice()], radius },
+          task: { build: backend.build.id, kernel: 'greatCircleMatrix', columns: [rowsLon.slice(a, b), rowsLat.slice(a, b), colsLon.slice(), colsLat.slice()], radius },
           done: (result) => out.set(result, a * width),
         })),
       );

@@ -1,8 +1,8 @@
-import { BACKEND_NAMES, type BackendName } from './contract.js';
+import { BUILD_IDS, type BuildId } from './builds.js';
 
 /**
  * How the facade routes calls: each route is one kernel (on one class of inputs, for checkPrime),
- * and `auto` picks a backend per route. checkPrime has two routes because call overhead decides small inputs (V8
+ * and `auto` picks a build per route. checkPrime has two routes because call overhead decides small inputs (V8
  * inlines the TypeScript kernel, a Node-API call costs ~60 ns) while arithmetic decides large ones.
  */
 export const ROUTES = [
@@ -20,40 +20,50 @@ export type Route = (typeof ROUTES)[number];
 /** checkPrime inputs at or above this (and every bigint) take the checkPrimeLarge route. */
 export const LARGE_PRIME_CANDIDATE = 2 ** 32;
 
-/** The committed benchmark result that `auto` follows (src/auto-selection.json). */
+/**
+ * A benchmark result that `auto` follows (src/auto-selection.json, or a table written by
+ * `numaccel bench --select`): each build's time per call on each route. Every build is listed,
+ * those that share a route's kernel with another build under that build's figure.
+ */
 export interface SelectionTable {
   readonly generatedBy: string;
   readonly date: string;
   readonly machine: string;
   readonly node: string;
   readonly routes: Readonly<
-    Record<Route, { readonly workload: string; readonly nsPerCall: Readonly<Partial<Record<BackendName, number>>> }>
+    Record<Route, { readonly workload: string; readonly nsPerCall: Readonly<Partial<Record<BuildId, number>>> }>
   >;
 }
 
 /**
- * Measured differences below this fraction are ties, won by the backend first in priority order
- * (native, wasm, js): on the test VM the same job's median moves by up to 5% from one process to
+ * Measured differences below this fraction are ties, won by the build first in priority order
+ * (src/builds.ts: native, wasm, js): on the test VM the same job's median moves by up to 5% from one process to
  * the next (primesBetween(0, 10^6): 200 to 225 µs), so a smaller margin would let every --select
  * run flip such a route on noise.
  */
 export const TIE_MARGIN = 0.05;
 
 /**
- * For each route, the available backend with the lowest measured time per call, or the first in
- * priority order within TIE_MARGIN of it; a route with no measurement for any available backend
+ * For each route, the available build with the lowest measured time per call, or the first in
+ * priority order within TIE_MARGIN of it; a route with no measurement for any available build
  * falls back to the first available in priority order.
  */
-export function chooseRoutes(table: SelectionTable, available: readonly BackendName[]): Record<Route, BackendName> {
+export function chooseRoutes(table: SelectionTable, available: readonly BuildId[]): Record<Route, BuildId> {
   if (available.length === 0) throw new Error('numaccel: no backend is available');
-  const ranked = BACKEND_NAMES.filter((name) => available.includes(name));
-  const choice = {} as Record<Route, BackendName>;
+  const ranked = BUILD_IDS.filter((id) => available.includes(id));
+  const choice = {} as Record<Route, BuildId>;
   for (const route of ROUTES) {
     const measured = table.routes[route]?.nsPerCall ?? {};
-    const time = (name: BackendName) => measured[name] ?? Infinity;
+    const time = (id: BuildId) => measured[id] ?? Infinity;
     const fastest = Math.min(...ranked.map(time));
-    // With nothing measured, fastest is Infinity and the first ranked backend matches.
-    choice[route] = ranked.find((name) => time(name) <= fastest * (1 + TIE_MARGIN))!;
+    // With nothing measured, fastest is Infinity and the first ranked build matches.
+    choice[route] = ranked.find((id) => time(id) <= fastest * (1 + TIE_MARGIN))!;
   }
   return choice;
+}
+
+/** Whether `value` has the shape of a selection table (for tables read from a file or given to configure). */
+export function isSelectionTable(value: unknown): value is SelectionTable {
+  const routes = (value as SelectionTable | null)?.routes;
+  return typeof routes === 'object' && routes !== null && ROUTES.every((route) => typeof routes[route]?.nsPerCall === 'object');
 }

@@ -6,8 +6,8 @@
 
 export const MAX_UINT64 = 2n ** 64n - 1n;
 
-/** The seed's default radius (miles), kept so that greatCircle(-72.345, 34.323, -61.823, 54.826) is 1503.39. */
-export const SEED_RADIUS_MILES = 3956;
+/** The default radius, 3956 miles: greatCircle(-72.345, 34.323, -61.823, 54.826) is 1503.39 miles. */
+export const DEFAULT_RADIUS_MILES = 3956;
 
 /** IUGG mean Earth radius R1 = 6371.0088 km (H. Moritz, "Geodetic Reference System 1980"). */
 const MEAN_EARTH_RADIUS_KM = 6371.0088;
@@ -79,9 +79,9 @@ export function validateLatitude(fn: string, name: string, value: unknown): void
 
 const OPTION_NAMES = ['radius', 'unit'];
 
-/** The sphere radius selected by greatCircle's options (the seed's 3956 miles when none are given). */
+/** The sphere radius selected by greatCircle's options (the default radius, 3956 miles, when none are given). */
 export function resolveRadius(fn: string, options: unknown): number {
-  if (options === undefined) return SEED_RADIUS_MILES;
+  if (options === undefined) return DEFAULT_RADIUS_MILES;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(`${fn}: options must be an object like { radius } or { unit }, got ${describe(options)}`);
   }
@@ -108,7 +108,7 @@ export function resolveRadius(fn: string, options: unknown): number {
     }
     return EARTH_RADIUS[unit as DistanceUnit];
   }
-  return SEED_RADIUS_MILES;
+  return DEFAULT_RADIUS_MILES;
 }
 
 // ---------------------------------------------------------------------------------------------

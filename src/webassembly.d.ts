@@ -1,8 +1,10 @@
-// The few WebAssembly JS-API declarations numaccel uses. Node has the global at run time, but its
-// types live in TypeScript's DOM library, which a Node package should not pull in.
+// The few WebAssembly JS-API declarations numaccel uses. Every engine it runs on has the global,
+// but its types live in TypeScript's DOM library, which the Node build should not pull in.
 declare namespace WebAssembly {
   class Module {
     constructor(bytes: Uint8Array);
+    /** Keeps the type nominal: structurally the class is empty, and every object would match it. */
+    private readonly compiledModule: never;
   }
   class Instance {
     constructor(module: Module, imports?: Record<string, Record<string, unknown>>);
@@ -16,4 +18,14 @@ declare namespace WebAssembly {
   }
   /** Whether the engine accepts these bytes as a module (false, e.g., for SIMD on engines without it). */
   function validate(bytes: Uint8Array): boolean;
+  /** Compiles off the main thread (browsers refuse to compile large modules synchronously there). */
+  function compile(bytes: Uint8Array | ArrayBuffer): Promise<Module>;
+  /** Compiles while the response downloads; needs the `application/wasm` content type. */
+  function compileStreaming(source: Response | Promise<Response>): Promise<Module>;
+}
+
+// A .wasm file imported as a module (workerd, wrangler, miniflare): the compiled module.
+declare module '*.wasm' {
+  const module: WebAssembly.Module;
+  export default module;
 }

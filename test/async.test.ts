@@ -9,9 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { createAsyncApi } from '../src/async.js';
 import { routesToOneBackend } from '../src/api.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
-import { LOADED } from './support/backends.js';
+import { CMAKE_LABEL, LOADED } from './support/backends.js';
+import { nodePlatform } from '../src/platform/node.js';
 
-const BACKENDS = LOADED.map(({ label, backend, api }) => ({ label, api, asyncApi: createAsyncApi(() => routesToOneBackend(backend)) }));
+const BACKENDS = LOADED.map(({ label, backend, api }) => ({ label, api, asyncApi: createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => ({})) }));
 
 function randomCoordinates(count: number, seed: number): Float64Array[] {
   let state = seed;
@@ -112,8 +113,7 @@ describe.each(BACKENDS)('async: $label backend', ({ api, asyncApi }) => {
 });
 
 describe('async work and process lifetime', () => {
-  it.for(['native', 'wasm', 'js'])('the process exits by itself after async work on %s', (backend) => {
-    if (!LOADED.some((b) => b.label === backend)) return; // availability.test.ts reports it
+  it.for(LOADED.filter((b) => b.primary && b.label !== CMAKE_LABEL).map((b) => b.backend.name))('the process exits by itself after async work on %s', (backend) => {
     const script = `
       const n = require(${JSON.stringify(PACKAGE_ROOT)});
       n.setBackend(${JSON.stringify(backend)});

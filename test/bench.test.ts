@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApi, routesToOneBackend } from '../src/api.js';
 import { loadJsBackend } from '../src/backends/js/index.js';
-import { loadWasmBackend } from '../src/backends/wasm/index.js';
+import type { BuildId } from '../src/builds.js';
+import { loadNodeBuild } from '../src/platform/node.js';
 import { ROUTES, chooseRoutes } from '../src/selection.js';
 import { analyse, type BenchResults, type CaseInfo, type Row } from '../src/cli/bench.js';
 import { renderChart } from '../src/cli/bench-chart.js';
@@ -32,26 +33,32 @@ const row = (kase: string, target: string, medianMs: number, extra: Partial<Row>
   };
 };
 
-/** Every route measured by one case, with the given times per backend (ms per call). */
-function everyRoute(times: Record<string, Partial<Record<'native' | 'wasm' | 'js', number>>>): { cases: CaseInfo[]; rows: Row[] } {
+/** Every route measured by one case, with the given times per build (ms per call). */
+function everyRoute(times: Record<string, Partial<Record<BuildId, number>>>): { cases: CaseInfo[]; rows: Row[] } {
   const cases = ROUTES.map((route) => info(`${route}-case`, route));
-  const rows = ROUTES.flatMap((route) => Object.entries(times[route] ?? { native: 1, wasm: 2, js: 3 }).map(([backend, ms]) => row(`${route}-case`, backend, ms)));
+  const rows = ROUTES.flatMap((route) => Object.entries(times[route] ?? { 'native:avx512': 1, 'wasm:simd128': 2, js: 3 }).map(([build, ms]) => row(`${route}-case`, build, ms)));
   return { cases, rows };
 }
 
+const DEFAULTS: BuildId[] = ['native:avx512', 'wasm:simd128', 'js'];
+
 describe('the selection table derived from a benchmark run', () => {
   it('makes auto pick the fastest default build on each route', () => {
-    const { cases, rows } = everyRoute({ checkPrime: { native: 0.055, wasm: 0.031, js: 0.05 }, greatCircle: { native: 0.8, wasm: 0.56, js: 0.75 }, countPrimes: { native: 80, wasm: 200, js: 600 } });
+    const { cases, rows } = everyRoute({
+      checkPrime: { 'native:avx512': 0.055, 'wasm:simd128': 0.031, js: 0.05 },
+      greatCircle: { 'native:avx512': 0.8, 'wasm:simd128': 0.56, js: 0.75 },
+      countPrimes: { 'native:avx512': 80, 'wasm:simd128': 200, js: 600 },
+    });
     const table = deriveSelection(cases, rows, 'test machine', '2026-01-01');
-    expect(table.routes.checkPrime.nsPerCall).toEqual({ native: 55_000, wasm: 31_000, js: 50_000 });
-    const choice = chooseRoutes(table, ['native', 'wasm', 'js']);
-    expect(choice.checkPrime).toBe('wasm');
-    expect(choice.greatCircle).toBe('wasm');
-    expect(choice.countPrimes).toBe('native');
-    expect(chooseRoutes(table, ['wasm', 'js']).countPrimes).toBe('wasm');
+    expect(table.routes.checkPrime.nsPerCall).toEqual({ 'native:avx512': 55_000, 'wasm:simd128': 31_000, js: 50_000 });
+    const choice = chooseRoutes(table, DEFAULTS);
+    expect(choice.checkPrime).toBe('wasm:simd128');
+    expect(choice.greatCircle).toBe('wasm:simd128');
+    expect(choice.countPrimes).toBe('native:avx512');
+    expect(chooseRoutes(table, ['wasm:simd128', 'js']).countPrimes).toBe('wasm:simd128');
   });
 
-  it('divides by the calls in the job and ignores the non-default variants, auto and peers', () => {
+  it('divides by the calls in the job, records every build, and ignores auto and peers', () => {
     const cases = ROUTES.map((route) => info(`${route}-case`, route, route === 'checkPrime' ? 1_000_000 : 1));
     const rows = ROUTES.flatMap((route) => [
       row(`${route}-case`, 'native:avx2', 10),
@@ -62,9 +69,17 @@ describe('the selection table derived from a benchmark run', () => {
       row(`${route}-case`, 'other:peer', 0.1),
     ]);
     const table = deriveSelection(cases, rows, 'm', 'd');
-    expect(table.routes.checkPrime.nsPerCall).toEqual({ native: 10, wasm: 20, js: 30 });
-    expect(table.routes.countPrimes.nsPerCall).toEqual({ native: 1e7, wasm: 2e7, js: 3e7 });
-    expect(chooseRoutes(table, ['native', 'wasm', 'js']).greatCircleMany).toBe('native');
+    expect(table.routes.checkPrime.nsPerCall).toEqual({ 'native:avx2': 10, 'native:sse2': 1, 'wasm:simd128': 20, js: 30 });
+    expect(table.routes.countPrimes.nsPerCall).toEqual({ 'native:avx2': 1e7, 'native:sse2': 1e6, 'wasm:simd128': 2e7, js: 3e7 });
+  });
+
+  it("gives a build its backend's default figure on cases where their kernels are the same code", () => {
+    const cases = [...ROUTES.map((route) => info(`${route}-case`, route)), { ...info('variants', 'greatCircleMany'), variants: true }];
+    const rows = ROUTES.flatMap((route) => [row(`${route}-case`, 'native:avx512', 10), row(`${route}-case`, 'js', 30)]);
+    rows.push(row('variants', 'native:avx512', 5), row('variants', 'native:avx2', 7, { isDefault: false }), row('variants', 'js', 30));
+    const table = deriveSelection(cases, rows, 'm', 'd');
+    expect(table.routes.checkPrime.nsPerCall).toEqual({ 'native:avx512': 1e7, 'native:avx2': 1e7, js: 3e7 });
+    expect(table.routes.greatCircleMany.cases['variants']).toEqual({ 'native:avx512': 5e6, 'native:avx2': 7e6, js: 3e7 });
   });
 
   it('combines a route measured by several cases by the geometric mean, so the best compromise wins', () => {
@@ -72,18 +87,18 @@ describe('the selection table derived from a benchmark run', () => {
     cases.push(info('checkPrime-second', 'checkPrime'));
     const first = rows.filter((r) => r.case !== 'checkPrime-case');
     // wasm is 2x faster on one case and 1.5x slower on the other: its geometric mean is lower.
-    first.push(row('checkPrime-case', 'native', 2), row('checkPrime-case', 'wasm', 1), row('checkPrime-case', 'js', 5));
-    first.push(row('checkPrime-second', 'native', 2), row('checkPrime-second', 'wasm', 3), row('checkPrime-second', 'js', 5));
+    first.push(row('checkPrime-case', 'native:avx512', 2), row('checkPrime-case', 'wasm:simd128', 1), row('checkPrime-case', 'js', 5));
+    first.push(row('checkPrime-second', 'native:avx512', 2), row('checkPrime-second', 'wasm:simd128', 3), row('checkPrime-second', 'js', 5));
     const table = deriveSelection(cases, first, 'm', 'd');
-    expect(table.routes.checkPrime.nsPerCall.native).toBeCloseTo(2e6, -2);
-    expect(table.routes.checkPrime.nsPerCall.wasm).toBeCloseTo(Math.sqrt(3) * 1e6, -3);
-    expect(table.routes.checkPrime.cases['checkPrime-second']).toEqual({ native: 2e6, wasm: 3e6, js: 5e6 });
-    expect(chooseRoutes(table, ['native', 'wasm', 'js']).checkPrime).toBe('wasm');
+    expect(table.routes.checkPrime.nsPerCall['native:avx512']).toBeCloseTo(2e6, -2);
+    expect(table.routes.checkPrime.nsPerCall['wasm:simd128']).toBeCloseTo(Math.sqrt(3) * 1e6, -3);
+    expect(table.routes.checkPrime.cases['checkPrime-second']).toEqual({ 'native:avx512': 2e6, 'wasm:simd128': 3e6, js: 5e6 });
+    expect(chooseRoutes(table, DEFAULTS).checkPrime).toBe('wasm:simd128');
   });
 
-  it('leaves out a backend not measured on every case of a route, and refuses a run missing a route', () => {
-    const { cases, rows } = everyRoute({ greatCircle: { native: 1, js: 3 } });
-    expect(deriveSelection(cases, rows, 'm', 'd').routes.greatCircle.nsPerCall).toEqual({ native: 1e6, js: 3e6 });
+  it('leaves out a build not measured on every case of a route, and refuses a run missing a route', () => {
+    const { cases, rows } = everyRoute({ greatCircle: { 'native:avx512': 1, js: 3 } });
+    expect(deriveSelection(cases, rows, 'm', 'd').routes.greatCircle.nsPerCall).toEqual({ 'native:avx512': 1e6, js: 3e6 });
     expect(() => deriveSelection(cases.slice(1), rows, 'm', 'd')).toThrow(/no case measures the route checkPrime/);
   });
 
@@ -152,7 +167,7 @@ describe('the ratios and the auto check', () => {
 
 describe('the workloads', () => {
   const apis: Record<string, BenchApi> = {};
-  for (const backend of [loadJsBackend(), loadWasmBackend({ simd: false })]) {
+  for (const backend of [loadJsBackend(), loadNodeBuild('wasm:scalar')]) {
     const routes = routesToOneBackend(backend);
     apis[`${backend.name}`] = createApi(() => routes) as BenchApi;
   }

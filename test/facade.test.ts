@@ -10,9 +10,13 @@ import * as path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as numaccel from '../src/index.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
-import { BackendUnavailableError, loadBackends, type BackendStatus } from '../src/registry.js';
+import { BUILD_IDS } from '../src/builds.js';
+import { defaultNodeBuild, loadNodeBuild, nodeBuilds } from '../src/platform/node.js';
+import { BackendUnavailableError } from '../src/registry.js';
 import { ROUTES } from '../src/selection.js';
-import { CMAKE_ADDON, LOADED } from './support/backends.js';
+import { CMAKE_ADDON, CMAKE_LABEL, LOADED } from './support/backends.js';
+
+const MODES = numaccel.BACKEND_MODES.map((m) => `'${m}'`).join(', ');
 
 /** A throwaway consumer project whose node_modules/numaccel is this checkout (built: dist/). */
 const consumer = fs.mkdtempSync(path.join(os.tmpdir(), 'numaccel-consumer-'));
@@ -45,19 +49,31 @@ console.log(JSON.stringify({ call, mode: info.mode, selected: info.selected, inf
 `;
 
 describe('loader', () => {
-  it('records why a backend did not load, keeping the original error as cause, and still loads the others', () => {
-    const statuses = loadBackends({ nativePath: '/nonexistent/numaccel.node', wasmPath: '/nonexistent/numaccel.wasm' });
-    expect(statuses.map((s) => [s.name, s.available])).toEqual([['native', false], ['wasm', false], ['js', true]]);
+  const missing = { nativePath: '/nonexistent/numaccel.node', wasm: { simd128: '/nonexistent/numaccel-simd.wasm', scalar: '/nonexistent/numaccel.wasm' } };
+
+  it('records why each build did not load, keeping the original error as cause, and still loads the others', () => {
+    const statuses = nodeBuilds(missing);
+    expect(statuses.map((s) => [s.build.id, s.state])).toEqual(BUILD_IDS.map((id) => [id, id === 'js' ? 'loaded' : 'failed']));
     for (const status of statuses) {
-      if (status.available) continue;
+      if (status.state !== 'failed') continue;
       expect(status.error).toBeInstanceOf(BackendUnavailableError);
-      expect(status.error.backend).toBe(status.name);
-      expect(status.error.message).toMatch(new RegExp(`^numaccel: the ${status.name} backend is not available: `));
+      expect(status.error.backend).toBe(status.build.backend);
+      expect(status.error.build).toBe(status.build.id);
+      expect(status.error.message).toMatch(new RegExp(`^numaccel: the ${status.build.id} build is not available: `));
       expect(status.error.cause).toBeInstanceOf(Error);
     }
-    const causeCode = (status: BackendStatus | undefined) => (status?.available === false ? (status.error.cause as NodeJS.ErrnoException).code : undefined);
-    expect(causeCode(statuses[0])).toBe('MODULE_NOT_FOUND');
-    expect(causeCode(statuses[1])).toBe('ENOENT');
+    const causeCode = (id: string) => {
+      const status = statuses.find((s) => s.build.id === id);
+      return status?.state === 'failed' ? (status.error.cause as NodeJS.ErrnoException).code : undefined;
+    };
+    expect(causeCode('native:avx512')).toBe('MODULE_NOT_FOUND');
+    expect(causeCode('wasm:scalar')).toBe('ENOENT');
+  });
+
+  it("a backend's default build is its first that loads; when none does, the first one's failure", () => {
+    expect(defaultNodeBuild('native', missing)).toMatchObject({ state: 'failed', build: { id: 'native:avx512' } });
+    expect(defaultNodeBuild('js', missing)).toMatchObject({ state: 'loaded', build: { id: 'js' } });
+    expect(defaultNodeBuild('wasm', { wasm: { simd128: '/nonexistent/numaccel-simd.wasm' } })).toMatchObject({ state: 'loaded', build: { id: 'wasm:scalar' } });
   });
 
   it('rejects a corrupt .wasm and a .node file that is not an addon, with the cause', () => {
@@ -65,32 +81,44 @@ describe('loader', () => {
     try {
       fs.writeFileSync(path.join(dir, 'bad.wasm'), 'not wasm');
       fs.writeFileSync(path.join(dir, 'bad.node'), 'not an ELF file');
-      const [native, wasm] = loadBackends({ nativePath: path.join(dir, 'bad.node'), wasmPath: path.join(dir, 'bad.wasm') });
-      expect(native!.available).toBe(false);
-      expect(wasm!.available).toBe(false);
-      expect(wasm!.available === false && (wasm!.error.cause as Error).name).toBe('CompileError');
+      const bad = path.join(dir, 'bad.wasm');
+      const statuses = nodeBuilds({ nativePath: path.join(dir, 'bad.node'), wasm: { simd128: bad, scalar: bad } });
+      const state = (id: string) => statuses.find((s) => s.build.id === id)!;
+      expect(state('native:avx512').state).toBe('failed');
+      const wasm = state('wasm:scalar');
+      expect(wasm.state === 'failed' && (wasm.error.cause as Error).name).toBe('CompileError');
     } finally {
       fs.rmSync(dir, { recursive: true });
     }
+  });
+
+  it('rejects a module of the other build, naming both', () => {
+    expect(() => loadNodeBuild('wasm:scalar', { wasm: { scalar: path.join(PACKAGE_ROOT, 'build-wasm', 'numaccel-simd.wasm') } })).toThrow(
+      'this module is the simd128 build, not wasm:scalar',
+    );
   });
 });
 
 describe('setBackend and backendInfo', () => {
   afterEach(() => numaccel.setBackend('auto'));
 
-  it('reports every backend in priority order and a backend for every route', () => {
+  it('reports every backend and build in priority order and the build serving every route', () => {
     const info = numaccel.backendInfo();
     expect(info.mode).toBe('auto');
+    expect(info.platform).toBe('node');
     expect(info.backends.map((b) => b.name)).toEqual(['native', 'wasm', 'js']);
+    expect(info.builds.map((b) => b.id)).toEqual(BUILD_IDS);
     expect(Object.keys(info.selected).sort()).toEqual([...ROUTES].sort());
     for (const backend of info.backends) {
-      if (backend.available) expect(backend.features).toMatchObject({ variant: expect.any(String) });
+      if (backend.available) expect(backend).toMatchObject({ state: 'loaded', variant: expect.any(String), fusedMultiplyAdd: expect.any(Boolean) });
       else expect(backend.error?.cause).toBeDefined();
     }
+    const served = new Set(Object.values(info.selected));
+    for (const id of served) expect(info.builds.find((b) => b.id === id)?.state).toBe('loaded');
   });
 
-  it.for(LOADED.filter((b) => !b.label.includes('cmake')).map((b) => b.backend.name))('switches every route to %s', (name) => {
-    numaccel.setBackend(name);
+  it.for(LOADED.filter((b) => b.label !== CMAKE_LABEL).map((b) => b.label))('switches every route to the build %s', (name) => {
+    numaccel.setBackend(name as never);
     expect(numaccel.backendInfo()).toMatchObject({ mode: name, selected: Object.fromEntries(ROUTES.map((r) => [r, name])) });
     expect(numaccel.checkPrime(2n ** 61n - 1n)).toBe(true);
     expect(numaccel.greatCircle(-72.345, 34.323, -61.823, 54.826)).toBeCloseTo(1503.393447784, 9);
@@ -99,7 +127,7 @@ describe('setBackend and backendInfo', () => {
   it('rejects an unknown name, listing the valid ones, and keeps the current selection', () => {
     numaccel.setBackend('js');
     expect(() => numaccel.setBackend('gpu' as never)).toThrow(
-      new RangeError(`numaccel: setBackend(mode) must be one of 'auto', 'native', 'wasm', 'js', got "gpu"`),
+      new RangeError(`numaccel: setBackend(mode) must be one of ${MODES}, got "gpu"`),
     );
     expect(() => numaccel.setBackend(7 as never)).toThrow(TypeError);
     expect(numaccel.backendInfo().mode).toBe('js');
@@ -112,9 +140,9 @@ describe('NUMACCEL_BACKEND and NUMACCEL_NATIVE_PATH', () => {
     const out = runNode(PROBE, { NUMACCEL_NATIVE_PATH: '/nonexistent/numaccel.node' }) as any;
     expect(out.call).toEqual({ value: true });
     expect(out.mode).toBe('auto');
-    expect(Object.values(out.selected)).not.toContain('native');
+    expect(Object.values(out.selected).some((id) => String(id).startsWith('native'))).toBe(false);
     expect(out.backends[0]).toMatchObject({ name: 'native', available: false, cause: 'MODULE_NOT_FOUND' });
-    expect(out.backends[0].error).toMatch(/^numaccel: the native backend is not available: Cannot find module/);
+    expect(out.backends[0].error).toMatch(/^numaccel: the native:avx512 build is not available: Cannot find module/);
   });
 
   it('a forced backend that is missing makes the first call throw, with the cause', () => {
@@ -130,15 +158,28 @@ describe('NUMACCEL_BACKEND and NUMACCEL_NATIVE_PATH', () => {
     const out = runNode(PROBE, { NUMACCEL_BACKEND: 'fastest' }) as any;
     expect(out.call).toEqual({
       error: 'RangeError',
-      message: `numaccel: NUMACCEL_BACKEND must be one of 'auto', 'native', 'wasm', 'js', got "fastest"`,
+      message: `numaccel: NUMACCEL_BACKEND must be one of ${MODES}, got "fastest"`,
     });
   });
 
-  it.for(['native', 'wasm', 'js'])('NUMACCEL_BACKEND=%s serves every route from it', (name) => {
-    if (!LOADED.some((b) => b.label === name)) return; // availability.test.ts reports the missing backend
-    const out = runNode(PROBE, { NUMACCEL_BACKEND: name }) as any;
+  it.for(LOADED.filter((b) => b.primary && b.label !== CMAKE_LABEL))('NUMACCEL_BACKEND=$backend.name serves every route from its default build, $label', ({ label, backend }) => {
+    const out = runNode(PROBE, { NUMACCEL_BACKEND: backend.name }) as any;
     expect(out.call).toEqual({ value: true });
-    expect(out.selected).toEqual(Object.fromEntries(ROUTES.map((r) => [r, name])));
+    expect(out.selected).toEqual(Object.fromEntries(ROUTES.map((r) => [r, label])));
+  });
+
+  it.skipIf(!LOADED.some((b) => b.label === 'native:sse2'))('NUMACCEL_BACKEND=native:sse2 forces one build', () => {
+    const out = runNode(PROBE, { NUMACCEL_BACKEND: 'native:sse2' }) as any;
+    expect(out.call).toEqual({ value: true });
+    expect(out.selected).toEqual(Object.fromEntries(ROUTES.map((r) => [r, 'native:sse2'])));
+  });
+
+  it('a forced build this machine lacks fails like a missing backend, naming the build', () => {
+    const out = runNode(PROBE, { NUMACCEL_BACKEND: 'wasm:scalar', NUMACCEL_NATIVE_PATH: '' }) as any;
+    expect(out.call).toEqual({ value: true });
+    const missing = runNode(PROBE, { NUMACCEL_BACKEND: 'native:avx2', NUMACCEL_NATIVE_PATH: '/nonexistent/numaccel.node' }) as any;
+    expect(missing.call).toMatchObject({ error: 'BackendUnavailableError', cause: 'MODULE_NOT_FOUND' });
+    expect(missing.call.message).toMatch(/^numaccel: the native:avx2 build is not available: Cannot find module/);
   });
 
   it.runIf(fs.existsSync(CMAKE_ADDON))('NUMACCEL_NATIVE_PATH loads the cmake-js build', () => {
@@ -149,7 +190,7 @@ describe('NUMACCEL_BACKEND and NUMACCEL_NATIVE_PATH', () => {
 });
 
 describe('module formats', () => {
-  it('ES-module and CommonJS entry points share one instance', () => {
+  it('the ES-module and CommonJS builds give the same API, each with its own routing state', () => {
     const out = runNode(
       `import { createRequire } from 'node:module';
        import * as esm from 'numaccel';
@@ -160,7 +201,7 @@ describe('module formats', () => {
       {},
       'mjs',
     ) as any;
-    expect(out).toMatchObject({ same: true, mode: 'js', prime: true });
+    expect(out).toMatchObject({ same: false, mode: 'auto', prime: true });
     expect(out.exports).toEqual(expect.arrayContaining(['checkPrime', 'greatCircle', 'setBackend', 'backendInfo', 'withBackend']));
   });
 

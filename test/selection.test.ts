@@ -1,9 +1,10 @@
 /** `auto` follows the measurements: the selection logic, pinned without timing anything. */
 import { describe, expect, it } from 'vitest';
-import { ROUTES, chooseRoutes, type Route, type SelectionTable } from '../src/selection.js';
+import { BUILD_IDS, type BuildId } from '../src/builds.js';
+import { ROUTES, chooseRoutes, isSelectionTable, type Route, type SelectionTable } from '../src/selection.js';
 import committed from '../src/auto-selection.json';
 
-const table = (nsPerCall: Partial<Record<Route, Partial<Record<'native' | 'wasm' | 'js', number>>>>): SelectionTable => ({
+const table = (nsPerCall: Partial<Record<Route, Partial<Record<BuildId, number>>>>): SelectionTable => ({
   generatedBy: 'test',
   date: '2026-11-21',
   machine: 'test',
@@ -12,43 +13,61 @@ const table = (nsPerCall: Partial<Record<Route, Partial<Record<'native' | 'wasm'
 });
 
 /** The expected choice: `picks` for the routes named, `otherwise` for the rest. */
-const expected = (otherwise: string, picks: Partial<Record<Route, string>> = {}) =>
+const expected = (otherwise: BuildId, picks: Partial<Record<Route, BuildId>> = {}) =>
   Object.fromEntries(ROUTES.map((route) => [route, picks[route] ?? otherwise]));
+
+const DEFAULTS: BuildId[] = ['native:avx512', 'wasm:simd128', 'js'];
 
 describe('chooseRoutes', () => {
   const measured = table({
-    checkPrime: { native: 58, wasm: 49, js: 70 },
-    checkPrimeLarge: { native: 900, wasm: 2100, js: 25_000 },
-    greatCircle: { native: 120, wasm: 110, js: 95 },
+    checkPrime: { 'native:avx512': 58, 'wasm:simd128': 49, js: 70 },
+    checkPrimeLarge: { 'native:avx512': 900, 'wasm:simd128': 2100, js: 25_000 },
+    greatCircle: { 'native:avx512': 120, 'wasm:simd128': 110, js: 95 },
   });
 
-  it('picks the fastest measured backend for each route', () => {
-    expect(chooseRoutes(measured, ['native', 'wasm', 'js'])).toEqual(expected('native', { checkPrime: 'wasm', checkPrimeLarge: 'native', greatCircle: 'js' }));
+  it('picks the fastest measured build for each route', () => {
+    expect(chooseRoutes(measured, DEFAULTS)).toEqual(expected('native:avx512', { checkPrime: 'wasm:simd128', checkPrimeLarge: 'native:avx512', greatCircle: 'js' }));
   });
 
   it('treats differences within TIE_MARGIN (5%) as ties, won by priority order', () => {
-    expect(chooseRoutes(table({ primesBetween: { native: 212.7, wasm: 202.8, js: 737 } }), ['native', 'wasm', 'js']).primesBetween).toBe('native');
-    expect(chooseRoutes(table({ primesBetween: { native: 214, wasm: 203, js: 737 } }), ['native', 'wasm', 'js']).primesBetween).toBe('wasm');
-    expect(chooseRoutes(table({ greatCircle: { native: 163, wasm: 150, js: 149 } }), ['native', 'wasm', 'js']).greatCircle).toBe('wasm');
+    expect(chooseRoutes(table({ primesBetween: { 'native:avx512': 212.7, 'wasm:simd128': 202.8, js: 737 } }), DEFAULTS).primesBetween).toBe('native:avx512');
+    expect(chooseRoutes(table({ primesBetween: { 'native:avx512': 214, 'wasm:simd128': 203, js: 737 } }), DEFAULTS).primesBetween).toBe('wasm:simd128');
+    expect(chooseRoutes(table({ greatCircle: { 'native:avx512': 163, 'wasm:simd128': 150, js: 149 } }), DEFAULTS).greatCircle).toBe('wasm:simd128');
   });
 
-  it('picks the fastest among the available ones only', () => {
-    expect(chooseRoutes(measured, ['wasm', 'js'])).toEqual(expected('wasm', { greatCircle: 'js' }));
+  it('picks the fastest among the available builds only', () => {
+    expect(chooseRoutes(measured, ['wasm:simd128', 'js'])).toEqual(expected('wasm:simd128', { greatCircle: 'js' }));
     expect(chooseRoutes(measured, ['js'])).toEqual(expected('js'));
   });
 
   it('falls back to priority order (native, wasm, js) where nothing available was measured', () => {
-    expect(chooseRoutes(table({ greatCircle: { js: 1 } }), ['native', 'wasm', 'js'])).toEqual(expected('native', { greatCircle: 'js' }));
-    expect(chooseRoutes(table({}), ['wasm', 'js'])).toEqual(expected('wasm'));
+    expect(chooseRoutes(table({ greatCircle: { js: 1 } }), DEFAULTS)).toEqual(expected('native:avx512', { greatCircle: 'js' }));
+    expect(chooseRoutes(table({}), ['wasm:scalar', 'js'])).toEqual(expected('wasm:scalar'));
   });
 
   it('refuses to choose from nothing', () => {
     expect(() => chooseRoutes(measured, [])).toThrow(/no backend is available/);
   });
 
+  it('routes a CPU without AVX-512 by its own best build: greatCircleMany goes to wasm:simd128 where native:avx2 is slower', () => {
+    const routes = (committed as SelectionTable).routes.greatCircleMany.nsPerCall;
+    const choice = chooseRoutes(committed as SelectionTable, ['native:avx2', 'wasm:simd128', 'js']).greatCircleMany;
+    expect(choice).toBe(routes['native:avx2']! > routes['wasm:simd128']! * 1.05 ? 'wasm:simd128' : 'native:avx2');
+    expect(chooseRoutes(committed as SelectionTable, DEFAULTS).greatCircleMany).toBe('native:avx512');
+  });
+
+  it('recognises a selection table', () => {
+    expect(isSelectionTable(committed)).toBe(true);
+    expect(isSelectionTable({ routes: {} })).toBe(false);
+    expect(isSelectionTable(null)).toBe(false);
+  });
+
   it.for(ROUTES)('the committed table measures every backend on route %s', (route) => {
     const entry = (committed as SelectionTable).routes[route];
     expect(entry?.workload).toBeTruthy();
-    expect(Object.keys(entry?.nsPerCall ?? {}).sort()).toEqual(['js', 'native', 'wasm']);
+    for (const id of ['native:avx512', 'native:avx2', 'native:sse2', 'native:scalar', 'wasm:simd128', 'js'] as const) {
+      expect(entry.nsPerCall[id], `${route} ${id}`).toBeGreaterThan(0);
+    }
+    expect(Object.keys(entry.nsPerCall).every((id) => (BUILD_IDS as readonly string[]).includes(id))).toBe(true);
   });
 });

@@ -3,13 +3,14 @@
  * fresh process, beside peer libraries, the seed's algorithms and primesieve, with the seed's
  * published figures. Reports medians with their spread, speed-ups over the TypeScript reference
  * and ratios to the fastest backend, and checks that `auto` is within 10% of the fastest forced
- * backend. `--select` rewrites the table `auto` follows from the same measurements.
+ * backend. `--select <file>` writes the table `auto` follows, derived from the same measurements.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
-import type { BackendName } from '../contract.js';
-import { loadNativeBackend, loadNativeVariants } from '../backends/native/index.js';
-import { loadWasmBackend } from '../backends/wasm/index.js';
+import * as path from 'node:path';
+import type { BuildId } from '../builds.js';
+import { BACKEND_NAMES, type BackendName } from '../contract.js';
+import { nodeBuilds } from '../platform/node.js';
 import { renderChart } from './bench-chart.js';
 import { printReport, renderMarkdown } from './bench-report.js';
 import { deriveSelection, writeSelection } from './calibrate.js';
@@ -123,7 +124,8 @@ export interface BenchOptions {
   readonly json?: boolean;
   readonly markdown?: string;
   readonly svg?: string;
-  readonly select?: boolean;
+  /** Write the table `auto` follows, derived from this run, to this file (and measure `auto` on it). */
+  readonly select?: string;
   /** Re-render a saved --json run instead of measuring. */
   readonly from?: string;
   /** Comma-separated case ids: measure only these. */
@@ -134,46 +136,23 @@ export interface BenchOptions {
 // What to measure
 
 interface Target {
-  readonly target: string;
+  readonly target: BuildId;
   readonly backend: BackendName;
   readonly variant: string;
+  /** The backend's default build here: the one `auto` uses. */
   readonly isDefault: boolean;
-  /** Its async functions run this variant's own kernels (native's threads), not the default build's (worker pools). */
-  readonly ownAsync: boolean;
 }
 
-/** Every backend build this machine runs: native's SIMD variants, both WebAssembly modules, js. */
+/** Every build this machine runs: native's SIMD variants, both WebAssembly modules, js. */
 function discoverTargets(notes: string[]): Target[] {
+  const statuses = nodeBuilds();
+  const defaults = new Set(BACKEND_NAMES.map((backend) => statuses.find((s) => s.build.backend === backend && s.state === 'loaded')?.build.id));
   const targets: Target[] = [];
-  const nativePath = process.env.NUMACCEL_NATIVE_PATH || undefined;
-  try {
-    const best = loadNativeBackend(nativePath);
-    for (const b of loadNativeVariants(nativePath)) {
-      const variant = String(b.features.variant);
-      const isDefault = variant === best.features.variant;
-      const ownAsync = isDefault || (b.asyncKernels !== undefined && b.asyncKernels.greatCircleMatrixAsync !== best.asyncKernels?.greatCircleMatrixAsync);
-      targets.push({ target: `native:${variant}`, backend: 'native', variant, isDefault, ownAsync });
-    }
-  } catch (error) {
-    notes.push(`native backend not available, not measured: ${error instanceof Error ? error.message : String(error)}`);
+  for (const status of statuses) {
+    const { id, backend, variant } = status.build;
+    if (status.state === 'loaded') targets.push({ target: id, backend, variant, isDefault: defaults.has(id) });
+    else if (status.state === 'failed') notes.push(`${id} not measured: ${status.error.cause instanceof Error ? status.error.cause.message : String(status.error.cause)}`);
   }
-  let wasmDefault: string | undefined;
-  try {
-    wasmDefault = String(loadWasmBackend().features.variant);
-  } catch (error) {
-    notes.push(`wasm backend not available, not measured: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (wasmDefault !== undefined) {
-    for (const simd of [true, false]) {
-      try {
-        const variant = String(loadWasmBackend({ simd }).features.variant);
-        targets.push({ target: `wasm:${variant}`, backend: 'wasm', variant, isDefault: variant === wasmDefault, ownAsync: variant === wasmDefault });
-      } catch (error) {
-        notes.push(`wasm ${simd ? 'SIMD' : 'scalar'} build not measured: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
-  }
-  targets.push({ target: 'js', backend: 'js', variant: 'scalar', isDefault: true, ownAsync: true });
   return targets;
 }
 
@@ -230,7 +209,6 @@ function plan(mode: 'quick' | 'full', cases: readonly Case[], targets: readonly 
     const settings = settingsFor(mode, kase.samples?.[mode]);
     const spec = (target: string): MeasureSpec => ({ case: kase.id, target, size, ...settings, ...(kase.angle && reference ? { reference } : {}) });
     for (const t of targets) {
-      if (kase.async && !t.ownAsync) continue;
       if (!kase.variants && t.backend === 'native' && !t.isDefault) continue;
       planned.push({
         kase,
@@ -440,7 +418,10 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
   function select(sofar: Row[]): void {
     const info = cases.map(caseInfo);
     const table = deriveSelection(info, sofar, machine.description, new Date().toISOString().slice(0, 10));
-    for (const file of writeSelection(table)) log(`wrote ${file}: auto now follows this run`);
+    const file = writeSelection(table, options.select!);
+    // The auto rows measured next follow the new table.
+    process.env.NUMACCEL_SELECTION = path.resolve(options.select!);
+    log(`wrote ${file}; the auto rows below follow it (point NUMACCEL_SELECTION or configure({ selection }) at it to use it)`);
   }
 
   const importCost = only ? undefined : measureImport(mode === 'quick' ? 10 : 30);
@@ -451,7 +432,7 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
   const info = cases.map(caseInfo);
   const { rows: analysed, autoCheck } = analyse(GROUPS, info, byPlan);
   return {
-    generatedBy: `numaccel bench${options.quick ? ' --quick' : ''}${options.select ? ' --select' : ''}${options.only ? ` --only ${options.only}` : ''}`,
+    generatedBy: `numaccel bench${options.quick ? ' --quick' : ''}${options.select ? ` --select ${options.select}` : ''}${options.only ? ` --only ${options.only}` : ''}`,
     version,
     date: new Date(started).toISOString(),
     mode,
@@ -487,7 +468,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
     results = { ...saved, ...analysed, notes: [...saved.notes.filter((n) => !ROW_NOTE.test(n)), ...rowNotes(analysed.rows)] };
     if (options.select) {
       const table = deriveSelection(results.cases, results.rows, results.machine.description, results.date.slice(0, 10));
-      for (const file of writeSelection(table)) log(`wrote ${file}`);
+      log(`wrote ${writeSelection(table, options.select)}`);
     }
   } else {
     results = measureAll(options, log);

@@ -100,21 +100,22 @@ function info(options: GlobalOptions): void {
     threads: Number(process.env.NUMACCEL_THREADS) || os.availableParallelism(),
     mode: state.mode,
     selected: state.selected,
-    backends: state.backends.map((b) => ({
-      name: b.name,
-      available: b.available,
-      ...(b.features ? { variant: b.features.variant, features: b.features } : {}),
+    backends: state.backends.map((b) => ({ name: b.name, available: b.available, build: b.id })),
+    builds: state.builds.map((b) => ({
+      id: b.id,
+      state: b.state,
+      ...(b.features ? { features: b.features } : {}),
       ...(b.error ? { error: b.error.message } : {}),
     })),
     measurements: state.measurements,
   };
   if (options.json) return printJson(summary);
   console.log(`numaccel ${version} on Node ${summary.node}, ${summary.platform}, ${summary.cpu}; ${summary.threads} threads`);
-  console.log(`\nbackends (priority order):`);
-  for (const b of summary.backends) {
-    console.log(b.available ? `  ${b.name.padEnd(7)} available  variant ${b.variant}` : `  ${b.name.padEnd(7)} missing    ${b.error}`);
-  }
-  console.log(`\nmode ${summary.mode}; the backend serving each function:`);
+  console.log(`\nbackends (priority order) and the build each uses by default:`);
+  for (const b of summary.backends) console.log(`  ${b.name.padEnd(7)} ${b.available ? b.build : `missing: ${state.backends.find((x) => x.name === b.name)?.error?.message}`}`);
+  console.log(`\nbuilds (priority order):`);
+  for (const b of summary.builds) console.log(`  ${b.id.padEnd(14)} ${b.state === 'idle' ? 'not loaded (loads when forced)' : b.state}${b.error ? `: ${b.error}` : ''}`);
+  console.log(`\nmode ${summary.mode}; the build serving each function:`);
   for (const [route, backend] of Object.entries(summary.selected)) console.log(`  ${route.padEnd(18)} ${backend}`);
   if (state.error) console.log(`\n${state.error.message}`);
   console.log(`\nauto follows measurements taken on ${state.measurements.machine || 'no machine'} (${state.measurements.date || 'never'}).`);
@@ -227,10 +228,10 @@ program
   .option('--quick', 'about a minute: fewer samples, smaller linear jobs (scaled), no 10^10 sieve')
   .option('--markdown <file>', 'also write the results as Markdown')
   .option('--svg <file>', 'also write the chart (speed-up per workload and backend, log scale) as SVG')
-  .option('--select', 'rewrite the table auto follows (auto-selection.json) from this run, then measure auto on it')
+  .option('--select <file>', 'write the table auto follows, derived from this run, to <file>, then measure auto on it (the library uses it where NUMACCEL_SELECTION or configure({ selection }) names it)')
   .option('--only <cases>', 'measure only these cases (comma-separated ids, as in --json output)')
   .option('--from <file>', 'render a saved --json run instead of measuring')
-  .action((command: { quick?: boolean; markdown?: string; svg?: string; select?: boolean; only?: string; from?: string }) =>
+  .action((command: { quick?: boolean; markdown?: string; svg?: string; select?: string; only?: string; from?: string }) =>
     runBench({ ...command, json: program.opts<GlobalOptions>().json === true }),
   );
 

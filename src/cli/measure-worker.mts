@@ -11,42 +11,25 @@ import * as fs from 'node:fs';
 import { Bench } from 'tinybench';
 import { createApi, routesToOneBackend } from '../api.js';
 import { createAsyncApi } from '../async.js';
-import type { Backend, BackendName } from '../contract.js';
-import { loadJsBackend } from '../backends/js/index.js';
-import { loadNativeVariants } from '../backends/native/index.js';
-import { loadWasmBackend } from '../backends/wasm/index.js';
+import { loadNodeBuild, nodePlatform } from '../platform/node.js';
 import { quantile, type MeasureSpec, type WorkerResult } from './measure.js';
 import { findCase, type AngleFunction, type BenchApi, type Run } from './workloads.js';
 
 /** Mean Earth radius (IUGG), for errors in metres. */
 const EARTH_RADIUS_M = 6_371_008.8;
 
-function loadVariant(name: string, variant: string | undefined): Backend {
-  if (name === 'js') return loadJsBackend();
-  if (name === 'wasm') return loadWasmBackend({ simd: variant === 'simd128' });
-  if (name === 'native') {
-    const all = loadNativeVariants(process.env.NUMACCEL_NATIVE_PATH || undefined);
-    const found = all.find((b) => b.features.variant === variant);
-    if (!found) throw new Error(`native variant ${variant} not available; this CPU has ${all.map((b) => b.features.variant).join(', ')}`);
-    return found;
-  }
-  throw new Error(`unknown target ${name}`);
-}
-
 async function apiFor(target: string): Promise<{ api: BenchApi; served?: (route: string) => string }> {
   if (target === 'auto') {
     const facade = await import('../index.js');
     const served = (route: string) => {
-      const info = facade.backendInfo();
-      const name = info.selected[route as keyof typeof info.selected] as BackendName;
-      return `${name} ${info.backends.find((b) => b.name === name)?.features?.variant ?? ''}`.trim();
+      const build = facade.backendInfo().selected[route as keyof ReturnType<typeof facade.backendInfo>['selected']];
+      return build?.replace(':', ' ') ?? 'nothing';
     };
     return { api: facade, served };
   }
-  const [name, variant] = target.split(':') as [string, string | undefined];
   // Routes built once: the facade's functions ask for them on every call.
-  const routes = routesToOneBackend(loadVariant(name, variant));
-  return { api: { ...createApi(() => routes), ...createAsyncApi(() => routes) } };
+  const routes = routesToOneBackend(loadNodeBuild(target));
+  return { api: { ...createApi(() => routes), ...createAsyncApi(() => routes, () => nodePlatform, () => ({})) } };
 }
 
 function readReference(file: string): number[][] {

@@ -9,7 +9,7 @@
  * (for the runs); peers are required only inside `prepare`, in the child, when installed.
  */
 import type { NumaccelApi, NumaccelAsyncApi } from '../index.js';
-import type { Backend } from '../contract.js';
+import type { Backend, BackendName } from '../contract.js';
 import type { Route } from '../selection.js';
 
 /** What a numaccel target offers a case: the validated sync and async functions. */
@@ -178,11 +178,12 @@ const RADIUS = 3956;
  * own row is what the facade adds to a call. Backends are required in the child, when run.
  */
 function kernelsAlone(): Record<string, Other> {
-  const loaders: Record<string, () => Backend> = {
-    native: () => (require('../backends/native/index.js') as typeof import('../backends/native/index.js')).loadNativeBackend(process.env['NUMACCEL_NATIVE_PATH']),
-    wasm: () => (require('../backends/wasm/index.js') as typeof import('../backends/wasm/index.js')).loadWasmBackend(),
-    js: () => (require('../backends/js/index.js') as typeof import('../backends/js/index.js')).loadJsBackend(),
+  const defaultBuild = (backend: BackendName) => (): Backend => {
+    const status = (require('../platform/node.js') as typeof import('../platform/node.js')).defaultNodeBuild(backend);
+    if (status.state !== 'loaded') throw new Error(`the ${backend} backend is not available`);
+    return status.backend;
   };
+  const loaders: Record<string, () => Backend> = { native: defaultBuild('native'), wasm: defaultBuild('wasm'), js: defaultBuild('js') };
   return Object.fromEntries(
     Object.entries(loaders).map(([name, load]): [string, Other] => [
       `kernel-${name}`,

@@ -1,71 +1,83 @@
 /**
- * The backends every suite runs against: the registry's three, every other SIMD variant of native
- * (sse2, scalar) and wasm (scalar), and the addon built by cmake-js from the same sources (when it
- * has been built; CI builds it). In CI every one must load — a
- * missing backend fails availability.test.ts instead of silently shrinking the suites.
+ * The builds every suite runs against: every build of src/builds.ts this machine runs, and the
+ * addon built by cmake-js from the same sources (when it has been built; CI builds it). In CI
+ * every one must load — a missing build fails availability.test.ts instead of silently shrinking
+ * the suites — except a SIMD variant this CPU or engine cannot run.
+ *
+ * NUMACCEL_TEST_BUILDS (comma-separated labels, e.g. `wasm:scalar,js`) runs the suites on those
+ * builds only. `buildsFor(kernels)` gives, in the spirit of tfjs's describeWithFlags, the builds
+ * whose code of those kernels differs: each backend's first build, plus every build of a backend
+ * for the kernels with SIMD variants (VARIANT_KERNELS).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createApi, routesToOneBackend, type NumaccelApi } from '../../src/api.js';
-import { loadNativeBackend, loadNativeVariants } from '../../src/backends/native/index.js';
-import { loadWasmBackend } from '../../src/backends/wasm/index.js';
-import type { Backend } from '../../src/contract.js';
+import { VARIANT_KERNELS } from '../../src/builds.js';
+import type { Backend, KernelName } from '../../src/contract.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { BackendUnavailableError, loadBackends } from '../../src/registry.js';
+import { defaultNodeBuild, loadNodeBuild, nodeBuilds } from '../../src/platform/node.js';
+import { BackendUnavailableError } from '../../src/registry.js';
 
 export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 export const CMAKE_ADDON = path.join(PACKAGE_ROOT, 'build-cmake', 'Release', 'numaccel.node');
+export const CMAKE_LABEL = 'native (cmake-js)';
 
-export interface BackendUnderTest {
+export interface BuildUnderTest {
   readonly label: string;
   readonly backend?: Backend;
   readonly error?: Error;
+  /** A SIMD variant this CPU or engine cannot run: not a failure, even in CI. */
+  readonly unsupportedHere?: boolean;
 }
 
-function cmakeBuild(): BackendUnderTest {
-  const label = 'native (cmake-js)';
-  if (!fs.existsSync(CMAKE_ADDON)) {
-    return { label, error: new Error(`${CMAKE_ADDON} was not built (npm run build:cmake)`) };
-  }
-  try {
-    return { label, backend: loadNativeBackend(CMAKE_ADDON) };
-  } catch (cause) {
-    return { label, error: new BackendUnavailableError('native', cause) };
-  }
+const UNSUPPORTED = /^this (CPU cannot run|JavaScript engine does not run)/;
+
+function cmakeBuild(): BuildUnderTest {
+  if (!fs.existsSync(CMAKE_ADDON)) return { label: CMAKE_LABEL, error: new Error(`${CMAKE_ADDON} was not built (npm run build:cmake)`) };
+  const status = defaultNodeBuild('native', { nativePath: CMAKE_ADDON });
+  if (status.state === 'loaded') return { label: CMAKE_LABEL, backend: status.backend };
+  return { label: CMAKE_LABEL, error: status.state === 'failed' ? status.error : new Error('not loaded') };
 }
 
-/** Every other SIMD variant of a backend that loaded (the registry's pick is its best one). */
-function otherVariants(name: 'native' | 'wasm', best: Backend | undefined): BackendUnderTest[] {
-  if (!best) return [];
-  const variants = name === 'native' ? loadNativeVariants() : [loadWasmBackend({ simd: false })];
-  return variants
-    .filter((variant) => variant.features['variant'] !== best.features['variant'])
-    .map((variant) => ({ label: `${name} (${String(variant.features['variant'])})`, backend: variant }));
-}
+const selected = process.env.NUMACCEL_TEST_BUILDS?.split(',').map((label) => label.trim()).filter(Boolean);
 
-const registry = loadBackends();
-const loadedByName = (name: string): Backend | undefined => {
-  const status = registry.find((s) => s.name === name);
-  return status?.available ? status.backend : undefined;
-};
-
-export const BACKENDS_UNDER_TEST: readonly BackendUnderTest[] = [
-  ...registry.map((s) => (s.available ? { label: s.name, backend: s.backend } : { label: s.name, error: s.error })),
-  ...otherVariants('native', loadedByName('native')),
-  ...otherVariants('wasm', loadedByName('wasm')),
+export const BUILDS_UNDER_TEST: readonly BuildUnderTest[] = [
+  ...nodeBuilds().map((status): BuildUnderTest => {
+    const label = status.build.id;
+    if (status.state === 'loaded') return { label, backend: status.backend };
+    const error = status.state === 'failed' ? status.error : new BackendUnavailableError(status.build.backend, 'not loaded');
+    const cause = error.cause instanceof Error ? error.cause.message : '';
+    return { label, error, unsupportedHere: UNSUPPORTED.test(cause) };
+  }),
   cmakeBuild(),
-];
+].filter(({ label }) => !selected || selected.includes(label));
 
 export interface LoadedBackend {
   readonly label: string;
   readonly backend: Backend;
-  /** The public API (validation included) bound to this backend alone. */
+  /** The public API (validation included) bound to this build alone. */
   readonly api: NumaccelApi;
+  /** The first build of its backend here (or a separately compiled addon): it runs every suite. */
+  readonly primary: boolean;
 }
 
-export const LOADED: readonly LoadedBackend[] = BACKENDS_UNDER_TEST.flatMap(({ label, backend }) =>
-  backend ? [{ label, backend, api: createApi(() => routesToOneBackend(backend)) }] : [],
-);
+export const LOADED: readonly LoadedBackend[] = BUILDS_UNDER_TEST.flatMap(({ label, backend }, i, all) => {
+  if (!backend) return [];
+  const primary = label === CMAKE_LABEL || !all.slice(0, i).some((other) => other.backend?.name === backend.name);
+  return [{ label, backend, primary, api: createApi(() => routesToOneBackend(backend)) }];
+});
 
-/** The TypeScript reference, which every other backend is compared with. */
-export const REFERENCE = LOADED.find((b) => b.label === 'js')!;
+/** The builds whose code of `kernels` differs (see the file comment). */
+export function buildsFor(kernels: readonly KernelName[]): readonly LoadedBackend[] {
+  const variantKernel = kernels.some((kernel) => (VARIANT_KERNELS as readonly string[]).includes(kernel));
+  return LOADED.filter((build) => build.primary || variantKernel);
+}
+
+/** The TypeScript reference, which every other build is compared with. */
+export const REFERENCE: LoadedBackend = LOADED.find((b) => b.label === 'js') ?? {
+  label: 'js',
+  backend: loadNodeBuild('js'),
+  primary: true,
+  api: createApi(() => routesToOneBackend(loadNodeBuild('js'))),
+};
+

@@ -1,6 +1,6 @@
 /**
  * How batch distances are compared with greatCircle's. Native's AVX2 and AVX-512 variants fuse
- * multiply-adds (features.fusedMultiplyAdd), so they may differ from greatCircle in the last bits;
+ * multiply-adds (Backend.fusedMultiplyAdd), so they may differ from greatCircle in the last bits;
  * every other batch kernel must return greatCircle's bits exactly.
  */
 import { expect } from 'vitest';
@@ -28,7 +28,7 @@ export function ulpDistance(a: number, b: number): number {
 /** Expects actual[i] to be greatCircle's expected[i] as `backend`'s batch kernels must give it. */
 export function expectSameDistances(backend: Backend, actual: ArrayLike<number>, expected: ArrayLike<number>, label = ''): void {
   expect(actual.length, label).toBe(expected.length);
-  const allowed = backend.features['fusedMultiplyAdd'] === true ? FUSED_MAX_ULPS : 0;
+  const allowed = backend.fusedMultiplyAdd ? FUSED_MAX_ULPS : 0;
   for (let i = 0; i < expected.length; i++) {
     if (Object.is(actual[i], expected[i])) continue;
     const ulps = Number.isNaN(actual[i]) || Number.isNaN(expected[i]) ? Infinity : ulpDistance(actual[i]!, expected[i]!);

@@ -1,3 +1,4 @@
+import { buildById } from '../../builds.js';
 import type { Backend } from '../../contract.js';
 import { coordinatesInDomain, greatCircle, greatCircleMany, greatCircleMatrix } from './geo.js';
 import { checkPrime, checkPrimes } from './prime.js';
@@ -7,6 +8,8 @@ import { countPrimes, primesBetween } from './sieve.js';
 export function loadJsBackend(): Backend {
   return {
     name: 'js',
+    build: buildById('js')!,
+    fusedMultiplyAdd: false,
     kernels: { checkPrime, greatCircle, checkPrimes, countPrimes, primesBetween, greatCircleMany, greatCircleMatrix, coordinatesInDomain },
     features: { variant: 'scalar' },
   };

@@ -1,7 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import type { Build } from '../../builds.js';
 import type { Backend, Kernels } from '../../contract.js';
-import { PACKAGE_ROOT } from '../../paths.js';
 
 /**
  * The exports of build-wasm/numaccel.wasm and build-wasm/numaccel-simd.wasm (assembly/index.ts).
@@ -10,7 +8,6 @@ import { PACKAGE_ROOT } from '../../paths.js';
 interface WasmExports {
   readonly memory: WebAssembly.Memory;
   alloc(bytes: number): number;
-  free(ptr: number): void;
   simd(): number;
   checkPrimeF64(n: number): number;
   checkPrimeU64(n: bigint): number;
@@ -32,23 +29,21 @@ interface WasmExports {
   ): void;
 }
 
-/** The scalar module (runs on every WebAssembly engine). */
-export const DEFAULT_WASM_PATH = path.join(PACKAGE_ROOT, 'build-wasm', 'numaccel.wasm');
-/** The same kernels built with WebAssembly SIMD (f64x2 batch great-circle kernels). */
-export const DEFAULT_SIMD_WASM_PATH = path.join(PACKAGE_ROOT, 'build-wasm', 'numaccel-simd.wasm');
+/**
+ * A tiny module that uses one SIMD instruction (i8x16.splat): `WebAssembly.validate` accepts it
+ * exactly where the engine runs WebAssembly SIMD, which decides between the two builds without
+ * compiling either.
+ */
+const SIMD_PROBE = Uint8Array.of(
+  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: () -> v128
+  0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
+  0x0a, 0x08, 0x01, 0x06, 0x00, 0x41, 0x00, 0xfd, 0x0f, 0x0b, // code: i32.const 0, i8x16.splat, end
+);
 
-export interface WasmLoadOptions {
-  /**
-   * A specific .wasm file (either build). If `simd` is also given and does not match the
-   * file's build, loading fails.
-   */
-  readonly path?: string | undefined;
-  /**
-   * Which build of the package to load: by default the SIMD one when the engine validates it
-   * (and the file exists), else the scalar one; `false` forces scalar, `true` forces SIMD and
-   * fails when the engine cannot run it.
-   */
-  readonly simd?: boolean | undefined;
+/** Whether this engine runs WebAssembly SIMD (the simd128 build). */
+export function engineSupportsSimd(): boolean {
+  return WebAssembly.validate(SIMD_PROBE);
 }
 
 /**
@@ -59,53 +54,17 @@ export interface WasmLoadOptions {
 const CHUNK = 16384;
 
 /**
- * Compiles and instantiates the AssemblyScript module synchronously (tens of kilobytes:
- * milliseconds). Accepts a path (as the registry passes) or options.
+ * The wasm backend over a compiled module of `build` (wasm:simd128 or wasm:scalar). Instantiating
+ * is synchronous and cheap (tens of kilobytes, no imports); compiling is left to the caller,
+ * since where it may be synchronous depends on the environment.
  */
-export function loadWasmBackend(options?: string | WasmLoadOptions): Backend {
-  const opts: WasmLoadOptions = typeof options === 'string' ? { path: options } : (options ?? {});
-  const { file, bytes } = chooseModule(opts);
-  const module = new WebAssembly.Module(bytes);
+export function createWasmBackend(module: WebAssembly.Module, build: Build, features: Readonly<Record<string, string | number>> = {}): Backend {
   // The release builds import nothing: allocator built in (runtime "minimal"), no assertions,
   // and abort compiled to a trap (asconfig.json "use": ["abort="]).
-  const instance = new WebAssembly.Instance(module, {});
-  const wasm = instance.exports as unknown as WasmExports;
-  const simd = wasm.simd() === 1;
-  if (opts.simd !== undefined && opts.simd !== simd) {
-    throw new Error(`${file} is the ${simd ? 'SIMD' : 'scalar'} build, but simd: ${opts.simd} was asked for`);
-  }
-  return {
-    name: 'wasm',
-    kernels: createKernels(wasm),
-    features: { variant: simd ? 'simd128' : 'scalar', bytes: bytes.length, file: path.basename(file) },
-  };
-}
-
-function chooseModule(opts: WasmLoadOptions): { file: string; bytes: Uint8Array } {
-  if (opts.path !== undefined) {
-    const bytes = fs.readFileSync(opts.path);
-    if (opts.simd === true && !WebAssembly.validate(bytes)) {
-      throw new Error(`this JavaScript engine cannot run ${opts.path} (WebAssembly SIMD is not supported)`);
-    }
-    return { file: opts.path, bytes };
-  }
-  if (opts.simd === false) return { file: DEFAULT_WASM_PATH, bytes: fs.readFileSync(DEFAULT_WASM_PATH) };
-  if (opts.simd === true) {
-    const bytes = fs.readFileSync(DEFAULT_SIMD_WASM_PATH);
-    if (!WebAssembly.validate(bytes)) {
-      throw new Error('this JavaScript engine does not support WebAssembly SIMD (simd: true)');
-    }
-    return { file: DEFAULT_SIMD_WASM_PATH, bytes };
-  }
-  // Automatic: the SIMD build when present and valid on this engine.
-  let simdBytes: Uint8Array | undefined;
-  try {
-    simdBytes = fs.readFileSync(DEFAULT_SIMD_WASM_PATH);
-  } catch {
-    simdBytes = undefined;
-  }
-  if (simdBytes !== undefined && WebAssembly.validate(simdBytes)) return { file: DEFAULT_SIMD_WASM_PATH, bytes: simdBytes };
-  return { file: DEFAULT_WASM_PATH, bytes: fs.readFileSync(DEFAULT_WASM_PATH) };
+  const wasm = new WebAssembly.Instance(module, {}).exports as unknown as WasmExports;
+  const variant = wasm.simd() === 1 ? 'simd128' : 'scalar';
+  if (variant !== build.variant) throw new Error(`this module is the ${variant} build, not ${build.id}`);
+  return { name: 'wasm', build, fusedMultiplyAdd: false, kernels: createKernels(wasm), features: { variant, ...features } };
 }
 
 /**

@@ -1,0 +1,49 @@
+import type { BackendName, KernelName } from './contract.js';
+
+/**
+ * Every build numaccel can run, in priority order: a backend plus the variant of its code. Within
+ * a backend the builds are ordered best first; a backend's default build is the first one that
+ * loads on this machine (native: the best SIMD variant the CPU supports; wasm: simd128 where the
+ * engine validates SIMD, else scalar). The registry, the selection table, the benchmark, the
+ * tests and the pool workers all name builds by these ids.
+ */
+export const BUILDS = [
+  { id: 'native:avx512', backend: 'native', variant: 'avx512' },
+  { id: 'native:avx2', backend: 'native', variant: 'avx2' },
+  { id: 'native:sse2', backend: 'native', variant: 'sse2' },
+  { id: 'native:scalar', backend: 'native', variant: 'scalar' },
+  { id: 'wasm:simd128', backend: 'wasm', variant: 'simd128' },
+  { id: 'wasm:scalar', backend: 'wasm', variant: 'scalar' },
+  { id: 'js', backend: 'js', variant: 'scalar' },
+] as const satisfies readonly BuildSpec[];
+
+export interface BuildSpec {
+  readonly id: string;
+  readonly backend: BackendName;
+  /** The code variant: a SIMD instruction set, or scalar. */
+  readonly variant: string;
+}
+
+export type Build = (typeof BUILDS)[number];
+export type BuildId = Build['id'];
+export const BUILD_IDS: readonly BuildId[] = BUILDS.map((build) => build.id);
+
+/**
+ * The kernels whose code differs between the builds of one backend: only the batch great-circle
+ * kernels (and the coordinate check beside them) have SIMD variants, so a suite of any other
+ * kernel runs once per backend, not once per build.
+ */
+export const VARIANT_KERNELS = ['greatCircleMany', 'greatCircleMatrix', 'coordinatesInDomain'] as const satisfies readonly KernelName[];
+
+export function buildById(id: string): Build | undefined {
+  return BUILDS.find((build) => build.id === id);
+}
+
+export function buildsOf(backend: BackendName): readonly Build[] {
+  return BUILDS.filter((build) => build.backend === backend);
+}
+
+/** 'native:avx2' for the native backend's avx2 variant; 'js' for the one TypeScript build. */
+export function buildIdOf(backend: BackendName, variant: string): BuildId | undefined {
+  return BUILDS.find((build) => build.backend === backend && build.variant === variant)?.id;
+}

@@ -1,0 +1,50 @@
+/**
+ * One chunk of an async job, as a pool worker receives it (src/pool-worker.ts in Node,
+ * src/browser-worker.mts in browsers), and how a worker runs it on its build's synchronous kernels.
+ * Inputs arrive already validated; results go back transferred, not copied.
+ */
+import type { BuildId } from './builds.js';
+import type { Kernels } from './contract.js';
+
+type Columns = [Float64Array, Float64Array, Float64Array, Float64Array];
+
+export type PoolTask = { readonly build: BuildId } & (
+  | { kernel: 'checkPrimes'; values: Float64Array | BigUint64Array }
+  | { kernel: 'countPrimes'; lo: number; hi: number }
+  | { kernel: 'primesBetween'; lo: number; hi: number; bound: number }
+  | { kernel: 'greatCircleMany'; columns: Columns; radius: number; length: number }
+  | { kernel: 'greatCircleMatrix'; columns: Columns; radius: number }
+);
+
+/** The arrays a task carries, whose buffers can be transferred to the worker. */
+export function transferablesOf(task: PoolTask): ArrayBuffer[] {
+  const arrays = task.kernel === 'checkPrimes' ? [task.values] : 'columns' in task ? task.columns : [];
+  return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
+}
+
+export function runTask(kernels: Kernels, task: PoolTask): Uint8Array | Float64Array | number {
+  switch (task.kernel) {
+    case 'checkPrimes': {
+      const out = new Uint8Array(task.values.length);
+      kernels.checkPrimes(task.values, out);
+      return out;
+    }
+    case 'countPrimes':
+      return kernels.countPrimes(task.lo, task.hi);
+    case 'primesBetween': {
+      const out = new Float64Array(task.bound);
+      const count = kernels.primesBetween(task.lo, task.hi, out);
+      return out.slice(0, count);
+    }
+    case 'greatCircleMany': {
+      const out = new Float64Array(task.length);
+      kernels.greatCircleMany(...task.columns, task.radius, out);
+      return out;
+    }
+    case 'greatCircleMatrix': {
+      const out = new Float64Array(task.columns[0].length * task.columns[2].length);
+      kernels.greatCircleMatrix(...task.columns, task.radius, out);
+      return out;
+    }
+  }
+}
