@@ -66,7 +66,7 @@ describe('numaccel command', () => {
     [['distance', '0', '91', '0', '0'], /lat1 must be a finite number of degrees in \[-90, 90\], got 91/],
     [['distance', '0', 'north', '0', '0'], /distance: lat1 must be a number, got "north"/],
     [['distance', '0', '0', '1', '1', '--unit', 'furlong'], /options.unit must be one of 'km', 'm', 'mi', 'nmi'/],
-    [['--backend', 'gpu', 'info'], /must be one of 'auto', 'native', 'wasm', 'js', got "gpu"/],
+    [['--backend', 'gpu', 'info'], /must be one of 'auto', 'native', 'wasm', 'js', 'native:avx512', .*'wasm:scalar', got "gpu"/],
     [['--threads', 'many', 'info'], /--threads must be an integer, got "many"/],
     [['frobnicate'], /unknown command 'frobnicate'/],
   ] as const)('%j fails with one line on stderr naming the argument', ([args, message]) => {
