@@ -3,7 +3,10 @@
  * The `numaccel` command: try the kernels from a terminal. Every command takes --json for
  * machine-readable output on stdout; errors are one line on stderr and a non-zero exit code.
  */
+import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
+import * as path from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
 import * as numaccel from '../index.js';
@@ -221,6 +224,14 @@ program
   .action((lon1: string, lat1: string, lon2: string, lat2: string, command: { unit?: DistanceUnit; radius?: number }) =>
     distance([lon1, lat1, lon2, lat2], command, program.opts()),
   );
+
+program
+  .command('build-native')
+  .description('compile the native addon for this machine with node-gyp (needs a C++17 compiler and Python); the prebuilt linux-x64 addon needs no build')
+  .action(() => {
+    const result = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'scripts', 'build-native.js')], { stdio: 'inherit' });
+    process.exitCode = result.status ?? 1;
+  });
 
 program
   .command('bench')

@@ -24,7 +24,13 @@ interface NativeBinding extends Kernels, Omit<AsyncKernels, 'greatCircleManyAsyn
  * Throws when there is no usable addon; the registry records why.
  */
 export function loadAddon(nativePath: string | undefined): NativeBinding {
-  const binding: NativeBinding = nativePath ? require(path.resolve(nativePath)) : require('node-gyp-build')(PACKAGE_ROOT);
+  let binding: NativeBinding;
+  try {
+    binding = nativePath ? require(path.resolve(nativePath)) : require('node-gyp-build')(PACKAGE_ROOT);
+  } catch (cause) {
+    if (nativePath || !/No native build was found/.test((cause as Error).message)) throw cause;
+    throw new Error(`no prebuilt addon fits ${process.platform}-${process.arch} and none was compiled: run \`npx numaccel build-native\` (needs a C++17 compiler and Python)`, { cause });
+  }
   const missing = KERNEL_NAMES.filter((name) => typeof binding[name] !== 'function');
   if (missing.length > 0) throw new Error(`the addon does not export the kernels ${missing.join(', ')}`);
   return binding;
