@@ -21,6 +21,7 @@ scope.onmessage = ({ data }) => {
   if (data.init) {
     const build = buildById(data.init.build)!;
     kernels = build.backend === 'wasm' ? createWasmBackend(data.init.module!, build).kernels : loadJsBackend().kernels;
+    scope.postMessage({ ready: true });
     return;
   }
   try {

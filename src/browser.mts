@@ -82,6 +82,15 @@ function webWorkerPool(build: BuildId, config: Configuration): WorkerPool {
     }
     const worker = new Worker(new URL('./browser-worker.mjs', import.meta.url), { type: 'module' });
     worker.postMessage({ init: { build, module: await module } });
+    // Tasks go only to a worker that answered: a task's arrays are transferred, and a worker that
+    // failed to start would take them with it.
+    await new Promise<void>((resolve, reject) => {
+      worker.onmessage = () => resolve();
+      worker.onerror = (event) => {
+        worker.terminate();
+        reject(new WorkerStartError(event.message ?? 'the worker failed to start'));
+      };
+    });
     return worker;
   };
   const park = (worker: Worker) => idle.push({ worker, timer: setTimeout(() => retire(worker), IDLE_MS) });
@@ -99,18 +108,18 @@ function webWorkerPool(build: BuildId, config: Configuration): WorkerPool {
         reject(new DOMException('the operation was aborted', 'AbortError'));
       };
       signal.addEventListener('abort', onAbort, { once: true });
-      worker.addEventListener('message', ({ data }) => {
+      worker.onmessage = ({ data }) => {
         signal.removeEventListener('abort', onAbort);
         const reply = data as { result?: unknown; error?: string };
         park(worker);
         if (reply.error !== undefined) reject(new Error(reply.error));
         else resolve(reply.result);
-      });
-      worker.addEventListener('error', (event) => {
+      };
+      worker.onerror = (event) => {
         signal.removeEventListener('abort', onAbort);
         worker.terminate();
-        reject(new WorkerStartError(event.message ?? 'the worker failed to start'));
-      });
+        reject(new Error(event.message ?? 'the worker failed'));
+      };
       worker.postMessage({ task }, transferList);
     });
   };

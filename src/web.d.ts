@@ -4,5 +4,6 @@ declare class Worker {
   constructor(url: URL | string, options?: { type?: 'classic' | 'module'; name?: string });
   postMessage(message: unknown, transfer?: readonly ArrayBuffer[]): void;
   terminate(): void;
-  addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: { data?: unknown; message?: string }) => void): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onerror: ((event: { message?: string }) => void) | null;
 }
