@@ -1,8 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+/** Suites that install packages, build pages or start other runtimes: `npm run test:everywhere`. */
+export const EVERYWHERE = ['test/browser.test.ts', 'test/runtimes.test.ts', 'test/install.test.ts'];
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: [...EVERYWHERE, '**/node_modules/**'],
     // Property-based suites run hundreds of 64-bit Miller-Rabin tests per backend in BigInt/JS
     // arithmetic; allow for a loaded 2-core machine rather than fail on wall time.
     testTimeout: 120_000,

@@ -169,4 +169,31 @@ describe.skipIf(!HAS_CHROMIUM && !IN_CI)(`numaccel in headless Chromium (${CHROM
     const wasm = gzip(files(out).find((f) => /numaccel-simd.*\.wasm$/.test(f))!);
     expect(js + wasm, `JS ${js} B + wasm ${wasm} B gzipped`).toBeLessThanOrEqual(50 * 1024);
   }, 120_000);
+
+  it('the demo page (examples/browser) answers, says which build served, and charts wasm against js; its screenshot is saved', async () => {
+    const { build } = await import('vite');
+    const root = path.join(PACKAGE_ROOT, 'examples', 'browser');
+    const out = path.join(project, 'demo');
+    await build({ root, configFile: path.join(root, 'vite.config.js'), logLevel: 'silent', build: { outDir: out } });
+    const server = await serveDirectory(out);
+    servers.push(server);
+    const page = await browser.newPage({ viewport: { width: 900, height: 820 } });
+    try {
+      await page.goto(server.url);
+      await page.waitForFunction(() => document.getElementById('status')!.textContent!.startsWith('Ready'));
+      expect(await page.textContent('#prime-answer')).toBe('9007199254740881 is prime (served by wasm:simd128)');
+      expect(await page.textContent('#distance-answer')).toMatch(/^5837\.\d{3} km \(served by wasm:simd128\)$/);
+      await page.fill('#prime-input', '9007199254740883');
+      await page.click('#prime-form button');
+      expect(await page.textContent('#prime-answer')).toBe('9007199254740883 is not prime (served by wasm:simd128)');
+      await page.click('#bench');
+      await page.waitForSelector('#chart[data-done]', { timeout: 60_000 });
+      const rows = await page.$$eval('#chart .row', (elements) => elements.map((e) => e.firstElementChild!.textContent));
+      expect(rows).toEqual(['wasm:simd128', 'js', 'wasm:simd128', 'js']);
+      fs.mkdirSync(path.join(PACKAGE_ROOT, 'test-results'), { recursive: true });
+      await page.screenshot({ path: path.join(PACKAGE_ROOT, 'test-results', 'browser-demo.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  }, 120_000);
 });
