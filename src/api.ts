@@ -1,19 +1,20 @@
-import type { Backend, Kernels } from './contract.js';
-import { LARGE_PRIME_CANDIDATE, ROUTES, type Route } from './selection.js';
 import {
+    MANY_NAMES,
+  prepareManyArguments,
   resolveRadius,
-  toCoordinates,
+  validateCoordinates,
   validateLatitude,
-  validateLatitudes,
   validateLongitude,
-  validateLongitudes,
+  validateMatrixArguments,
   validatePrimeCandidate,
   validatePrimeCandidates,
   validatePrimeListSize,
   validateRange,
-  validateResultSize,
+  type Columns,
   type GreatCircleOptions,
-} from './validate.js';
+} from './arguments.js';
+import { BATCH_BLOCK, primesWritten, type Backend } from './contract.js';
+import { LARGE_PRIME_CANDIDATE, ROUTES, type Route } from './selection.js';
 
 /** Integers for checkPrimes: an array of numbers or an integer typed array (BigInt ones included). */
 export type PrimeCandidates =
@@ -90,7 +91,7 @@ export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
       const bound = validatePrimeListSize(fn, low, high);
       const out = new Float64Array(bound);
       const count = resolveRoutes().primesBetween.kernels.primesBetween(low, high, out);
-      return count === bound ? out : out.slice(0, count);
+      return primesWritten(out, count);
     },
     greatCircleMany(lon1, lat1, lon2, lat2, options) {
       const fn = 'greatCircleMany';
@@ -103,7 +104,7 @@ export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
       // once instead of twice. (An empty batch still has its broadcast numbers checked.)
       let start = 0;
       do {
-        const end = Math.min(length, start + COORDINATE_BLOCK);
+        const end = Math.min(length, start + BATCH_BLOCK);
         const block = columns.map((column) => (column.length === 1 ? column : column.subarray(start, end))) as Columns;
         validateCoordinates(fn, MANY_NAMES, values, columns, kernels.coordinatesInDomain(...block));
         if (end > start) kernels.greatCircleMany(...block, radius, out.subarray(start, end));
@@ -119,88 +120,6 @@ export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
       return out;
     },
   };
-}
-
-type Columns = [Float64Array, Float64Array, Float64Array, Float64Array];
-
-const MANY_NAMES = ['lon1', 'lat1', 'lon2', 'lat2'] as const;
-const MATRIX_NAMES = ['lonsA', 'latsA', 'lonsB', 'latsB'] as const;
-
-/**
- * Pairs per block of greatCircleMany: the five arrays' blocks take 640 KiB, inside a 1 MiB L2
- * (and the wasm backend's copy-in chunk is the same size).
- */
-const COORDINATE_BLOCK = 16384;
-
-const isLatitude = (name: string): boolean => name.startsWith('lat');
-
-/**
- * Raises the error for bad coordinates unless `inDomain`, the answer of the backend's fast check
- * (Kernels.coordinatesInDomain) on the columns or on a block of them, is true. The arguments are
- * then scanned whole in argument order, so the error names the same element whatever the block
- * and the backend: the first bad one of the first argument that has one (a number argument is
- * named without an index).
- */
-function validateCoordinates(fn: string, names: readonly string[], values: readonly unknown[], columns: readonly Float64Array[], inDomain: boolean): void {
-  if (inDomain) return;
-  columns.forEach((column, k) => {
-    const value = values[k];
-    (isLatitude(names[k]!) ? validateLatitudes : validateLongitudes)(fn, names[k]!, typeof value === 'number' ? value : column);
-  });
-}
-
-/** Converts each coordinate argument to a Float64Array (a single number becomes a length-1 one), checking types only. */
-function coordinateColumns(fn: string, names: readonly string[], values: readonly unknown[]): Columns {
-  return names.map((name, i) => {
-    const column = toCoordinates(fn, name, values[i]);
-    return typeof column === 'number' ? Float64Array.of(column) : column;
-  }) as Columns;
-}
-
-/**
- * greatCircleMany's arguments with their types and lengths checked but not their values: the
- * four columns (a length-1 column is broadcast by the kernels), the common length of the arrays
- * given (1 when all are single numbers), and the radius.
- */
-function prepareManyArguments(fn: string, values: readonly unknown[], options: unknown): { columns: Columns; length: number; radius: number } {
-  const columns = coordinateColumns(fn, MANY_NAMES, values);
-  let length: number | undefined;
-  let lengthFrom = '';
-  values.forEach((value, i) => {
-    if (typeof value === 'number') return;
-    const n = columns[i]!.length;
-    if (length === undefined) [length, lengthFrom] = [n, MANY_NAMES[i]!];
-    else if (n !== length) {
-      throw new RangeError(`${fn}: ${MANY_NAMES[i]} has ${n} elements but ${lengthFrom} has ${length}; give arrays of equal length, or single numbers to broadcast`);
-    }
-  });
-  return { columns, length: length ?? 1, radius: resolveRadius(fn, options) };
-}
-
-/**
- * greatCircleMany's arguments, every element checked (by `kernels`' fast check, then as
- * validateCoordinates says): see prepareManyArguments.
- */
-export function validateManyArguments(
-  fn: string, values: readonly unknown[], options: unknown, kernels: Pick<Kernels, 'coordinatesInDomain'>,
-): { columns: Columns; length: number; radius: number } {
-  const prepared = prepareManyArguments(fn, values, options);
-  validateCoordinates(fn, MANY_NAMES, values, prepared.columns, kernels.coordinatesInDomain(...prepared.columns));
-  return prepared;
-}
-
-/** greatCircleMatrix's arguments: A's and B's columns (equal lengths), the radius; the result size checked. */
-export function validateMatrixArguments(
-  fn: string, values: readonly unknown[], options: unknown, kernels: Pick<Kernels, 'coordinatesInDomain'>,
-): { columns: Columns; radius: number } {
-  const columns = coordinateColumns(fn, MATRIX_NAMES, values);
-  const radius = resolveRadius(fn, options);
-  const [lonsA, latsA, lonsB, latsB] = columns;
-  if (latsA.length !== lonsA.length) throw new RangeError(`${fn}: latsA has ${latsA.length} elements but lonsA has ${lonsA.length}; they must be equal`);
-  if (latsB.length !== lonsB.length) throw new RangeError(`${fn}: latsB has ${latsB.length} elements but lonsB has ${lonsB.length}; they must be equal`);
-  validateResultSize(fn, `the ${lonsA.length} × ${lonsB.length} matrix`, lonsA.length * lonsB.length);
-  validateCoordinates(fn, MATRIX_NAMES, values, columns, kernels.coordinatesInDomain(...columns));
-  return { columns, radius };
 }
 
 /** Every route served by the same backend. */

@@ -9,13 +9,24 @@
  *   Workers in browsers). Pools start on first use, are reused, and their idle threads do not
  *   keep the process alive.
  */
-import { validateManyArguments, validateMatrixArguments, type Coordinates, type PrimeCandidates, type RouteBackends } from './api.js';
-import type { BuildId } from './builds.js';
+import type { Coordinates, PrimeCandidates, RouteBackends } from './api.js';
+import {
+  parseAsyncOptions,
+  validateManyArguments,
+  validateMatrixArguments,
+  validatePrimeCandidates,
+  validatePrimeListSize,
+  validateRange,
+  type Columns,
+  type GreatCircleOptions,
+  type Job,
+} from './arguments.js';
 import { coordinatesInDomain } from './backends/js/geo.js';
-import type { Backend, Kernels } from './contract.js';
-import type { Configuration, Platform } from './platform.js';
+import { primesWritten, type AsyncKernels, type Kernels } from './contract.js';
+import type { BuildId } from './builds.js';
+import type { Configuration, Platform, WorkerPool } from './platform.js';
 import { transferablesOf, type PoolTask } from './pool-task.js';
-import { describe, validatePrimeCandidates, validatePrimeListSize, validateRange, type GreatCircleOptions } from './validate.js';
+import type { Route } from './selection.js';
 
 export interface AsyncOptions {
   /** Threads to use: default NUMACCEL_THREADS, else the machine's available parallelism. */
@@ -32,64 +43,6 @@ export interface NumaccelAsyncApi {
   primesBetweenAsync(lo: number | bigint, hi: number | bigint, options?: AsyncOptions): Promise<Float64Array>;
   greatCircleManyAsync(lon1: Coordinates, lat1: Coordinates, lon2: Coordinates, lat2: Coordinates, options?: GreatCircleOptions & AsyncOptions): Promise<Float64Array>;
   greatCircleMatrixAsync(lonsA: Coordinates, latsA: Coordinates, lonsB: Coordinates, latsB: Coordinates, options?: GreatCircleOptions & AsyncOptions): Promise<Float64Array>;
-}
-
-/** The most threads one async call may use (native/async.cc has the same limit). */
-export const MAX_THREADS = 256;
-const ASYNC_OPTION_NAMES = ['threads', 'signal', 'onProgress'];
-
-/** NUMACCEL_THREADS where it is a valid thread count, else the platform's parallelism. */
-function defaultThreads(platform: Platform): number {
-  const configured = Number(platform.env('NUMACCEL_THREADS'));
-  return Number.isInteger(configured) && configured >= 1 && configured <= MAX_THREADS ? configured : platform.defaultThreads();
-}
-
-interface Job {
-  readonly threads: number;
-  readonly signal: AbortSignal | undefined;
-  readonly report: (fraction: number) => void;
-}
-
-/**
- * Splits the async options from the rest (greatCircle's radius/unit), validating them. Options
- * other than the async ones are returned for the caller to validate; `allowRest` false makes
- * them an error here.
- */
-function parseAsyncOptions(fn: string, options: unknown, allowRest: boolean, platform: Platform): { job: Job; rest: Record<string, unknown> | undefined } {
-  if (options === undefined) return { job: { threads: defaultThreads(platform), signal: undefined, report: () => {} }, rest: undefined };
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
-  }
-  const { threads, signal, onProgress, ...rest } = options as Record<string, unknown>;
-  if (!allowRest) {
-    const unknown = Object.keys(rest)[0];
-    if (unknown !== undefined) throw new RangeError(`${fn}: unknown option ${JSON.stringify(unknown)}; accepted options are ${ASYNC_OPTION_NAMES.join(', ')}`);
-  }
-  if (threads !== undefined) {
-    if (typeof threads !== 'number') throw new TypeError(`${fn}: options.threads must be a number, got ${describe(threads)}`);
-    if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) {
-      throw new RangeError(`${fn}: options.threads must be an integer in [1, ${MAX_THREADS}], got ${describe(threads)}`);
-    }
-  }
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new TypeError(`${fn}: options.signal must be an AbortSignal, got ${describe(signal)}`);
-  }
-  if (onProgress !== undefined && typeof onProgress !== 'function') {
-    throw new TypeError(`${fn}: options.onProgress must be a function, got ${describe(onProgress)}`);
-  }
-  // Progress only ever moves forward, and stops short of 1 until the job has finished.
-  let reported = 0;
-  const report = (fraction: number) => {
-    const clamped = Math.min(fraction, 1);
-    if (clamped > reported) {
-      reported = clamped;
-      (onProgress as (fraction: number) => void)(clamped);
-    }
-  };
-  return {
-    job: { threads: (threads as number | undefined) ?? defaultThreads(platform), signal: signal as AbortSignal | undefined, report: onProgress ? report : () => {} },
-    rest: allowRest && Object.keys(rest).length > 0 ? rest : allowRest ? {} : undefined,
-  };
 }
 
 function abortError(fn: string): DOMException {
@@ -136,10 +89,11 @@ async function runNative<T>(fn: string, job: Job, start: (threads: number, contr
 // ---------------------------------------------------------------------------------------------
 // Running a job in chunks on the worker pool
 
-type WorkerPoolOf = ReturnType<Platform['pool']>;
+/** The task of a chunk, without the build the pool adds. */
+type ChunkTask = PoolTask extends infer T ? (T extends PoolTask ? Omit<T, 'build'> : never) : never;
 
 interface Chunk<T> {
-  readonly task: PoolTask;
+  readonly task: ChunkTask;
   /** Share of the whole job, for progress. */
   readonly weight: number;
   readonly done: (result: T) => void;
@@ -152,7 +106,7 @@ interface Chunks<T> {
   at(index: number): Chunk<T>;
 }
 
-async function runOnPool<T>(fn: string, pool: WorkerPoolOf, job: Job, chunks: Chunks<T>): Promise<void> {
+async function runOnPool<T>(fn: string, pool: WorkerPool, build: BuildId, job: Job, chunks: Chunks<T>): Promise<void> {
   if (job.signal?.aborted) throw abortError(fn);
   const cancel = new AbortController(); // stops the chunks in flight: on abort, or when one fails
   const signal = job.signal;
@@ -175,7 +129,7 @@ async function runOnPool<T>(fn: string, pool: WorkerPoolOf, job: Job, chunks: Ch
         while (!stopped && inFlight < job.threads && next < chunks.count) {
           const chunk = chunks.at(next++);
           inFlight++;
-          pool.run(chunk.task, { signal: cancel.signal, transferList: transferablesOf(chunk.task) }).then((value) => {
+          pool.run({ ...chunk.task, build } as PoolTask, { signal: cancel.signal, transferList: transferablesOf(chunk.task as PoolTask) }).then((value) => {
             const result = value as T;
             if (stopped) return;
             // An exception here (making the next chunk, or a progress callback) would otherwise
@@ -237,164 +191,197 @@ const chunkSize = (units: number, threads: number, smallest: number, largest: nu
  * freed memory. So async calls work on a private copy of each array the caller passed in, taken
  * at the call (an argument validation already converted is private already).
  */
+function privateCopy<T extends Float64Array | BigUint64Array>(array: T, argument: unknown): T {
+  return array === argument ? (array.slice() as T) : array;
+}
+
+const privateColumns = (columns: Columns, args: readonly unknown[]): Columns => columns.map((column, i) => privateCopy(column, args[i])) as Columns;
+
+/**
+ * One async call, validated and with its private copies taken: the whole job on a build's own
+ * threads, or the job cut into chunks for a pool of the build's workers (`pieces` names each
+ * chunk's task and what to do with its result), and the call's result once every part is done.
+ */
+interface Prepared<T, R> {
+  readonly own: (kernels: AsyncKernels, threads: number, control: Int32Array) => Promise<unknown>;
+  readonly pieces: (threads: number) => Chunks<R>;
+  readonly result: () => T;
+}
+
+/** For each async function: its route, whether it takes greatCircle's options, and how it prepares its call. */
+type Preparation<A extends unknown[], T> = {
+  readonly route: Route;
+  /** The positional arguments before the options. */
+  readonly arity: A['length'];
+  /** Whether the options may hold greatCircle's radius or unit beside the async ones. */
+  readonly distanceOptions: boolean;
+  // The chunks' result type differs from function to function: each `done` knows its own.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  prepare(fn: string, args: A, rest: Record<string, unknown> | undefined, check: Pick<Kernels, 'coordinatesInDomain'>): Prepared<T, any>;
+};
+
+type Args<K extends keyof NumaccelAsyncApi> = Parameters<NumaccelAsyncApi[K]> extends [...infer A, unknown?] ? A : never;
+type Result<K extends keyof NumaccelAsyncApi> = Awaited<ReturnType<NumaccelAsyncApi[K]>>;
+
+/** Chunk sizes: elements for arrays, integers for ranges, rows for the matrix. */
+const CHUNKS = {
+  checkPrimes: [256, 1 << 16],
+  range: [1 << 22, 1 << 26],
+  greatCircleMany: [4096, 1 << 17],
+} as const;
+
+/** Distances per matrix chunk: its rows are as many as fit. */
+const MATRIX_CHUNK_CELLS = 1 << 18;
+
+const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Args<K>, Result<K>> } = {
+  checkPrimesAsync: {
+    arity: 1,
+    route: 'checkPrimes',
+    distanceOptions: false,
+    prepare(fn, [values]) {
+      const candidates = privateCopy(validatePrimeCandidates(fn, values), values);
+      const out = new Uint8Array(candidates.length);
+      return {
+        own: (kernels, threads, control) => kernels.checkPrimesAsync(candidates, out, threads, control),
+        pieces: (threads) =>
+          piecesOf(0, candidates.length, chunkSize(candidates.length, threads, ...CHUNKS.checkPrimes), (a, b) => ({
+            task: { kernel: 'checkPrimes', values: candidates.slice(a, b) },
+            done: (result: Uint8Array) => out.set(result, a),
+          })),
+        result: () => out,
+      };
+    },
+  },
+  countPrimesAsync: {
+    arity: 2,
+    route: 'countPrimes',
+    distanceOptions: false,
+    prepare(fn, [lo, hi]) {
+      const [low, high] = validateRange(fn, lo, hi);
+      let count = 0;
+      return {
+        own: async (kernels, threads, control) => (count = await kernels.countPrimesAsync(low, high, threads, control)),
+        pieces: (threads) =>
+          piecesOf(low, high, chunkSize(high - low, threads, ...CHUNKS.range), (a, b) => ({ task: { kernel: 'countPrimes', lo: a, hi: b }, done: (n: number) => (count += n) })),
+        result: () => count,
+      };
+    },
+  },
+  primesBetweenAsync: {
+    arity: 2,
+    route: 'primesBetween',
+    distanceOptions: false,
+    prepare(fn, [lo, hi]) {
+      const [low, high] = validateRange(fn, lo, hi);
+      const bound = validatePrimeListSize(fn, low, high);
+      let result: Float64Array | undefined;
+      const parts: Float64Array[] = [];
+      return {
+        own: async (kernels, threads, control) => {
+          const out = new Float64Array(bound);
+          return (result = primesWritten(out, await kernels.primesBetweenAsync(low, high, out, threads, control)));
+        },
+        pieces: (threads) =>
+          piecesOf(low, high, chunkSize(high - low, threads, ...CHUNKS.range), (a, b, i) => ({
+            task: { kernel: 'primesBetween', lo: a, hi: b, bound: validatePrimeListSize(fn, a, b) },
+            done: (primes: Float64Array) => (parts[i] = primes),
+          })),
+        result: () => {
+          if (result) return result;
+          const out = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
+          parts.reduce((at, part) => (out.set(part, at), at + part.length), 0);
+          return out;
+        },
+      };
+    },
+  },
+  greatCircleManyAsync: {
+    arity: 4,
+    route: 'greatCircleMany',
+    distanceOptions: true,
+    prepare(fn, args, rest, check) {
+      const { length, radius, columns } = validateManyArguments(fn, args, rest, check);
+      const own = privateColumns(columns, args);
+      const out = new Float64Array(length);
+      return {
+        own: (kernels, threads, control) => kernels.greatCircleManyAsync(...own, radius, out, threads, control),
+        pieces: (threads) =>
+          piecesOf(0, length, chunkSize(length, threads, ...CHUNKS.greatCircleMany), (a, b) => ({
+            task: {
+              kernel: 'greatCircleMany',
+              // A broadcast (length-1) column goes whole; the others as the chunk's slice.
+              columns: own.map((column) => (column.length === 1 && length !== 1 ? column.slice() : column.slice(a, b))) as Columns,
+              radius,
+              length: b - a,
+            },
+            done: (result: Float64Array) => out.set(result, a),
+          })),
+        result: () => out,
+      };
+    },
+  },
+  greatCircleMatrixAsync: {
+    arity: 4,
+    route: 'greatCircleMatrix',
+    distanceOptions: true,
+    prepare(fn, args, rest, check) {
+      const { radius, columns } = validateMatrixArguments(fn, args, rest, check);
+      const own = privateColumns(columns, args);
+      const [rowsLon, rowsLat, colsLon, colsLat] = own;
+      const width = colsLon.length;
+      const out = new Float64Array(rowsLon.length * width);
+      const rows = out.length === 0 ? 0 : rowsLon.length;
+      return {
+        own: (kernels, threads, control) => kernels.greatCircleMatrixAsync(...own, radius, out, threads, control),
+        pieces: (threads) =>
+          piecesOf(0, rows, chunkSize(rows, threads, 1, Math.max(1, Math.floor(MATRIX_CHUNK_CELLS / width))), (a, b) => ({
+            task: { kernel: 'greatCircleMatrix', columns: [rowsLon.slice(a, b), rowsLat.slice(a, b), colsLon.slice(), colsLat.slice()], radius },
+            done: (result: Float64Array) => out.set(result, a * width),
+          })),
+        result: () => out,
+      };
+    },
+  },
+};
+
 /**
  * The build whose fast coordinate check validates a call's arguments: the route's own when the
  * routes are settled, else the TypeScript one (the same answer: coordinatesInDomain has one
  * meaning in every build), so that validation and the private copies happen at the call, before
  * any wait for a build still loading.
  */
-function checkerOf(routes: RouteBackends | Promise<RouteBackends>, route: 'greatCircleMany' | 'greatCircleMatrix'): Pick<Kernels, 'coordinatesInDomain'> {
+function checkerOf(routes: RouteBackends | Promise<RouteBackends>, route: Route): Pick<Kernels, 'coordinatesInDomain'> {
   return routes instanceof Promise ? { coordinatesInDomain } : routes[route].kernels;
-}
-
-function privateCopy<T extends Float64Array | BigUint64Array>(array: T, argument: unknown): T {
-  return array === argument ? (array.slice() as T) : array;
 }
 
 /**
  * The async functions over the builds that `resolveRoutes` names for each route (it may wait for
- * builds still loading), on the platform's threads and pools.
+ * builds still loading), on the platform's threads and pools. Every function takes one path:
+ * options and arguments validated (private copies taken), then the build's own threads or its
+ * pool, then the result.
  */
 export function createAsyncApi(
   resolveRoutes: () => RouteBackends | Promise<RouteBackends>, platformOf: () => Platform, configOf: () => Configuration,
 ): NumaccelAsyncApi {
-  const nativeAsync = (backend: Backend) => backend.asyncKernels;
-  const poolOf = (build: BuildId): WorkerPoolOf => platformOf().pool(build, configOf());
-  const options = (fn: string, given: unknown, allowRest: boolean) => parseAsyncOptions(fn, given, allowRest, platformOf());
-
-  return {
-    async checkPrimesAsync(values, given) {
-      const fn = 'checkPrimesAsync';
-      const { job } = options(fn, given, false);
-      const candidates = privateCopy(validatePrimeCandidates(fn, values), values);
-      const backend = (await resolveRoutes()).checkPrimes;
-      const out = new Uint8Array(candidates.length);
-      const own = nativeAsync(backend);
-      if (own) {
-        await runNative(fn, job, (threads, control) => own.checkPrimesAsync(candidates, out, threads, control));
-        return out;
-      }
-      const size = chunkSize(candidates.length, job.threads, 256, 1 << 16);
-      await runOnPool<Uint8Array>(
-        fn,
-        poolOf(backend.build.id),
-        job,
-        piecesOf(0, candidates.length, size, (a, b) => ({ task: { build: backend.build.id, kernel: 'checkPrimes', values: candidates.slice(a, b) }, done: (result) => out.set(result, a) })),
-      );
-      return out;
-    },
-
-    async countPrimesAsync(lo, hi, given) {
-      const fn = 'countPrimesAsync';
-      const { job } = options(fn, given, false);
-      const [low, high] = validateRange(fn, lo, hi);
-      const backend = (await resolveRoutes()).countPrimes;
-      const own = nativeAsync(backend);
-      if (own) return runNative(fn, job, (threads, control) => own.countPrimesAsync(low, high, threads, control));
-      let count = 0;
-      const size = chunkSize(high - low, job.threads, 1 << 22, 1 << 26);
-      await runOnPool<number>(
-        fn,
-        poolOf(backend.build.id),
-        job,
-        piecesOf(low, high, size, (a, b) => ({ task: { build: backend.build.id, kernel: 'countPrimes', lo: a, hi: b }, done: (n) => (count += n) })),
-      );
-      return count;
-    },
-
-    async primesBetweenAsync(lo, hi, given) {
-      const fn = 'primesBetweenAsync';
-      const { job } = options(fn, given, false);
-      const [low, high] = validateRange(fn, lo, hi);
-      const bound = validatePrimeListSize(fn, low, high);
-      const backend = (await resolveRoutes()).primesBetween;
-      const own = nativeAsync(backend);
-      if (own) {
-        const out = new Float64Array(bound);
-        const count = await runNative(fn, job, (threads, control) => own.primesBetweenAsync(low, high, out, threads, control));
-        return count === bound ? out : out.slice(0, count);
-      }
-      const size = chunkSize(high - low, job.threads, 1 << 22, 1 << 26);
-      const parts: Float64Array[] = [];
-      await runOnPool<Float64Array>(
-        fn,
-        poolOf(backend.build.id),
-        job,
-        piecesOf(low, high, size, (a, b, i) => ({
-          task: { build: backend.build.id, kernel: 'primesBetween', lo: a, hi: b, bound: validatePrimeListSize(fn, a, b) },
-          done: (primes) => (parts[i] = primes),
-        })),
-      );
-      const out = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
-      parts.reduce((at, part) => (out.set(part, at), at + part.length), 0);
-      return out;
-    },
-
-    async greatCircleManyAsync(lon1, lat1, lon2, lat2, given) {
-      const fn = 'greatCircleManyAsync';
-      const { job, rest } = options(fn, given, true);
-      const args = [lon1, lat1, lon2, lat2];
-      const routes = resolveRoutes();
-      const { length, radius, ...validated } = validateManyArguments(fn, args, rest, checkerOf(routes, 'greatCircleMany'));
-      const columns = validated.columns.map((column, i) => privateCopy(column, args[i])) as typeof validated.columns;
-      const backend = (await routes).greatCircleMany;
-      const out = new Float64Array(length);
-      const own = nativeAsync(backend);
-      if (own) {
-        await runNative(fn, job, (threads, control) => own.greatCircleManyAsync(...columns, radius, out, threads, control));
-        return out;
-      }
-      const size = chunkSize(length, job.threads, 4096, 1 << 17);
-      await runOnPool<Float64Array>(
-        fn,
-        poolOf(backend.build.id),
-        job,
-        piecesOf(0, length, size, (a, b) => ({
-          task: {
-            build: backend.build.id,
-            kernel: 'greatCircleMany',
-            // A broadcast (length-1) column goes whole; the others as the chunk's slice.
-            columns: columns.map((column) => (column.length === 1 && length !== 1 ? column.slice() : column.slice(a, b))) as [Float64Array, Float64Array, Float64Array, Float64Array],
-            radius,
-            length: b - a,
-          },
-          done: (result) => out.set(result, a),
-        })),
-      );
-      return out;
-    },
-
-    async greatCircleMatrixAsync(lonsA, latsA, lonsB, latsB, given) {
-      const fn = 'greatCircleMatrixAsync';
-      const { job, rest } = options(fn, given, true);
-      const args = [lonsA, latsA, lonsB, latsB];
-      const routes = resolveRoutes();
-      const { radius, ...validated } = validateMatrixArguments(fn, args, rest, checkerOf(routes, 'greatCircleMatrix'));
-      const columns = validated.columns.map((column, i) => privateCopy(column, args[i])) as typeof validated.columns;
-      const backend = (await routes).greatCircleMatrix;
-      const [rowsLon, rowsLat, colsLon, colsLat] = columns;
-      const width = colsLon.length;
-      const out = new Float64Array(rowsLon.length * width);
-      const own = nativeAsync(backend);
-      if (own) {
-        await runNative(fn, job, (threads, control) => own.greatCircleMatrixAsync(...columns, radius, out, threads, control));
-        return out;
-      }
-      if (out.length === 0) {
-        job.report(1);
-        return out;
-      }
-      const rows = chunkSize(rowsLon.length, job.threads, 1, Math.max(1, Math.floor((1 << 18) / width)));
-      await runOnPool<Float64Array>(
-        fn,
-        poolOf(backend.build.id),
-        job,
-        piecesOf(0, rowsLon.length, rows, (a, b) => ({
-          task: { build: backend.build.id, kernel: 'greatCircleMatrix', columns: [rowsLon.slice(a, b), rowsLat.slice(a, b), colsLon.slice(), colsLat.slice()], radius },
-          done: (result) => out.set(result, a * width),
-        })),
-      );
-      return out;
-    },
+  const call = async <T>(fn: string, spec: Preparation<unknown[], T>, args: unknown[], given: unknown): Promise<T> => {
+    const { job, rest } = parseAsyncOptions(fn, given, spec.distanceOptions, platformOf());
+    const routes = resolveRoutes();
+    const prepared = spec.prepare(fn, args, rest, checkerOf(routes, spec.route));
+    const backend = (await routes)[spec.route];
+    if (backend.asyncKernels) {
+      const own = backend.asyncKernels;
+      await runNative(fn, job, (threads, control) => prepared.own(own, threads, control));
+    } else {
+      const build = backend.build.id;
+      await runOnPool(fn, platformOf().pool(build, configOf()), build, job, prepared.pieces(job.threads));
+    }
+    return prepared.result();
   };
+  const api = Object.fromEntries(
+    Object.entries(ASYNC_FUNCTIONS).map(([fn, spec]) => [
+      fn,
+      (...args: unknown[]) => call(fn, spec as Preparation<unknown[], unknown>, args.slice(0, spec.arity), args[spec.arity]),
+    ]),
+  );
+  return api as unknown as NumaccelAsyncApi;
 }

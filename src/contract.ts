@@ -62,6 +62,18 @@ export interface Kernels {
 
 export type KernelName = keyof Kernels;
 
+/** What primesBetween returns: the first `count` elements of the `out` the kernel filled (itself when full). */
+export function primesWritten(out: Float64Array, count: number): Float64Array {
+  return count === out.length ? out : out.slice(0, count);
+}
+
+/**
+ * Elements per block of the batch kernels' callers: the facade checks and computes
+ * greatCircleMany this many pairs at a time (the five arrays' blocks take 640 KiB, inside a 1 MiB
+ * L2), and the wasm backend copies its inputs into linear memory in chunks of this many.
+ */
+export const BATCH_BLOCK = 16384;
+
 /** Every kernel of the contract, for completeness checks; the type below proves none is missing. */
 export const KERNEL_NAMES = [
   'checkPrime',

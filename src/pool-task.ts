@@ -4,7 +4,7 @@
  * Inputs arrive already validated; results go back transferred, not copied.
  */
 import type { BuildId } from './builds.js';
-import type { Kernels } from './contract.js';
+import { primesWritten, type Kernels } from './contract.js';
 
 type Columns = [Float64Array, Float64Array, Float64Array, Float64Array];
 
@@ -33,8 +33,7 @@ export function runTask(kernels: Kernels, task: PoolTask): Uint8Array | Float64A
       return kernels.countPrimes(task.lo, task.hi);
     case 'primesBetween': {
       const out = new Float64Array(task.bound);
-      const count = kernels.primesBetween(task.lo, task.hi, out);
-      return out.slice(0, count);
+      return primesWritten(out, kernels.primesBetween(task.lo, task.hi, out));
     }
     case 'greatCircleMany': {
       const out = new Float64Array(task.length);

@@ -12,7 +12,7 @@ import { createNativeBackend, loadAddon } from '../backends/native/index.js';
 import { createWasmBackend, engineSupportsSimd } from '../backends/wasm/index.js';
 import { BUILDS, buildById, type Build, type BuildId } from '../builds.js';
 import type { Backend, BackendName } from '../contract.js';
-import { MAX_THREADS } from '../async.js';
+import { MAX_THREADS } from '../arguments.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Configuration, Platform, WasmSource, WorkerPool } from '../platform.js';
 import { Registry, type BuildStatus } from '../registry.js';

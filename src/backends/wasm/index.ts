@@ -1,5 +1,5 @@
 import type { Build } from '../../builds.js';
-import type { Backend, Kernels } from '../../contract.js';
+import { BATCH_BLOCK, type Backend, type Kernels } from '../../contract.js';
 
 /**
  * The exports of build-wasm/numaccel.wasm and build-wasm/numaccel-simd.wasm (assembly/index.ts).
@@ -47,11 +47,11 @@ export function engineSupportsSimd(): boolean {
 }
 
 /**
- * Elements per call of the batch kernels: inputs are copied into linear memory in chunks of
- * this many elements (5 × 128 KiB for greatCircleMany, well inside a 1 MiB L2), so the module's
- * memory stays bounded whatever the batch size.
+ * Elements per call of the batch kernels: inputs are copied into linear memory in chunks of this
+ * many, the facade's block (5 × 128 KiB for greatCircleMany), so the module's memory stays bounded
+ * whatever the batch size.
  */
-const CHUNK = 16384;
+const CHUNK = BATCH_BLOCK;
 
 /**
  * The wasm backend over a compiled module of `build` (wasm:simd128 or wasm:scalar). Instantiating

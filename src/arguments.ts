@@ -1,8 +1,12 @@
 /**
  * Argument validation, done once in the facade so every backend raises the same error for the
  * same bad input: TypeError for a wrong type, RangeError for a value out of range, each message
- * naming the function, the argument and what is accepted.
+ * naming the function, the argument and what is accepted. Also the preparation that goes with
+ * it: coordinates converted to Float64Array columns, the radius resolved, the async options split
+ * from the rest.
  */
+import type { Kernels } from './contract.js';
+import type { Platform } from './platform.js';
 
 export const MAX_UINT64 = 2n ** 64n - 1n;
 
@@ -237,4 +241,144 @@ export function validateResultSize(fn: string, what: string, elements: number): 
       `${fn}: ${what} would have ${elements.toLocaleString('en-US')} elements, more than the limit of ${MAX_RESULT_ELEMENTS.toLocaleString('en-US')} (1 GiB of Float64Array)`,
     );
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The batch great-circle functions' coordinate arguments
+
+export type Columns = [Float64Array, Float64Array, Float64Array, Float64Array];
+
+export const MANY_NAMES = ['lon1', 'lat1', 'lon2', 'lat2'] as const;
+const MATRIX_NAMES = ['lonsA', 'latsA', 'lonsB', 'latsB'] as const;
+
+const isLatitude = (name: string): boolean => name.startsWith('lat');
+
+/**
+ * Raises the error for bad coordinates unless `inDomain`, the answer of the backend's fast check
+ * (Kernels.coordinatesInDomain) on the columns or on a block of them, is true. The arguments are
+ * then scanned whole in argument order, so the error names the same element whatever the block
+ * and the backend: the first bad one of the first argument that has one (a number argument is
+ * named without an index).
+ */
+export function validateCoordinates(fn: string, names: readonly string[], values: readonly unknown[], columns: readonly Float64Array[], inDomain: boolean): void {
+  if (inDomain) return;
+  columns.forEach((column, k) => {
+    const value = values[k];
+    (isLatitude(names[k]!) ? validateLatitudes : validateLongitudes)(fn, names[k]!, typeof value === 'number' ? value : column);
+  });
+}
+
+/** Converts each coordinate argument to a Float64Array (a single number becomes a length-1 one), checking types only. */
+function coordinateColumns(fn: string, names: readonly string[], values: readonly unknown[]): Columns {
+  return names.map((name, i) => {
+    const column = toCoordinates(fn, name, values[i]);
+    return typeof column === 'number' ? Float64Array.of(column) : column;
+  }) as Columns;
+}
+
+/**
+ * greatCircleMany's arguments with their types and lengths checked but not their values: the
+ * four columns (a length-1 column is broadcast by the kernels), the common length of the arrays
+ * given (1 when all are single numbers), and the radius.
+ */
+export function prepareManyArguments(fn: string, values: readonly unknown[], options: unknown): { columns: Columns; length: number; radius: number } {
+  const columns = coordinateColumns(fn, MANY_NAMES, values);
+  let length: number | undefined;
+  let lengthFrom = '';
+  values.forEach((value, i) => {
+    if (typeof value === 'number') return;
+    const n = columns[i]!.length;
+    if (length === undefined) [length, lengthFrom] = [n, MANY_NAMES[i]!];
+    else if (n !== length) {
+      throw new RangeError(`${fn}: ${MANY_NAMES[i]} has ${n} elements but ${lengthFrom} has ${length}; give arrays of equal length, or single numbers to broadcast`);
+    }
+  });
+  return { columns, length: length ?? 1, radius: resolveRadius(fn, options) };
+}
+
+/**
+ * greatCircleMany's arguments, every element checked (by `kernels`' fast check, then as
+ * validateCoordinates says): see prepareManyArguments.
+ */
+export function validateManyArguments(
+  fn: string, values: readonly unknown[], options: unknown, kernels: Pick<Kernels, 'coordinatesInDomain'>,
+): { columns: Columns; length: number; radius: number } {
+  const prepared = prepareManyArguments(fn, values, options);
+  validateCoordinates(fn, MANY_NAMES, values, prepared.columns, kernels.coordinatesInDomain(...prepared.columns));
+  return prepared;
+}
+
+/** greatCircleMatrix's arguments: A's and B's columns (equal lengths), the radius; the result size checked. */
+export function validateMatrixArguments(
+  fn: string, values: readonly unknown[], options: unknown, kernels: Pick<Kernels, 'coordinatesInDomain'>,
+): { columns: Columns; radius: number } {
+  const columns = coordinateColumns(fn, MATRIX_NAMES, values);
+  const radius = resolveRadius(fn, options);
+  const [lonsA, latsA, lonsB, latsB] = columns;
+  if (latsA.length !== lonsA.length) throw new RangeError(`${fn}: latsA has ${latsA.length} elements but lonsA has ${lonsA.length}; they must be equal`);
+  if (latsB.length !== lonsB.length) throw new RangeError(`${fn}: latsB has ${latsB.length} elements but lonsB has ${lonsB.length}; they must be equal`);
+  validateResultSize(fn, `the ${lonsA.length} × ${lonsB.length} matrix`, lonsA.length * lonsB.length);
+  validateCoordinates(fn, MATRIX_NAMES, values, columns, kernels.coordinatesInDomain(...columns));
+  return { columns, radius };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The async functions' options
+
+/** The most threads one async call may use (native/async.cc has the same limit). */
+export const MAX_THREADS = 256;
+const ASYNC_OPTION_NAMES = ['threads', 'signal', 'onProgress'];
+
+/** NUMACCEL_THREADS where it is a valid thread count, else the platform's parallelism. */
+function defaultThreads(platform: Platform): number {
+  const configured = Number(platform.env('NUMACCEL_THREADS'));
+  return Number.isInteger(configured) && configured >= 1 && configured <= MAX_THREADS ? configured : platform.defaultThreads();
+}
+
+export interface Job {
+  readonly threads: number;
+  readonly signal: AbortSignal | undefined;
+  readonly report: (fraction: number) => void;
+}
+
+/**
+ * Splits the async options from the rest (greatCircle's radius/unit), validating them. Options
+ * other than the async ones are returned for the caller to validate; `allowRest` false makes
+ * them an error here.
+ */
+export function parseAsyncOptions(fn: string, options: unknown, allowRest: boolean, platform: Platform): { job: Job; rest: Record<string, unknown> | undefined } {
+  if (options === undefined) return { job: { threads: defaultThreads(platform), signal: undefined, report: () => {} }, rest: undefined };
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
+  }
+  const { threads, signal, onProgress, ...rest } = options as Record<string, unknown>;
+  if (!allowRest) {
+    const unknown = Object.keys(rest)[0];
+    if (unknown !== undefined) throw new RangeError(`${fn}: unknown option ${JSON.stringify(unknown)}; accepted options are ${ASYNC_OPTION_NAMES.join(', ')}`);
+  }
+  if (threads !== undefined) {
+    if (typeof threads !== 'number') throw new TypeError(`${fn}: options.threads must be a number, got ${describe(threads)}`);
+    if (!Number.isInteger(threads) || threads < 1 || threads > MAX_THREADS) {
+      throw new RangeError(`${fn}: options.threads must be an integer in [1, ${MAX_THREADS}], got ${describe(threads)}`);
+    }
+  }
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new TypeError(`${fn}: options.signal must be an AbortSignal, got ${describe(signal)}`);
+  }
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new TypeError(`${fn}: options.onProgress must be a function, got ${describe(onProgress)}`);
+  }
+  // Progress only ever moves forward, and stops short of 1 until the job has finished.
+  let reported = 0;
+  const report = (fraction: number) => {
+    const clamped = Math.min(fraction, 1);
+    if (clamped > reported) {
+      reported = clamped;
+      (onProgress as (fraction: number) => void)(clamped);
+    }
+  };
+  return {
+    job: { threads: (threads as number | undefined) ?? defaultThreads(platform), signal: signal as AbortSignal | undefined, report: onProgress ? report : () => {} },
+    rest: allowRest && Object.keys(rest).length > 0 ? rest : allowRest ? {} : undefined,
+  };
 }
