@@ -12,7 +12,7 @@ import { BACKEND_NAMES, type Backend, type BackendName } from './contract.js';
 import { currentPlatform, type Configuration } from './platform.js';
 import { BackendUnavailableError, Registry, type BuildStatus } from './registry.js';
 import { ROUTES, chooseRoutes, isSelectionTable, type Route, type SelectionTable } from './selection.js';
-import { describe } from './validate.js';
+import { describe } from './arguments.js';
 import committedSelection from './auto-selection.json';
 
 export { BACKEND_NAMES, KERNEL_NAMES, type BackendName, type Kernels } from './contract.js';
@@ -22,7 +22,7 @@ export { ROUTES, type Route, type SelectionTable } from './selection.js';
 export type { Coordinates, NumaccelApi, PrimeCandidates } from './api.js';
 export type { AsyncOptions, NumaccelAsyncApi } from './async.js';
 export type { Configuration, WasmSource } from './platform.js';
-export { DEFAULT_RADIUS_MILES, EARTH_RADIUS, MAX_RESULT_ELEMENTS, type DistanceUnit, type GreatCircleOptions } from './validate.js';
+export { DEFAULT_RADIUS_MILES, EARTH_RADIUS, MAX_RESULT_ELEMENTS, type DistanceUnit, type GreatCircleOptions } from './arguments.js';
 
 /** 'auto', a backend (its default build), or one build. */
 export type BackendMode = 'auto' | BackendName | BuildId;
