@@ -9,12 +9,16 @@ import { loadJsBackend } from '../src/backends/js/index.js';
 import type { BuildId } from '../src/builds.js';
 import { loadNodeBuild } from '../src/platform/node.js';
 import { ROUTES, chooseRoutes } from '../src/selection.js';
-import { analyse, type BenchResults, type CaseInfo, type Row } from '../src/cli/bench.js';
-import { renderChart } from '../src/cli/bench-chart.js';
-import { renderMarkdown } from '../src/cli/bench-report.js';
-import { deriveSelection } from '../src/cli/calibrate.js';
-import { quantile } from '../src/cli/measure.js';
-import { CASES, GROUPS, isPrimeByTrialDivision, seededRandom, workScale, type BenchApi } from '../src/cli/workloads.js';
+import { analyse } from '../src/bench/analysis.js';
+import type { BenchApi } from '../src/bench/case-types.js';
+import { CASES, GROUPS, workScale } from '../src/bench/cases.js';
+import { renderChart } from '../src/bench/chart.js';
+import { seededRandom } from '../src/bench/inputs.js';
+import { quantile } from '../src/bench/measure.js';
+import { isPrimeByTrialDivision } from '../src/bench/peers.js';
+import { renderMarkdown } from '../src/bench/report.js';
+import type { BenchResults, CaseInfo, Row } from '../src/bench/results.js';
+import { deriveSelection } from '../src/bench/selection-table.js';
 
 const info = (id: string, route: string, calls = 1, group = 'g'): CaseInfo => ({ id, group, title: id, description: `the ${id} job`, route, nominal: 1, calls, variants: false, async: false });
 

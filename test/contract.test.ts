@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { VARIANT_KERNELS } from '../src/builds.js';
-import { seededRandom } from '../src/cli/workloads.js';
-import { EARTH_RADIUS } from '../src/validate.js';
+import { seededRandom } from '../src/bench/inputs.js';
+import { EARTH_RADIUS } from '../src/arguments.js';
 import { buildsFor } from './support/backends.js';
 import { isPrimeOracle } from './support/oracle.js';
 import { expectSameDistances } from './support/distances.js';

@@ -11,8 +11,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { SingleBar } from 'cli-progress';
 import * as numaccel from '../index.js';
 import type { BackendMode, DistanceUnit } from '../index.js';
-import { runBench } from './bench.js';
-import { validateRange } from '../validate.js';
+import { validateRange } from '../arguments.js';
 
 const { version } = require('../../package.json') as { version: string };
 
@@ -242,9 +241,11 @@ program
   .option('--select <file>', 'write the table auto follows, derived from this run, to <file>, then measure auto on it (the library uses it where NUMACCEL_SELECTION or configure({ selection }) names it)')
   .option('--only <cases>', 'measure only these cases (comma-separated ids, as in --json output)')
   .option('--from <file>', 'render a saved --json run instead of measuring')
-  .action((command: { quick?: boolean; markdown?: string; svg?: string; select?: string; only?: string; from?: string }) =>
-    runBench({ ...command, json: program.opts<GlobalOptions>().json === true }),
-  );
+  .action(async (command: { quick?: boolean; markdown?: string; svg?: string; select?: string; only?: string; from?: string }) => {
+    // Loaded here, so that the other commands load nothing of the benchmark.
+    const { runBench } = await import('../bench/run.js');
+    await runBench({ ...command, json: program.opts<GlobalOptions>().json === true });
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof Error && error.name === 'AbortError') {

@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BUILD_IDS, buildById, type BuildId } from '../builds.js';
 import { ROUTES, type Route, type SelectionTable } from '../selection.js';
-import type { CaseInfo, Row } from './bench.js';
+import type { CaseInfo, Row } from './results.js';
 
 /** The table, with each route's per-case figures beside the combined one. */
 export interface DerivedSelection extends SelectionTable {
@@ -74,7 +74,7 @@ export function deriveSelection(cases: readonly CaseInfo[], rows: readonly Row[]
     };
   }
   return {
-    generatedBy: 'numaccel bench --select (src/cli/calibrate.ts): tinybench medians, each build in its own process; per route the geometric mean of ns per call over its cases',
+    generatedBy: 'numaccel bench --select (src/bench/selection-table.ts): tinybench medians, each build in its own process; per route the geometric mean of ns per call over its cases',
     date,
     machine,
     node: process.version,

@@ -205,12 +205,3 @@ export function packageInstalled(name: string): boolean {
     return false;
   }
 }
-
-/**
- * great_circle.tsv for the accuracy column: in NUMACCEL_REFERENCE_DIR, else the copy in the package
- * (test/fixtures/, which the package ships).
- */
-export function findReference(): string | undefined {
-  const dirs = [process.env.NUMACCEL_REFERENCE_DIR, path.join(PACKAGE_ROOT, 'test', 'fixtures')];
-  return dirs.filter((dir): dir is string => !!dir).map((dir) => path.join(dir, 'great_circle.tsv')).find((file) => fs.existsSync(file));
-}

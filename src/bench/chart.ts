@@ -3,8 +3,8 @@
  * backend, variant, `auto`, peer and baseline, showing its speed-up over the TypeScript reference
  * on a log scale. Bars grow from 1× (the reference): right is faster, left slower. Hand-written SVG.
  */
-import type { BenchResults, Row } from './bench.js';
-import { formatRatio, formatTime } from './table.js';
+import { formatRatio, formatTime } from './format.js';
+import type { BenchResults, Row } from './results.js';
 
 const WIDTH = 1000;
 const LABEL_RIGHT = 300; // per-bar labels end here

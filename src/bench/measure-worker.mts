@@ -7,13 +7,14 @@
  * `native:<variant>` and `wasm:<variant>` (one build or SIMD variant, bound with createApi), and
  * `other:<id>` (a peer library or baseline of the case).
  */
-import * as fs from 'node:fs';
 import { Bench } from 'tinybench';
 import { createApi, routesToOneBackend } from '../api.js';
 import { createAsyncApi } from '../async.js';
 import { loadNodeBuild, nodePlatform } from '../platform/node.js';
+import type { AngleFunction, BenchApi, Run } from './case-types.js';
+import { findCase } from './cases.js';
+import { readReference } from './inputs.js';
 import { quantile, type MeasureSpec, type WorkerResult } from './measure.js';
-import { findCase, type AngleFunction, type BenchApi, type Run } from './workloads.js';
 
 /** Mean Earth radius (IUGG), for errors in metres. */
 const EARTH_RADIUS_M = 6_371_008.8;
@@ -30,16 +31,6 @@ async function apiFor(target: string): Promise<{ api: BenchApi; served?: (route:
   // Routes built once: the facade's functions ask for them on every call.
   const routes = routesToOneBackend(loadNodeBuild(target));
   return { api: { ...createApi(() => routes), ...createAsyncApi(() => routes, () => nodePlatform, () => ({})) } };
-}
-
-function readReference(file: string): number[][] {
-  return fs
-    .readFileSync(file, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.split('\t'))
-    .map(([lon1, lat1, lon2, lat2, , angle]) => [lon1, lat1, lon2, lat2, angle].map(Number));
 }
 
 /** The worst error against the exact central angles, in metres on the Earth, and how many results were not finite. */

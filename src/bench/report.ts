@@ -1,8 +1,8 @@
 /** The benchmark's tables: on the terminal, and as Markdown (bench/results.md, the README). */
 import { BACKEND_NAMES } from '../contract.js';
 import { BUSY_CORES, type ImportCost } from './measure.js';
-import { AUTO_TOLERANCE, type BenchResults, type CaseInfo, type Row } from './bench.js';
-import { formatMetres, formatRatio, formatTime, markdownTable, textTable } from './table.js';
+import { formatMetres, formatRatio, formatTime, markdownTable, textTable } from './format.js';
+import { AUTO_TOLERANCE, type BenchResults, type CaseInfo, type Row } from './results.js';
 
 const SEP = ' · ';
 

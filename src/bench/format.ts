@@ -1,4 +1,4 @@
-/** Plain-text and Markdown tables and the number formats of the benchmark report. */
+/** Plain-text and Markdown tables and the number formats of the benchmark's report and chart. */
 
 export const formatTime = (ms: number): string =>
   ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 100_000 ? 0 : 2)} s` : ms >= 1 ? `${ms.toFixed(ms >= 100 ? 0 : 1)} ms` : ms >= 1e-3 ? `${(ms * 1000).toFixed(ms >= 0.1 ? 0 : 2)} µs` : `${(ms * 1e6).toFixed(0)} ns`;

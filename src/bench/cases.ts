@@ -1,0 +1,307 @@
+/**
+ * What `numaccel bench` measures: the cases (one job each, done by every backend, variant and
+ * `auto`, and beside them by the peers and baselines of peers.ts), grouped as the seed texts'
+ * experiments and the issue's workloads, on the inputs of inputs.ts.
+ *
+ * This module is loaded both by the bench (for the descriptions) and by the measurement child
+ * (for the runs); peers are required only inside `prepare`, in the child, when installed.
+ */
+import type { Case, Group, Run } from './case-types.js';
+import { LARGEST_PRIME_BELOW_2_POW_53, POINT_COUNT, countIn, pairs, primesBelow, randomBelow2Pow32, randomOddNear2Pow53, randomOddNear2Pow64, randomPairs, strideSum, sum, type Columns } from './inputs.js';
+import { BATCH_DISTANCES, ONE_LARGE_PRIME, POINT_DISTANCES, PRIMES_BELOW_1E6, RANDOM_U32, SIEVE_1E6, primesieve } from './peers.js';
+
+// ---------------------------------------------------------------------------------------------
+// Groups and cases
+
+export const GROUPS: readonly Group[] = [
+  {
+    id: 'primes',
+    title: "Primes below 1,000,000 (the seed's experiment 1: 78,498 primes)",
+    seed: {
+      figures: [
+        { label: 'pure Python', ms: 4490 },
+        { label: 'C via ctypes', ms: 1040 },
+        { label: 'CPython 3.11 on this machine class', ms: 3950 },
+      ],
+      compare: { label: 'C via ctypes', ms: 1040 },
+    },
+  },
+  {
+    id: 'greatCircle',
+    title: "5,000,000 great-circle distances (the seed's great-circle experiment)",
+    seed: {
+      figures: [
+        { label: 'CPython', ms: 4500 },
+        { label: 'Cython typed', ms: 3000 },
+        { label: 'C math.h, single precision', ms: 950 },
+        { label: 'cpdef', ms: 800 },
+        { label: 'PyPy', ms: 500 },
+        { label: 'CPython 3.11 on this machine class', ms: 2530 },
+      ],
+      compare: { label: 'PyPy', ms: 500 },
+      note: 'the seed used the law of cosines (error floor ~0.13 m; single-precision C returns 0 for 1.1 km); numaccel is accurate to 1e-14',
+    },
+  },
+  { id: 'checkPrime', title: 'checkPrime on random inputs' },
+  { id: 'sieve', title: 'Counting primes on one thread, against primesieve' },
+  {
+    id: 'matrix',
+    title: "All-pairs distances, 4000 × 4000 (the seed's Parakeet example)",
+    seed: {
+      figures: [
+        { label: 'pure Python', ms: 73_000 },
+        { label: 'Parakeet', ms: 89 },
+      ],
+      compare: { label: 'Parakeet', ms: 89 },
+      note: "the seed's figures are for its own pairwise-distance kernel; numaccel's are great-circle distances",
+    },
+  },
+];
+
+export const CASES: readonly Case[] = [
+  // 1. The seed's experiment 1, and the same job done by the batch functions.
+  {
+    id: 'checkPrime-1e6',
+    group: 'primes',
+    title: 'checkPrime(i), one call per i < 10^6',
+    description: 'checkPrime(i) for every integer 0 <= i < 1,000,000, one call each; counts the primes',
+    route: 'checkPrime',
+    nominal: 1_000_000,
+    measured: { full: 1_000_000, quick: 1_000_000 },
+    calls: 1_000_000,
+    prepare: (api, size) => primesBelow(api.checkPrime, size),
+    others: PRIMES_BELOW_1E6,
+  },
+  {
+    id: 'countPrimes-1e6',
+    group: 'primes',
+    title: 'countPrimes(0, 10^6)',
+    description: 'countPrimes(0, 1,000,000): the same job in one call (a segmented sieve)',
+    route: 'countPrimes',
+    nominal: 1_000_000,
+    measured: { full: 1_000_000, quick: 1_000_000 },
+    calls: 1,
+    prepare: (api, size) => () => api.countPrimes(0, size),
+  },
+  {
+    id: 'primesBetween-1e6',
+    group: 'primes',
+    title: 'primesBetween(0, 10^6)',
+    description: 'primesBetween(0, 1,000,000): the same job in one call, listing the primes',
+    route: 'primesBetween',
+    nominal: 1_000_000,
+    measured: { full: 1_000_000, quick: 1_000_000 },
+    calls: 1,
+    prepare: (api, size) => () => api.primesBetween(0, size).length,
+    others: SIEVE_1E6,
+  },
+
+  // 2. The seed's great-circle experiment: scalar calls, and one batch call.
+  {
+    id: 'greatCircle-5M',
+    group: 'greatCircle',
+    title: 'greatCircle, 5·10^6 scalar calls',
+    description: 'greatCircle(lon1, lat1, lon2, lat2) 5,000,000 times, cycling through 2^20 random point pairs (radius 3956 mi)',
+    route: 'greatCircle',
+    nominal: 5_000_000,
+    measured: { full: 5_000_000, quick: 1_000_000 },
+    calls: 5_000_000,
+    samples: { full: 5 },
+    prepare: (api, size) => {
+      const [lon1, lat1, lon2, lat2] = randomPairs();
+      return () => {
+        let total = 0;
+        for (let i = 0; i < size; i++) {
+          const j = i & (POINT_COUNT - 1);
+          total += api.greatCircle(lon1[j]!, lat1[j]!, lon2[j]!, lat2[j]!);
+        }
+        return total;
+      };
+    },
+    angle: (api) => (lon1, lat1, lon2, lat2) => api.greatCircle(lon1, lat1, lon2, lat2, { radius: 1 }),
+    others: POINT_DISTANCES,
+  },
+  {
+    id: 'greatCircleMany-5M',
+    group: 'greatCircle',
+    title: 'greatCircleMany, one call on 5·10^6 pairs',
+    description: 'greatCircleMany over 5,000,000 random point pairs in Float64Arrays, one call',
+    route: 'greatCircleMany',
+    nominal: 5_000_000,
+    measured: { full: 5_000_000, quick: 1_000_000 },
+    calls: 1,
+    variants: true,
+    prepare: (api, size) => {
+      const columns = pairs(size);
+      return () => strideSum(api.greatCircleMany(...columns));
+    },
+    angle: (api) => (lon1, lat1, lon2, lat2) => api.greatCircleMany([lon1], [lat1], [lon2], [lat2], { radius: 1 })[0]!,
+    others: BATCH_DISTANCES,
+  },
+
+  // 3. checkPrime on random numbers: below 2^32, near 2^53, bigints near 2^64; and the batch form.
+  {
+    id: 'checkPrime-u32',
+    group: 'checkPrime',
+    title: 'checkPrime(n), 200,000 random n < 2^32',
+    description: 'checkPrime(n) for 200,000 uniform random integers below 2^32, one call each',
+    route: 'checkPrime',
+    nominal: 200_000,
+    measured: { full: 200_000, quick: 200_000 },
+    calls: 200_000,
+    prepare: (api, size) => countIn(randomBelow2Pow32(size), api.checkPrime),
+    others: RANDOM_U32,
+  },
+  {
+    id: 'checkPrime-2p53',
+    group: 'checkPrime',
+    title: 'checkPrime(n), 20,000 random odd n near 2^53',
+    description: 'checkPrime(n) for 20,000 uniform random odd integers in [2^53 - 2^32, 2^53), one call each',
+    route: 'checkPrimeLarge',
+    nominal: 20_000,
+    measured: { full: 20_000, quick: 20_000 },
+    calls: 20_000,
+    prepare: (api, size) => countIn(randomOddNear2Pow53(size), api.checkPrime),
+  },
+  {
+    id: 'checkPrime-2p64',
+    group: 'checkPrime',
+    title: 'checkPrime(n), 5,000 random odd bigints near 2^64',
+    description: 'checkPrime(n) for 5,000 uniform random odd bigints in [2^64 - 2^40, 2^64), one call each',
+    route: 'checkPrimeLarge',
+    nominal: 5_000,
+    measured: { full: 5_000, quick: 5_000 },
+    calls: 5_000,
+    prepare: (api, size) => {
+      const values = randomOddNear2Pow64(size);
+      return () => {
+        let count = 0;
+        for (let i = 0; i < values.length; i++) if (api.checkPrime(values[i]!)) count++;
+        return count;
+      };
+    },
+  },
+  {
+    id: 'checkPrime-p53',
+    group: 'checkPrime',
+    title: 'checkPrime(9,007,199,254,740,881), one call',
+    description: 'checkPrime on the largest prime below 2^53, time per call (1,000 calls per run)',
+    route: 'checkPrimeLarge',
+    nominal: 1,
+    measured: { full: 1_000, quick: 1_000 },
+    calls: 1,
+    prepare: (api, size) => () => {
+      let count = 0;
+      for (let i = 0; i < size; i++) if (api.checkPrime(LARGEST_PRIME_BELOW_2_POW_53)) count++;
+      return count;
+    },
+    others: ONE_LARGE_PRIME,
+  },
+  {
+    id: 'checkPrimes-u32',
+    group: 'checkPrime',
+    title: 'checkPrimes, one call on the 200,000 n < 2^32',
+    description: 'checkPrimes over the same 200,000 random integers below 2^32, one call',
+    route: 'checkPrimes',
+    nominal: 200_000,
+    measured: { full: 200_000, quick: 200_000 },
+    calls: 1,
+    prepare: (api, size) => {
+      const values = randomBelow2Pow32(size);
+      return () => sum(api.checkPrimes(values));
+    },
+  },
+  {
+    id: 'checkPrimes-2p53',
+    group: 'checkPrime',
+    title: 'checkPrimes, one call on the 20,000 n near 2^53',
+    description: 'checkPrimes over the same 20,000 random odd integers near 2^53, one call',
+    route: 'checkPrimes',
+    nominal: 20_000,
+    measured: { full: 20_000, quick: 20_000 },
+    calls: 1,
+    prepare: (api, size) => {
+      const values = randomOddNear2Pow53(size);
+      return () => sum(api.checkPrimes(values));
+    },
+  },
+
+  // 4. Sieving on one thread, against primesieve -t1.
+  {
+    id: 'countPrimes-1e9',
+    group: 'sieve',
+    title: 'countPrimes(0, 10^9)',
+    description: 'countPrimes(0, 10^9) on one thread (50,847,534 primes)',
+    route: 'countPrimes',
+    nominal: 1e9,
+    measured: { full: 1e9, quick: 1e9 },
+    calls: 1,
+    others: primesieve('1e9'),
+    prepare: (api, size) => () => api.countPrimes(0, size),
+  },
+  {
+    id: 'countPrimes-1e10',
+    group: 'sieve',
+    title: 'countPrimes(0, 10^10)',
+    description: 'countPrimes(0, 10^10) on one thread (455,052,511 primes)',
+    route: 'countPrimes',
+    nominal: 1e10,
+    measured: { full: 1e10, quick: 1e10 },
+    calls: 1,
+    fullOnly: true,
+    samples: { full: 3 },
+    others: primesieve('1e10'),
+    prepare: (api, size) => () => api.countPrimes(0, size),
+  },
+
+  // 5. The all-pairs matrix, sync and async.
+  {
+    id: 'matrix-4000',
+    group: 'matrix',
+    title: 'greatCircleMatrix, 4000 × 4000',
+    description: 'greatCircleMatrix of 4,000 random points against themselves (16,000,000 distances), one call',
+    route: 'greatCircleMatrix',
+    nominal: 4000,
+    measured: { full: 4000, quick: 2000 },
+    calls: 1,
+    variants: true,
+    quadratic: true,
+    prepare: (api, size) => matrix(size, (lon, lat) => api.greatCircleMatrix(lon, lat, lon, lat)),
+  },
+  {
+    id: 'matrix-4000-async',
+    group: 'matrix',
+    title: 'greatCircleMatrixAsync, 4000 × 4000',
+    description: 'greatCircleMatrixAsync of the same 4,000 points, on every core (the default threads: os.availableParallelism())',
+    route: 'greatCircleMatrix',
+    nominal: 4000,
+    // Full size even in a quick run: a smaller job on threads is dominated by their start-up.
+    measured: { full: 4000, quick: 4000 },
+    calls: 1,
+    variants: true,
+    async: true,
+    quadratic: true,
+    prepare: (api, size) => matrix(size, (lon, lat) => api.greatCircleMatrixAsync(lon, lat, lon, lat)),
+  },
+];
+
+/** The matrix of the first `size` random points against themselves. */
+function matrix(size: number, compute: (lon: Float64Array, lat: Float64Array) => Float64Array | Promise<Float64Array>): Run {
+  const [lon, lat] = randomPairs().map((column) => column.slice(0, size)) as Columns;
+  return () => {
+    const out = compute(lon, lat);
+    return out instanceof Float64Array ? strideSum(out) : out.then(strideSum);
+  };
+}
+
+/** How much more work the nominal job is than a run of `size` (the factor its time is scaled by). */
+export function workScale(kase: Case, size: number): number {
+  const ratio = kase.nominal / size;
+  return kase.quadratic ? ratio * ratio : ratio;
+}
+
+export function findCase(id: string): Case {
+  const kase = CASES.find((c) => c.id === id);
+  if (!kase) throw new Error(`unknown benchmark case ${JSON.stringify(id)}; known: ${CASES.map((c) => c.id).join(', ')}`);
+  return kase;
+}

@@ -1,0 +1,197 @@
+/**
+ * `numaccel bench`: every case of cases.ts on every backend, SIMD variant and `auto`, each in a
+ * fresh process, beside peer libraries, the seed's algorithms and primesieve, with the seed's
+ * published figures. Reports medians with their spread, speed-ups over the TypeScript reference
+ * and ratios to the fastest backend, and checks that `auto` is within 10% of the fastest forced
+ * backend. `--select <file>` writes the table `auto` follows, derived from the same measurements.
+ *
+ * This module runs a whole benchmark: plan.ts says what to measure, measure.ts measures it in
+ * child processes, analysis.ts derives the ratios, report.ts and chart.ts render the results,
+ * selection-table.ts derives the table `auto` follows.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROW_NOTE, analyse, rowNotes } from './analysis.js';
+import type { Case } from './case-types.js';
+import { CASES, GROUPS } from './cases.js';
+import { renderChart } from './chart.js';
+import { formatTime } from './format.js';
+import { BUSY_CORES, measureImport } from './measure.js';
+import { discoverTargets, plan, type Planned } from './plan.js';
+import { printReport, renderMarkdown } from './report.js';
+import type { BenchResults, CaseInfo, Row } from './results.js';
+import { deriveSelection, writeSelection } from './selection-table.js';
+
+const { version } = require('../../package.json') as { version: string };
+
+export interface BenchOptions {
+  readonly quick?: boolean;
+  readonly json?: boolean;
+  readonly markdown?: string;
+  readonly svg?: string;
+  /** Write the table `auto` follows, derived from this run, to this file (and measure `auto` on it). */
+  readonly select?: string;
+  /** Re-render a saved --json run instead of measuring. */
+  readonly from?: string;
+  /** Comma-separated case ids: measure only these. */
+  readonly only?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+function measureRow(planned: Planned, index: number, total: number, log: (line: string) => void): Row {
+  const { kase, row } = planned;
+  const prefix = `[${String(index + 1).padStart(String(total).length)}/${total}] ${kase.id.padEnd(18)} ${row.label.padEnd(40)}`;
+  if (!planned.measure) {
+    log(`${prefix} skipped: ${row.skipped}`);
+    return { case: kase.id, ...row };
+  }
+  try {
+    const result = planned.measure(log);
+    const scale = row.scale ?? 1;
+    const scaled: Row = {
+      case: kase.id,
+      ...row,
+      medianMs: result.medianMs * scale,
+      minMs: result.minMs * scale,
+      maxMs: result.maxMs * scale,
+      q1Ms: result.q1Ms * scale,
+      q3Ms: result.q3Ms * scale,
+      samples: result.samples,
+      timesMs: result.timesMs.map((t) => t * scale),
+      ...(Number.isNaN(result.checksum) ? {} : { checksum: result.checksum }),
+      ...(result.served ? { served: result.served } : {}),
+      ...(result.accuracy ? { accuracy: result.accuracy } : {}),
+      ...(result.othersCores !== undefined ? { othersCores: result.othersCores } : {}),
+      ...(result.attempts !== undefined && result.attempts > 1 ? { attempts: result.attempts } : {}),
+    };
+    const scaleNote = scale === 1 ? '' : ` (runs of ${row.size?.toLocaleString('en-US')}, scaled ×${+scale.toPrecision(3)} to the job)`;
+    const busy = (result.othersCores ?? 0) > BUSY_CORES ? `; BUSY: others used ${result.othersCores} cores` : '';
+    log(`${prefix} ${formatTime(scaled.medianMs!).padStart(9)}  IQR ${formatTime(scaled.q1Ms!)}–${formatTime(scaled.q3Ms!)}, ${result.samples} runs${scaleNote}${result.served ? ` → ${result.served}` : ''}${busy}`);
+    return scaled;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    log(`${prefix} FAILED: ${message}`);
+    return { case: kase.id, ...row, error: message };
+  }
+}
+
+function machineDescription(): BenchResults['machine'] {
+  const cpus = os.cpus();
+  const cpu = cpus[0]?.model.trim() ?? 'unknown CPU';
+  let flags = '';
+  try {
+    const info = fs.readFileSync('/proc/cpuinfo', 'utf8');
+    flags = ['avx512f', 'avx2', 'fma'].filter((flag) => new RegExp(`\\b${flag}\\b`).test(info)).map((f) => f.toUpperCase()).join(', ');
+  } catch {
+    // not Linux: the flags are only decoration
+  }
+  const memoryGiB = Math.round(os.totalmem() / 2 ** 30);
+  const platform = `${os.platform()} ${os.arch()}`;
+  return {
+    description: `${cpu}${flags ? ` (${flags})` : ''}, ${cpus.length} cores, ${memoryGiB} GiB, ${platform}, Node ${process.version}`,
+    cpu,
+    cores: cpus.length,
+    memoryGiB,
+    platform,
+    node: process.version,
+    loadBefore: os.loadavg().map((x) => +x.toFixed(2)),
+    loadAfter: [],
+  };
+}
+
+/** What the results keep of a case: its description, without the functions. */
+function caseInfo(kase: Case): CaseInfo {
+  return {
+    id: kase.id,
+    group: kase.group,
+    title: kase.title,
+    description: kase.description,
+    ...(kase.route ? { route: kase.route } : {}),
+    nominal: kase.nominal,
+    calls: kase.calls,
+    variants: kase.variants === true,
+    async: kase.async === true,
+  };
+}
+
+function measureAll(options: BenchOptions, log: (line: string) => void): BenchResults {
+  const mode = options.quick ? 'quick' : 'full';
+  const started = Date.now();
+  const notes: string[] = [];
+  const only = options.only?.split(',').map((id) => id.trim()).filter(Boolean);
+  const unknown = only?.filter((id) => !CASES.some((c) => c.id === id)) ?? [];
+  if (unknown.length > 0) throw new Error(`bench: unknown case ${unknown.join(', ')}; known: ${CASES.map((c) => c.id).join(', ')}`);
+  const cases = CASES.filter((c) => !only || only.includes(c.id)).filter((c) => !(c.fullOnly && mode === 'quick'));
+  if (mode === 'quick' && CASES.some((c) => c.fullOnly)) notes.push(`quick run: ${CASES.filter((c) => c.fullOnly).map((c) => c.id).join(', ')} not measured (the default run measures it)`);
+  const machine = machineDescription();
+  log(`numaccel bench (${mode}) on ${machine.description}`);
+  if (machine.loadBefore[0]! > 0.5) log(`note: load average ${machine.loadBefore[0]} at the start: other work on this machine adds noise`);
+
+  const planned = plan(mode, cases, discoverTargets(notes), notes);
+  // With --select, `auto` must follow the table this run writes: measure it last, after writing.
+  const order = options.select ? [...planned.filter((p) => p.row.kind !== 'auto'), ...planned.filter((p) => p.row.kind === 'auto')] : planned;
+  const rows: Row[] = [];
+  let selected = false;
+  order.forEach((p, i) => {
+    if (options.select && !selected && p.row.kind === 'auto') {
+      select(rows);
+      selected = true;
+    }
+    rows.push(measureRow(p, i, order.length, log));
+  });
+  if (options.select && !selected) select(rows);
+
+  function select(sofar: Row[]): void {
+    const info = cases.map(caseInfo);
+    const table = deriveSelection(info, sofar, machine.description, new Date().toISOString().slice(0, 10));
+    const file = writeSelection(table, options.select!);
+    // The auto rows measured next follow the new table.
+    process.env.NUMACCEL_SELECTION = path.resolve(options.select!);
+    log(`wrote ${file}; the auto rows below follow it (point NUMACCEL_SELECTION or configure({ selection }) at it to use it)`);
+  }
+
+  const importCost = only ? undefined : measureImport(mode === 'quick' ? 10 : 30);
+  if (importCost) log(`import: node -e 0 ${importCost.bareMs} ms; + require('numaccel') ${importCost.requireMs} ms; + its first call ${importCost.firstCallMs} ms (medians of ${importCost.runs})`);
+
+  // Rows in plan order (auto beside the backends) whatever order they were measured in.
+  const byPlan = planned.map((p) => rows.find((r) => r.case === p.kase.id && r.target === p.row.target)!);
+  const info = cases.map(caseInfo);
+  const { rows: analysed, autoCheck } = analyse(GROUPS, info, byPlan);
+  return {
+    generatedBy: `numaccel bench${options.quick ? ' --quick' : ''}${options.select ? ` --select ${options.select}` : ''}${options.only ? ` --only ${options.only}` : ''}`,
+    version,
+    date: new Date(started).toISOString(),
+    mode,
+    machine: { ...machine, loadAfter: os.loadavg().map((x) => +x.toFixed(2)) },
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    groups: GROUPS.filter((g) => cases.some((c) => c.group === g.id)),
+    cases: info,
+    rows: analysed,
+    autoCheck,
+    ...(importCost ? { importCost } : {}),
+    notes: [...notes, ...rowNotes(analysed)],
+  };
+}
+
+export async function runBench(options: BenchOptions): Promise<void> {
+  const log = (line: string) => process.stderr.write(line + '\n');
+  let results: BenchResults;
+  if (options.from) {
+    const saved = JSON.parse(fs.readFileSync(options.from, 'utf8')) as BenchResults;
+    const analysed = analyse(saved.groups, saved.cases, saved.rows);
+    results = { ...saved, ...analysed, notes: [...saved.notes.filter((n) => !ROW_NOTE.test(n)), ...rowNotes(analysed.rows)] };
+    if (options.select) {
+      const table = deriveSelection(results.cases, results.rows, results.machine.description, results.date.slice(0, 10));
+      log(`wrote ${writeSelection(table, options.select)}`);
+    }
+  } else {
+    results = measureAll(options, log);
+  }
+  if (options.markdown) fs.writeFileSync(options.markdown, renderMarkdown(results, options.svg));
+  if (options.svg) fs.writeFileSync(options.svg, renderChart(results));
+  if (options.json) process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  else printReport(results);
+}
