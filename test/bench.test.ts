@@ -1,13 +1,19 @@
 /**
  * The benchmark's logic, without timing anything: the selection table derived from measurements
  * picks the fastest, the auto check and the ratios, the workloads doing the same work on every
- * backend, the peers' unit conversions for the accuracy column, and the chart and tables rendered.
+ * backend, the peers' unit conversions for the accuracy column, and the chart and tables rendered;
+ * and that the library loads nothing of the benchmark or the command, and the benchmark has no
+ * import cycle.
  */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApi, routesToOneBackend } from '../src/api.js';
 import { loadJsBackend } from '../src/backends/js/index.js';
 import type { BuildId } from '../src/builds.js';
 import { loadNodeBuild } from '../src/platform/node.js';
+import { PACKAGE_ROOT } from '../src/paths.js';
 import { ROUTES, chooseRoutes } from '../src/selection.js';
 import { analyse } from '../src/bench/analysis.js';
 import type { BenchApi } from '../src/bench/case-types.js';
@@ -42,6 +48,28 @@ function everyRoute(times: Record<string, Partial<Record<BuildId, number>>>): { 
   const cases = ROUTES.map((route) => info(`${route}-case`, route));
   const rows = ROUTES.flatMap((route) => Object.entries(times[route] ?? { 'native:avx512': 1, 'wasm:simd128': 2, js: 3 }).map(([build, ms]) => row(`${route}-case`, build, ms)));
   return { cases, rows };
+}
+
+/**
+ * The chart's bars, in order: each is a right-aligned label (left of the plot) followed by its
+ * rectangle; `extent` is how far the rectangle reaches from the 1× line, positive to the right
+ * (faster than js), negative to the left.
+ */
+function chartBars(svg: string): { label: string; extent: number }[] {
+  const elements = [...svg.matchAll(/<(text|rect|line)\b([^>]*?)\/?>(?:([^<]*)<\/text>)?/g)].map(([, tag, attributes, content]) => {
+    const number = (name: string) => Number(new RegExp(`\\b${name}='([^']*)'`).exec(attributes!)?.[1]);
+    return { tag, content, x: number('x'), width: number('width'), rightAligned: /text-anchor='end'/.test(attributes!) };
+  });
+  const one = elements.find((e) => e.tag === 'text' && e.content === '1×')!.x;
+  const bars: { label: string; extent: number }[] = [];
+  elements.forEach((label, i) => {
+    const rect = elements[i + 1];
+    if (label.tag !== 'text' || !label.rightAligned || label.content === undefined || rect?.tag !== 'rect') return;
+    const fromOne = Math.abs(rect.x - one) < 0.2; // positions are written to 0.1 px
+    expect(fromOne || Math.abs(rect.x + rect.width - one) < 0.2, `the bar of ${label.content} starts at 1×`).toBe(true);
+    bars.push({ label: label.content.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&'), extent: fromOne ? rect.width : -rect.width });
+  });
+  return bars;
 }
 
 const DEFAULTS: BuildId[] = ['native:avx512', 'wasm:simd128', 'js'];
@@ -260,7 +288,42 @@ describe('the report', () => {
     expect(svg).toContain('seed: C via ctypes');
     expect(svg).toContain('◀ 5.0e-4×'); // clamped at 0.01× with its value written
     expect(svg).not.toContain('@turf/distance'); // skipped: no bar
-    expect(svg.match(/<rect [^>]*height='11'/g)).toHaveLength(10);
+  });
+
+  it('draws one bar per measured target, labelled, its length the log of its speed-up: longer right for faster', () => {
+    const svg = renderChart(results);
+    const bars = chartBars(svg);
+    const measured = results.rows.filter((r) => r.vsJs !== undefined);
+    expect(bars.map((b) => b.label)).toEqual([
+      'native',
+      'wasm:simd128',
+      'js',
+      'auto → wasm simd128',
+      "the seed's trial division",
+      'off the scale',
+      'native:avx2',
+      'native:sse2',
+      'js',
+      'auto → native avx2',
+    ]);
+    expect(bars).toHaveLength(measured.length);
+    const ratios = measured.map((r) => r.vsJs!);
+    // Every bar starts at 1× and points right when faster than js, left when slower.
+    bars.forEach((bar, i) => expect(Math.sign(bar.extent), bar.label).toBe(ratios[i]! >= 1 ? 1 : -1));
+    // Faster is longer to the right: the order of the bars' ends is the order of the speed-ups.
+    for (let i = 0; i < bars.length; i++) {
+      for (let j = 0; j < bars.length; j++) {
+        if (ratios[i]! > ratios[j]!) expect(bars[i]!.extent, `${bars[i]!.label} beyond ${bars[j]!.label}`).toBeGreaterThan(bars[j]!.extent);
+      }
+    }
+    // On a log scale: the same length per decade for every bar on the scale (the 5e-4× one is clamped at 0.01×).
+    const fastest = ratios.indexOf(Math.max(...ratios));
+    const perDecade = bars[fastest]!.extent / Math.log10(ratios[fastest]!);
+    bars.forEach((bar, i) => {
+      if (ratios[i]! >= 0.01 && ratios[i] !== 1) expect(Math.abs(bar.extent - perDecade * Math.log10(ratios[i]!)), bar.label).toBeLessThan(0.5);
+    });
+    const clamped = bars[ratios.indexOf(Math.min(...ratios))]!;
+    expect(clamped.extent).toBeCloseTo(perDecade * -2, 0);
   });
 
   it('writes the summary with the fastest in bold, the auto check and the notes', () => {
@@ -270,5 +333,65 @@ describe('the report', () => {
     expect(md).toContain('| checkPrime-1e6 | 55.0 ms | · | **31.0 ms** | 50.0 ms | 32.0 ms (wasm simd128) | 1.03 ✓ |');
     expect(md).toContain('skipped: not installed');
     expect(md).toContain('- a note');
+  });
+});
+
+/** What a source file imports (statically, with import() or with require()): files of src/ by path, packages by name. */
+function importsOf(file: string): string[] {
+  const code = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)'([^']+)'/gm)].map((m) => m[1]!);
+  return specifiers.map((specifier) => {
+    if (!specifier.startsWith('.')) return specifier.startsWith('node:') ? specifier : specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    const target = path.resolve(path.dirname(file), specifier);
+    return [target.replace(/\.js$/, '.ts'), target.replace(/\.mjs$/, '.mts'), target].find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile()) ?? target;
+  });
+}
+
+/** Every module reachable from `entry` through the files `follow` accepts, and the first import cycle met (as a path), if any. */
+function importGraph(entry: string, follow: (file: string) => boolean = () => true): { reached: Set<string>; cycle?: string[] } {
+  const reached = new Set<string>();
+  const done = new Set<string>();
+  let cycle: string[] | undefined;
+  const visit = (file: string, trail: string[]): void => {
+    if (trail.includes(file)) {
+      cycle ??= [...trail.slice(trail.indexOf(file)), file].map((f) => path.relative(PACKAGE_ROOT, f));
+      return;
+    }
+    reached.add(file);
+    if (done.has(file) || !/\.m?ts$/.test(file) || !follow(file)) return;
+    for (const next of importsOf(file)) visit(next, [...trail, file]);
+    done.add(file);
+  };
+  visit(entry, []);
+  return cycle ? { reached, cycle } : { reached };
+}
+
+describe('the library apart from the benchmark and the command', () => {
+  const src = path.join(PACKAGE_ROOT, 'src');
+
+  it('loads no benchmark or command-line dependency when required (dist/index.js)', () => {
+    const probe = (before: string) => {
+      const script = `${before}require(${JSON.stringify(path.join(PACKAGE_ROOT, 'dist', 'index.js'))}); console.log(JSON.stringify(Object.keys(require.cache).filter(f => /tinybench|commander|cli-progress/.test(f))))`;
+      const child = spawnSync(process.execPath, ['-e', script], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
+      expect(child.status, child.stderr).toBe(0);
+      return JSON.parse(child.stdout) as string[];
+    };
+    expect(probe('')).toEqual([]);
+    // The probe does see them when they are loaded.
+    expect(probe("require('commander'); require('tinybench'); ").length).toBeGreaterThan(0);
+  });
+
+  it('keeps src/bench, src/cli and their packages out of the import graph of src/index.ts', () => {
+    const reached = [...importGraph(path.join(src, 'index.ts')).reached];
+    expect(reached).toContain(path.join(src, 'facade.ts'));
+    expect(reached.filter((m) => m.startsWith(path.join(src, 'bench')) || m.startsWith(path.join(src, 'cli')) || /^(tinybench|commander|cli-progress)$/.test(m))).toEqual([]);
+  });
+
+  it('has no import cycle in the benchmark, and the command loads the benchmark only in its action', () => {
+    const bench = path.join(src, 'bench');
+    for (const file of fs.readdirSync(bench)) expect(importGraph(path.join(bench, file), (f) => f.startsWith(bench + path.sep)).cycle, file).toBeUndefined();
+    const main = fs.readFileSync(path.join(src, 'cli', 'main.ts'), 'utf8');
+    expect(main).not.toMatch(/^import .*['"]\.\.\/bench\//m);
+    expect(main).toMatch(/await import\('\.\.\/bench\/run\.js'\)/);
   });
 });
