@@ -1,5 +1,5 @@
 /**
- * The async batch functions, on every backend: the same results as the synchronous ones, the
+ * The async batch functions, on every backend (the great-circle ones on every build): the same results as the synchronous ones, the
  * same validation errors, progress that ends at exactly 1, prompt aborts, and a process that exits
  * by itself afterwards. Nothing here asserts a speed; time limits are generous guards against hangs.
  */
@@ -9,10 +9,14 @@ import { describe, expect, it } from 'vitest';
 import { createAsyncApi } from '../src/async.js';
 import { routesToOneBackend } from '../src/api.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
-import { CMAKE_LABEL, LOADED } from './support/backends.js';
+import { VARIANT_KERNELS } from '../src/builds.js';
+import { CMAKE_LABEL, LOADED, buildsFor, type LoadedBackend } from './support/backends.js';
 import { nodePlatform } from '../src/platform/node.js';
 
-const BACKENDS = LOADED.map(({ label, backend, api }) => ({ label, api, asyncApi: createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => ({})) }));
+const withAsync = ({ label, backend, api }: LoadedBackend) => ({ label, backend, api, asyncApi: createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => ({})) });
+// The async paths are one per backend; the great-circle kernels they run differ per build.
+const BACKENDS = buildsFor(['checkPrimes', 'countPrimes', 'primesBetween']).map(withAsync);
+const GEO_BUILDS = buildsFor(VARIANT_KERNELS).map(withAsync);
 
 function randomCoordinates(count: number, seed: number): Float64Array[] {
   let state = seed;
@@ -20,7 +24,7 @@ function randomCoordinates(count: number, seed: number): Float64Array[] {
   return [0, 1, 2, 3].map((c) => Float64Array.from({ length: count }, () => (c % 2 === 0 ? next() * 720 - 360 : next() * 180 - 90)));
 }
 
-describe.each(BACKENDS)('async: $label backend', ({ api, asyncApi }) => {
+describe.each(BACKENDS)('async: $label', ({ backend, api, asyncApi }) => {
   it('countPrimesAsync and primesBetweenAsync equal the synchronous results, over many chunks', async () => {
     for (const [lo, hi] of [[0, 30_000_000], [2 ** 32 - 5_000_000, 2 ** 32 + 5_000_000], [2 ** 53 - 200_000, 2 ** 53], [7, 7]] as const) {
       expect(await asyncApi.countPrimesAsync(lo, hi, { threads: 2 })).toBe(api.countPrimes(lo, hi));
@@ -32,16 +36,6 @@ describe.each(BACKENDS)('async: $label backend', ({ api, asyncApi }) => {
     const values = Float64Array.from({ length: 50_000 }, (_, i) => (i * 2_654_435_761) % 2 ** 40);
     expect(await asyncApi.checkPrimesAsync(values, { threads: 3 })).toEqual(api.checkPrimes(values));
     expect(await asyncApi.checkPrimesAsync([])).toEqual(new Uint8Array(0));
-  });
-
-  it('greatCircleManyAsync and greatCircleMatrixAsync equal the synchronous results bit for bit', async () => {
-    const [lon1, lat1, lon2, lat2] = randomCoordinates(100_003, 7) as [Float64Array, Float64Array, Float64Array, Float64Array];
-    expect(await asyncApi.greatCircleManyAsync(lon1, lat1, lon2, lat2, { threads: 2, unit: 'km' })).toEqual(api.greatCircleMany(lon1, lat1, lon2, lat2, { unit: 'km' }));
-    expect(await asyncApi.greatCircleManyAsync(10, 20, lon2, lat2)).toEqual(api.greatCircleMany(10, 20, lon2, lat2));
-    const [a, b] = [lon1.subarray(0, 301), lat1.subarray(0, 301)];
-    const [c, d] = [lon2.subarray(0, 257), lat2.subarray(0, 257)];
-    expect(await asyncApi.greatCircleMatrixAsync(a, b, c, d, { radius: 1 })).toEqual(api.greatCircleMatrix(a, b, c, d, { radius: 1 }));
-    expect(await asyncApi.greatCircleMatrixAsync([], [], c, d)).toEqual(new Float64Array(0));
   });
 
   it('computes on the arrays as they were at the call, even if the caller then changes or transfers them', async () => {
@@ -69,10 +63,12 @@ describe.each(BACKENDS)('async: $label backend', ({ api, asyncApi }) => {
     await expect(asyncApi.checkPrimesAsync([1, 2, 3], { onProgress })).rejects.toBe(boom);
   });
 
-  it('reports monotone progress in [0, 1] that ends at exactly 1', async () => {
+  it('reports monotone progress in [0, 1], some of it before the end, and ends at exactly 1', async () => {
     const seen: number[] = [];
-    await asyncApi.countPrimesAsync(0, 200_000_000, { threads: 2, onProgress: (f) => seen.push(f) });
-    expect(seen.length).toBeGreaterThan(0);
+    // Long enough for several progress reports on native threads too (they are polled every 16 ms).
+    const hi = backend.name === 'native' ? 2_000_000_000 : 200_000_000;
+    await asyncApi.countPrimesAsync(0, hi, { threads: 2, onProgress: (f) => seen.push(f) });
+    expect(seen.filter((f) => f < 1).length, 'progress before the end').toBeGreaterThan(0);
     expect(seen.at(-1)).toBe(1);
     for (let i = 0; i < seen.length; i++) {
       expect(seen[i]).toBeGreaterThan(i === 0 ? 0 : seen[i - 1]!);
@@ -109,6 +105,18 @@ describe.each(BACKENDS)('async: $label backend', ({ api, asyncApi }) => {
     await expect(asyncApi.countPrimesAsync(0, 10, { signal: {} as never })).rejects.toThrow(new TypeError('countPrimesAsync: options.signal must be an AbortSignal, got an object'));
     await expect(asyncApi.countPrimesAsync(0, 10, { onProgress: 1 as never })).rejects.toThrow(TypeError);
     await expect(asyncApi.countPrimesAsync(0, 10, { radius: 1 } as never)).rejects.toThrow(new RangeError('countPrimesAsync: unknown option "radius"; accepted options are threads, signal, onProgress'));
+  });
+});
+
+describe.each(GEO_BUILDS)('async great-circle kernels: $label', ({ api, asyncApi }) => {
+  it('greatCircleManyAsync and greatCircleMatrixAsync equal the synchronous results bit for bit', async () => {
+    const [lon1, lat1, lon2, lat2] = randomCoordinates(100_003, 7) as [Float64Array, Float64Array, Float64Array, Float64Array];
+    expect(await asyncApi.greatCircleManyAsync(lon1, lat1, lon2, lat2, { threads: 2, unit: 'km' })).toEqual(api.greatCircleMany(lon1, lat1, lon2, lat2, { unit: 'km' }));
+    expect(await asyncApi.greatCircleManyAsync(10, 20, lon2, lat2)).toEqual(api.greatCircleMany(10, 20, lon2, lat2));
+    const [a, b] = [lon1.subarray(0, 301), lat1.subarray(0, 301)];
+    const [c, d] = [lon2.subarray(0, 257), lat2.subarray(0, 257)];
+    expect(await asyncApi.greatCircleMatrixAsync(a, b, c, d, { radius: 1 })).toEqual(api.greatCircleMatrix(a, b, c, d, { radius: 1 }));
+    expect(await asyncApi.greatCircleMatrixAsync([], [], c, d)).toEqual(new Float64Array(0));
   });
 });
 

@@ -78,10 +78,12 @@ describe('numaccel command', () => {
   });
 
   it('stops cleanly on Ctrl-C (SIGINT), with exit code 130', async () => {
-    const child = spawn(process.execPath, [BIN, 'primes', '0', '9000000000000000', '--count'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'primes', '0', '9000000000000000'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    setTimeout(() => child.kill('SIGINT'), 1000);
+    // Interrupted once the listing is under way: its first primes are out, its handler installed.
+    child.stdout.once('data', () => child.kill('SIGINT'));
+    child.stdout.resume();
     const status = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(status).toBe(130);
     expect(stderr).toBe('numaccel: interrupted\n');

@@ -92,9 +92,11 @@ describe.skipIf(!TARBALL && !IN_CI)('installing the packed package (needs NUMACC
     beforeAll(install.run, INSTALL_TIMEOUT);
 
     it('ships compiled JavaScript, types, both .wasm builds, the C++ sources and a prebuilt linux-x64 addon', () => {
-      for (const file of ['dist/index.js', 'dist/index.mjs', 'dist/workerd.mjs', 'dist/browser.mjs', 'dist/index.d.ts', 'dist/index.d.mts', 'dist/cli/main.js', 'build-wasm/numaccel.wasm', 'build-wasm/numaccel-simd.wasm', 'native/addon.cc', 'scripts/build-native.js']) {
+      for (const file of ['dist/index.js', 'dist/index.mjs', 'dist/workerd.mjs', 'dist/browser.mjs', 'dist/index.d.ts', 'dist/index.d.mts', 'dist/cli/main.js', 'build-wasm/numaccel.wasm', 'build-wasm/numaccel-simd.wasm', 'native/addon.cc', 'native/binding.gyp', 'scripts/build-native.js']) {
         expect(fs.existsSync(path.join(installed(), file)), file).toBe(true);
       }
+      // A binding.gyp at the root would be an implicit `node-gyp rebuild` install script.
+      expect(fs.existsSync(path.join(installed(), 'binding.gyp')), 'binding.gyp at the root').toBe(false);
       expect(fs.readdirSync(path.join(installed(), 'prebuilds', 'linux-x64')).some((f) => f.endsWith('.node'))).toBe(true);
       // Of test/, only the reference data the bench reads ships.
       const shipped = fs.readdirSync(path.join(installed(), 'test'), { recursive: true, encoding: 'utf8' }).sort();
@@ -186,8 +188,8 @@ describe.skipIf(!TARBALL && !IN_CI)('installing the packed package (needs NUMACC
   it('npm install (install scripts allowed) with no compiler succeeds, native from the prebuilt addon', async () => {
     const project = fresh('install-npm-scripts');
     const ran = await npmInstall(project, ['--foreground-scripts'], NO_COMPILER, INSTALL_TIMEOUT);
-    // npm runs `node-gyp rebuild` for a package that ships binding.gyp at its root and has no
-    // install script of its own; with no compiler that fails the whole install.
+    // npm would run `node-gyp rebuild` for a package with a binding.gyp at its root and no
+    // install script of its own; with no compiler that would fail the whole install.
     expect(ran.output, 'npm ran an implicit `node-gyp rebuild`').not.toMatch(/sh -c node-gyp rebuild/);
     expect(ran.status, ran.output).toBe(0);
     writeProbe(project);
@@ -201,8 +203,8 @@ describe.skipIf(!TARBALL && !IN_CI)('installing the packed package (needs NUMACC
     const env = cleanEnv({ ...NO_COMPILER, XDG_CACHE_HOME: path.join(project, '.cache') });
     const args = ['add', tarball(), '--store-dir', path.join(project, '.pnpm-store'), '--state-dir', path.join(project, '.pnpm-state')];
     const ran = await exec(TOOLS.pnpm, args, { cwd: project, env, timeout: INSTALL_TIMEOUT });
-    // pnpm counts a root binding.gyp as a build script (implicit `node-gyp rebuild`), whatever
-    // package.json says, and fails the install with ERR_PNPM_IGNORED_BUILDS until it is approved.
+    // pnpm would count a root binding.gyp as a build script (implicit `node-gyp rebuild`),
+    // whatever package.json says, and fail the install with ERR_PNPM_IGNORED_BUILDS.
     expect.soft(ran.output).not.toMatch(/ERR_PNPM_IGNORED_BUILDS/);
     expect.soft(ran.status, ran.output).toBe(0);
     writeProbe(project);
