@@ -645,11 +645,3 @@ export function listPrimesNext(out: usize): i32 {
   }
   return n;
 }
-
-/** Count of cached base primes and the limit they cover (for tests and diagnostics). */
-export function basePrimeCacheCount(): i32 {
-  return baseCount;
-}
-export function basePrimeCacheLimit(): f64 {
-  return <f64>baseLimit;
-}

@@ -37,6 +37,7 @@ using numaccel::glue::MatrixArgsOf;
 using numaccel::glue::NumberArg;
 using numaccel::glue::RangeArgs;
 using numaccel::glue::TypedArrayArg;
+using numaccel::glue::VariantOf;
 
 constexpr double kMaxSafeInteger = 9007199254740991.0;  // 2^53 - 1
 
@@ -158,11 +159,6 @@ Napi::Value PrimesBetween(const Napi::CallbackInfo& info) {
         throw Napi::RangeError::New(info.Env(), "primesBetween: out is too short for the primes in [lo, hi)");
     }
     return Napi::Number::New(info.Env(), static_cast<double>(n));
-}
-
-// The batch functions of one SIMD variant: CallbackInfo::Data() is its GeoVariant.
-const numaccel::GeoVariant& VariantOf(const Napi::CallbackInfo& info) {
-    return *static_cast<const numaccel::GeoVariant*>(info.Data());
 }
 
 // greatCircleMany(lon1, lat1, lon2, lat2: Float64Array, radius: number, out: Float64Array): void

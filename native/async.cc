@@ -86,6 +86,7 @@ using glue::ManyArgsOf;
 using glue::MatrixArgsOf;
 using glue::RangeArgs;
 using glue::TypedArrayArg;
+using glue::VariantOf;
 
 // ---- the control words ---------------------------------------------------------------------------
 // Plain int32 memory that JavaScript reads and writes with Atomics: accessed here with atomic
@@ -803,11 +804,8 @@ Napi::Value PrimesBetweenAsync(const Napi::CallbackInfo& info) {
 }
 
 // ---- greatCircleManyAsync / greatCircleMatrixAsync ------------------------------------------------
-// The same SIMD variant (function data) as the synchronous functions it sits next to: every
-// variant evaluates the same IEEE operations per pair, so chunking cannot change a single bit.
-const GeoVariant& VariantOf(const Napi::CallbackInfo& info) {
-    return *static_cast<const GeoVariant*>(info.Data());
-}
+// The same SIMD variant (function data, VariantOf) as the synchronous functions it sits next to:
+// every variant evaluates the same IEEE operations per pair, so chunking cannot change a single bit.
 
 struct Column {
     const double* data;

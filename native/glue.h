@@ -15,6 +15,8 @@
 #include <sys/mman.h>
 #endif
 
+#include "kernels/geo.h"
+
 namespace numaccel {
 namespace glue {
 
@@ -135,6 +137,11 @@ inline GeoArgs MatrixArgsOf(const Napi::CallbackInfo& info, const std::string& n
     }
     AdviseHugePages(args.out);
     return args;
+}
+
+// The batch functions of one SIMD variant, sync or async: CallbackInfo::Data() is its GeoVariant.
+inline const GeoVariant& VariantOf(const Napi::CallbackInfo& info) {
+    return *static_cast<const GeoVariant*>(info.Data());
 }
 
 }  // namespace glue

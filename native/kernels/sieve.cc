@@ -896,10 +896,6 @@ std::size_t primes_between(std::uint64_t lo, std::uint64_t hi, double* out, std:
     return writer.overflow ? kPrimesOverflow : writer.n;
 }
 
-std::size_t primes_between(std::uint64_t lo, std::uint64_t hi, double* out) {
-    return primes_between(lo, hi, out, kPrimesOverflow);
-}
-
 // ---- piecewise sieving ------------------------------------------------------------------------
 
 std::shared_ptr<const SieveBasePrimes> sieve_base_primes(std::uint64_t hi, const StopToken* stop) {
@@ -935,10 +931,6 @@ SieveCursor::SieveCursor(std::uint64_t lo, std::uint64_t hi, std::shared_ptr<con
 }
 
 SieveCursor::~SieveCursor() = default;
-
-std::uint64_t SieveCursor::position() const noexcept {
-    return impl_->pos;
-}
 
 bool SieveCursor::count_to(std::uint64_t to, std::uint64_t& count) {
     Impl& s = *impl_;
