@@ -4,7 +4,9 @@
       "target_name": "numaccel",
       "sources": [
         "native/addon.cc",
-        "native/async.cc",
+        "native/async/job.cc",
+        "native/async/prime_jobs.cc",
+        "native/async/geo_jobs.cc",
         "native/kernels/prime.cc",
         "native/kernels/sieve.cc",
         "native/kernels/geo.cc",

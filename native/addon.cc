@@ -1,7 +1,7 @@
 // numaccel — Node-API glue for the C++ kernels (node-addon-api, C++ exceptions enabled).
 // The numerical code lives in native/kernels/ (plain C++17); this file only converts
 // arguments, checks them cheaply, and converts results. The multi-threaded async versions of
-// the batch kernels are in async.cc; the argument helpers both use are in glue.h.
+// the batch kernels are in async/; the argument helpers both use are in glue.h.
 //
 // The TypeScript facade (src/validate.ts) validates inputs before they get here; the checks
 // below exist so that a direct call with bad arguments throws a TypeError/RangeError instead
@@ -240,7 +240,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     exports.Set("greatCircleMany", best.Get("greatCircleMany"));
     exports.Set("greatCircleMatrix", best.Get("greatCircleMatrix"));
 
-    // Async (Promise-returning, multi-threaded) batch kernels: async.cc.
+    // Async (Promise-returning, multi-threaded) batch kernels: async/.
     numaccel::AddPrimeAsyncFunctions(env, exports);
     exports.Set("greatCircleManyAsync", best.Get("greatCircleManyAsync"));
     exports.Set("greatCircleMatrixAsync", best.Get("greatCircleMatrixAsync"));
