@@ -18,7 +18,8 @@ import {
   allWithinScalar,
 } from "./geo";
 import { greatCircleManySimd, greatCircleTileSimd, allWithinSimd } from "./geo-simd";
-import { countPrimesRange, listPrimesStart as listStart, listPrimesNext as listNext, LIST_BATCH } from "./sieve";
+import { countPrimesRange } from "./sieve";
+import { listPrimesStart as listStart, listPrimesNext as listNext, LIST_BATCH } from "./sieve-cursor";
 
 // ---------------------------------------------------------------------------------------------
 // Memory
