@@ -6,11 +6,11 @@
 // build-wasm/numaccel-simd.wasm with it; ASC_FEATURE_SIMD (a compile-time constant) selects the
 // f64x2 batch kernels of geo-simd.ts, whose results are bit-identical to the scalar ones.
 //
-// Memory protocol: the module exports its memory and a real allocator (runtime "minimal": TLSF;
-// no managed objects are used, so the collector never runs). The caller allocates buffers with
-// alloc(bytes) (16-byte aligned), passes byte addresses, and frees them with free(ptr). Any call
-// that allocates (alloc, the sieve entry points) may grow the memory, which detaches the
-// previous memory.buffer: views must be re-created afterwards.
+// Memory protocol: the module exports its memory and alloc(bytes) (runtime "minimal": TLSF; no
+// managed objects are used, so the collector never runs). The caller allocates its buffers once
+// with alloc (16-byte aligned) and keeps them for the life of the instance, passing byte
+// addresses. Any call that allocates (alloc, the sieve entry points) may grow the memory, which
+// detaches the previous memory.buffer: views must be re-created afterwards.
 
 import { checkPrime, checkPrimesF64 as checkPrimesF64Impl, checkPrimesU64 as checkPrimesU64Impl } from "./prime";
 import {
@@ -18,10 +18,8 @@ import {
   allWithinScalar,
 } from "./geo";
 import { greatCircleManySimd, greatCircleTileSimd, allWithinSimd } from "./geo-simd";
-import {
-  countPrimesRange, listPrimesStart as listStart, listPrimesNext as listNext, LIST_BATCH,
-  basePrimeCacheCount as cacheCount, basePrimeCacheLimit as cacheLimit,
-} from "./sieve";
+import { countPrimesRange } from "./sieve";
+import { listPrimesStart as listStart, listPrimesNext as listNext, LIST_BATCH } from "./sieve-cursor";
 
 // ---------------------------------------------------------------------------------------------
 // Memory
@@ -29,11 +27,6 @@ import {
 /** Allocates `bytes` bytes of linear memory (16-byte aligned); may grow the memory. */
 export function alloc(bytes: usize): usize {
   return heap.alloc(bytes);
-}
-
-/** Frees a block returned by alloc. */
-export function free(ptr: usize): void {
-  heap.free(ptr);
 }
 
 /** 1 when this build uses WebAssembly SIMD for the batch great-circle kernels. */
@@ -88,14 +81,6 @@ export function listPrimesNext(out: usize): i32 {
 /** The most values one listPrimesNext call writes. */
 export function listPrimesBatch(): i32 {
   return LIST_BATCH;
-}
-
-/** How many base primes are cached, and up to which limit (diagnostics). */
-export function basePrimeCacheCount(): i32 {
-  return cacheCount();
-}
-export function basePrimeCacheLimit(): f64 {
-  return cacheLimit();
 }
 
 // ---------------------------------------------------------------------------------------------

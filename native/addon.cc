@@ -1,7 +1,7 @@
 // numaccel — Node-API glue for the C++ kernels (node-addon-api, C++ exceptions enabled).
 // The numerical code lives in native/kernels/ (plain C++17); this file only converts
 // arguments, checks them cheaply, and converts results. The multi-threaded async versions of
-// the batch kernels are in async.cc; the argument helpers both use are in glue.h.
+// the batch kernels are in async/; the argument helpers both use are in glue.h.
 //
 // The TypeScript facade (src/validate.ts) validates inputs before they get here; the checks
 // below exist so that a direct call with bad arguments throws a TypeError/RangeError instead
@@ -37,6 +37,7 @@ using numaccel::glue::MatrixArgsOf;
 using numaccel::glue::NumberArg;
 using numaccel::glue::RangeArgs;
 using numaccel::glue::TypedArrayArg;
+using numaccel::glue::VariantOf;
 
 constexpr double kMaxSafeInteger = 9007199254740991.0;  // 2^53 - 1
 
@@ -160,11 +161,6 @@ Napi::Value PrimesBetween(const Napi::CallbackInfo& info) {
     return Napi::Number::New(info.Env(), static_cast<double>(n));
 }
 
-// The batch functions of one SIMD variant: CallbackInfo::Data() is its GeoVariant.
-const numaccel::GeoVariant& VariantOf(const Napi::CallbackInfo& info) {
-    return *static_cast<const numaccel::GeoVariant*>(info.Data());
-}
-
 // greatCircleMany(lon1, lat1, lon2, lat2: Float64Array, radius: number, out: Float64Array): void
 Napi::Value GreatCircleMany(const Napi::CallbackInfo& info) {
     GeoArgs args = ManyArgsOf(info, "greatCircleMany");
@@ -244,7 +240,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     exports.Set("greatCircleMany", best.Get("greatCircleMany"));
     exports.Set("greatCircleMatrix", best.Get("greatCircleMatrix"));
 
-    // Async (Promise-returning, multi-threaded) batch kernels: async.cc.
+    // Async (Promise-returning, multi-threaded) batch kernels: async/.
     numaccel::AddPrimeAsyncFunctions(env, exports);
     exports.Set("greatCircleManyAsync", best.Get("greatCircleManyAsync"));
     exports.Set("greatCircleMatrixAsync", best.Get("greatCircleMatrixAsync"));

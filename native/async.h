@@ -1,6 +1,7 @@
 // numaccel — the multi-threaded async batch kernels (the AsyncKernels interface of
 // src/contract.ts): Promise-returning Node-API functions whose work runs off the JS thread, on
-// `threads` std::threads of the job's own that share it out in chunks (design: async.cc).
+// `threads` std::threads of the job's own that share it out in chunks (design: async/job.h; the
+// work split: async/split.h, async/sieve_split.h).
 #ifndef NUMACCEL_ASYNC_H
 #define NUMACCEL_ASYNC_H
 

@@ -1,5 +1,5 @@
 // numaccel — argument helpers shared by the Node-API glue (addon.cc: synchronous kernels,
-// async.cc: multi-threaded async kernels). Cheap checks only: the TypeScript facade
+// async/: multi-threaded async kernels). Cheap checks only: the TypeScript facade
 // (src/validate.ts) has validated the elements; these make a direct call with bad arguments throw
 // a TypeError/RangeError instead of crashing.
 #ifndef NUMACCEL_GLUE_H
@@ -14,6 +14,8 @@
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
+
+#include "kernels/geo.h"
 
 namespace numaccel {
 namespace glue {
@@ -135,6 +137,11 @@ inline GeoArgs MatrixArgsOf(const Napi::CallbackInfo& info, const std::string& n
     }
     AdviseHugePages(args.out);
     return args;
+}
+
+// The batch functions of one SIMD variant, sync or async: CallbackInfo::Data() is its GeoVariant.
+inline const GeoVariant& VariantOf(const Napi::CallbackInfo& info) {
+    return *static_cast<const GeoVariant*>(info.Data());
 }
 
 }  // namespace glue

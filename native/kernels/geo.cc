@@ -156,15 +156,4 @@ const GeoVariant* geo_variants(std::size_t* count) noexcept {
     return t.list;
 }
 
-void great_circle_many(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
-                       const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
-                       double radius, double* out, std::size_t n) noexcept {
-    variants().list[0].many(lon1, n_lon1, lat1, n_lat1, lon2, n_lon2, lat2, n_lat2, radius, out, n);
-}
-
-void great_circle_matrix(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
-                         const double* lats_b, std::size_t n_b, double radius, double* out) noexcept {
-    variants().list[0].matrix(lons_a, lats_a, n_a, lons_b, lats_b, n_b, radius, out);
-}
-
 }  // namespace numaccel

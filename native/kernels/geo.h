@@ -14,20 +14,9 @@ namespace numaccel {
 // Preconditions (checked by the callers): all inputs finite, |lat| <= 90, radius > 0.
 double great_circle(double lon1, double lat1, double lon2, double lat2, double radius) noexcept;
 
-// out[i] = great_circle(lon1[i], lat1[i], lon2[i], lat2[i], radius) for i < n. Each input has
-// length n or 1; a length-1 input is broadcast to every i. Uses the best SIMD variant.
-void great_circle_many(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
-                       const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
-                       double radius, double* out, std::size_t n) noexcept;
-
-// out[i * n_b + j] = great_circle(lons_a[i], lats_a[i], lons_b[j], lats_b[j], radius), row-major,
-// out has n_a * n_b elements. Uses the best SIMD variant.
-void great_circle_matrix(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
-                         const double* lats_b, std::size_t n_b, double radius, double* out) noexcept;
-
 // Whether lon1[0..n_lon1) and lon2[0..n_lon2) are all finite and lat1[0..n_lat1) and
-// lat2[0..n_lat2) all lie in [-90, 90] (NaN does not). Unlike the kernels above it takes any
-// values: it is the facade's fast check of the batch arguments (docs/algorithms.md).
+// lat2[0..n_lat2) all lie in [-90, 90] (NaN does not). Unlike great_circle and the batch variants
+// it takes any values: it is the facade's fast check of the batch arguments (docs/algorithms.md).
 bool coordinates_in_domain(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
                            const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2) noexcept;
 
@@ -41,7 +30,13 @@ using GreatCircleMatrixFn = void (*)(const double*, const double*, std::size_t, 
 struct GeoVariant {
     const char* name;
     bool fused_multiply_add;  // false: results bit-identical to great_circle()
+    // many(lon1, n_lon1, lat1, n_lat1, lon2, n_lon2, lat2, n_lat2, radius, out, n):
+    // out[i] = great_circle(lon1[i], lat1[i], lon2[i], lat2[i], radius) for i < n. Each input has
+    // length n or 1; a length-1 input is broadcast to every i.
     GreatCircleManyFn many;
+    // matrix(lons_a, lats_a, n_a, lons_b, lats_b, n_b, radius, out):
+    // out[i * n_b + j] = great_circle(lons_a[i], lats_a[i], lons_b[j], lats_b[j], radius), row-major,
+    // out has n_a * n_b elements.
     GreatCircleMatrixFn matrix;
 };
 

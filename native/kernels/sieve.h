@@ -19,13 +19,9 @@ constexpr std::uint64_t kSieveLimit = std::uint64_t{1} << 53;
 // lo <= hi <= kSieveLimit. May throw std::bad_alloc.
 std::uint64_t count_primes(std::uint64_t lo, std::uint64_t hi);
 
-// Writes the primes in [lo, hi) in ascending order to out and returns how many it wrote; out
-// must have room for all of them (count_primes(lo, hi), or any upper bound). Same preconditions.
-// May throw std::bad_alloc.
-std::size_t primes_between(std::uint64_t lo, std::uint64_t hi, double* out);
-
-// The same, writing at most `capacity` values: returns kPrimesOverflow (and leaves out in an
-// unspecified state) when [lo, hi) holds more primes than that.
+// Writes the primes in [lo, hi) in ascending order to out[0, capacity) and returns how many it
+// wrote, or kPrimesOverflow (leaving out in an unspecified state) when [lo, hi) holds more than
+// `capacity` primes. Same preconditions. May throw std::bad_alloc.
 constexpr std::size_t kPrimesOverflow = ~std::size_t{0};
 std::size_t primes_between(std::uint64_t lo, std::uint64_t hi, double* out, std::size_t capacity);
 
@@ -59,15 +55,12 @@ public:
     SieveCursor(const SieveCursor&) = delete;
     SieveCursor& operator=(const SieveCursor&) = delete;
 
-    // Where the next piece starts (lo at first).
-    std::uint64_t position() const noexcept;
-
-    // Sieves [position(), to) and moves to `to`, which must be hi or a stopping point described
-    // at kSieveSegmentIntegers (std::invalid_argument otherwise). count_to adds the number of
-    // primes to `count`; list_to appends them, in ascending order, to `out`, or writes them to
-    // out[0, capacity) and sets `written` to their number (kPrimesOverflow, and the cursor is
-    // unusable, when there are more). All return false when `stop` asked to stop; the cursor must
-    // not be used after that.
+    // Sieves from where the previous piece ended (lo at first) to `to`, which must be hi or a
+    // stopping point described at kSieveSegmentIntegers (std::invalid_argument otherwise).
+    // count_to adds the number of primes to `count`; list_to appends them, in ascending order, to
+    // `out`, or writes them to out[0, capacity) and sets `written` to their number
+    // (kPrimesOverflow, and the cursor is unusable, when there are more). All return false when
+    // `stop` asked to stop; the cursor must not be used after that.
     bool count_to(std::uint64_t to, std::uint64_t& count);
     bool list_to(std::uint64_t to, std::vector<double>& out);
     bool list_to(std::uint64_t to, double* out, std::size_t capacity, std::size_t& written);

@@ -2,11 +2,13 @@
 // Sanitizer by .ci/run (native/test/run-sanitizers.sh): every kernel on edge inputs and random
 // ones, every SIMD variant this CPU runs, odd lengths and broadcast, checked against each other.
 // Any out-of-bounds access, overflow or other undefined behaviour aborts with a report.
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <stdexcept>
 #include <vector>
 
 #include "../kernels/geo.h"
@@ -62,6 +64,69 @@ void sieve() {
     (void)numaccel::primes_between(0, 100, tight.data(), tight.size());  // must stop at the capacity, not overrun
 }
 
+// Asks to stop once it has been polled `polls` times.
+class StopAfter final : public numaccel::StopToken {
+public:
+    explicit StopAfter(int polls) noexcept : left_(polls) {}
+    bool stop_requested() const noexcept override { return left_.fetch_sub(1) <= 0; }
+
+private:
+    mutable std::atomic<int> left_;
+};
+
+// The piecewise sieve of the async kernels. Runs before sieve(), while the base-prime cache is
+// still empty, so that a stopped growth is exercised too.
+void cursor() {
+    const std::uint64_t lo = (1ULL << 40) + 7, hi = lo + 3 * numaccel::kSieveSegmentIntegers + 1000;
+    StopAfter stop_growth(0);
+    check(numaccel::sieve_base_primes(hi, &stop_growth) == nullptr, "a stop request ends the base-prime growth");
+    const auto base = numaccel::sieve_base_primes(hi, nullptr);
+    check(base != nullptr, "base primes without a stop token");
+    // Pieces end at segment boundaries counted from 30 * floor(lo / 30), or at hi.
+    const std::uint64_t boundary = lo / 30 * 30 + numaccel::kSieveSegmentIntegers;
+    const std::uint64_t expected = numaccel::count_primes(lo, hi);
+
+    numaccel::SieveCursor counter(lo, hi, base, nullptr);
+    std::uint64_t count = 0;
+    const bool counted = counter.count_to(boundary, count) &&
+                         counter.count_to(boundary + numaccel::kSieveSegmentIntegers, count) && counter.count_to(hi, count);
+    check(counted && count == expected, "cursor: counted piece by piece");
+
+    numaccel::SieveCursor lister(lo, hi, base, nullptr);
+    std::vector<double> listed;
+    check(lister.list_to(boundary, listed) && lister.list_to(hi, listed) && listed.size() == expected,
+          "cursor: listed piece by piece");
+
+    numaccel::SieveCursor writer(lo, hi, base, nullptr);
+    std::vector<double> out(expected);
+    std::size_t written = 0, rest = 0;
+    const bool wrote = writer.list_to(boundary, out.data(), out.size(), written) &&
+                       writer.list_to(hi, out.data() + written, out.size() - written, rest);
+    check(wrote && written + rest == expected && out == listed, "cursor: written piece by piece");
+
+    numaccel::SieveCursor capped(lo, hi, base, nullptr);
+    std::vector<double> tight(10);
+    check(capped.list_to(boundary, tight.data(), tight.size(), written) && written == numaccel::kPrimesOverflow,
+          "cursor: stops at the capacity");
+
+    numaccel::SieveCursor tiny(0, 7, numaccel::sieve_base_primes(7, nullptr), nullptr);
+    count = 0;
+    check(tiny.count_to(7, count) && count == 3, "cursor: 2, 3 and 5 only");
+
+    numaccel::SieveCursor misplaced(lo, hi, base, nullptr);
+    bool threw = false;
+    try {
+        (void)misplaced.count_to(boundary + 30, count);
+    } catch (const std::invalid_argument&) {
+        threw = true;
+    }
+    check(threw, "cursor: a piece must end at a segment boundary");
+
+    StopAfter stop_sieve(0);
+    numaccel::SieveCursor stopped(lo, hi, base, &stop_sieve);
+    check(!stopped.count_to(hi, count), "cursor: a stop request ends the run");
+}
+
 void geo() {
     std::mt19937_64 random(2);
     std::uniform_real_distribution<double> lon(-1e6, 1e6), lat(-90, 90);
@@ -102,6 +167,7 @@ void geo() {
 
 int main() {
     primes();
+    cursor();
     sieve();
     geo();
     if (failures) return 1;
