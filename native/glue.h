@@ -56,6 +56,9 @@ inline void AdviseHugePages(const Napi::TypedArray& out) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     if (out.ByteOffset() != 0) return;
     Napi::ArrayBuffer buffer = out.ArrayBuffer();
+    // A SharedArrayBuffer has no Node-API length query (napi_get_arraybuffer_info refuses it):
+    // such a result goes without the advice.
+    if (!static_cast<Napi::Value>(buffer).IsArrayBuffer()) return;
     constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
     if (buffer.ByteLength() < 2 * kHugePage) return;
     const std::uintptr_t start = reinterpret_cast<std::uintptr_t>(buffer.Data());

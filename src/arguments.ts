@@ -325,7 +325,7 @@ export function validateMatrixArguments(
 // ---------------------------------------------------------------------------------------------
 // The async functions' options
 
-/** The most threads one async call may use (native/async.cc has the same limit). */
+/** The most threads one async call may use (native/async.h, kAsyncMaxThreads: a test checks they agree). */
 export const MAX_THREADS = 256;
 const ASYNC_OPTION_NAMES = ['threads', 'signal', 'onProgress'];
 

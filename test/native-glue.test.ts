@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { MAX_THREADS } from '../src/arguments.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { CMAKE_ADDON, CMAKE_LABEL, LOADED } from './support/backends.js';
 
@@ -21,6 +22,11 @@ const addons = [
 ];
 
 describe.skipIf(addons.length === 0)('the native glue, called directly with garbage', () => {
+  it('allows the facade\'s thread limit, no more (native/async.h kAsyncMaxThreads = MAX_THREADS)', () => {
+    const native = LOADED.find((b) => b.backend.name === 'native')!;
+    expect(native.backend.features['asyncMaxThreads']).toBe(MAX_THREADS);
+  });
+
   it.for(addons)(`$label addon: ${CALLS.toLocaleString('en-US')} calls of each kind throw or reject, never crash`, ({ file }) => {
     const child = spawnSync(process.execPath, [CHILD, file, String(CALLS), '2026'], { encoding: 'utf8', timeout: 120_000 });
     expect(child.signal, child.stderr).toBeNull();

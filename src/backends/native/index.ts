@@ -10,7 +10,7 @@ type VariantKernels = Pick<Kernels, 'greatCircleMany' | 'greatCircleMatrix'> &
     readonly fusedMultiplyAdd: boolean;
   };
 
-/** What the addon exports (native/addon.cc, native/async.cc). */
+/** What the addon exports (native/addon.cc, native/async/). */
 interface NativeBinding extends Kernels, Omit<AsyncKernels, 'greatCircleManyAsync' | 'greatCircleMatrixAsync'> {
   /** Every SIMD variant this CPU supports, best first (e.g. avx512, avx2, sse2, scalar). */
   readonly variants: Readonly<Record<string, VariantKernels>>;
