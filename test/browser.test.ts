@@ -180,7 +180,7 @@ describe.skipIf(!HAS_CHROMIUM && !IN_CI)(`numaccel in headless Chromium (${CHROM
     const page = await browser.newPage({ viewport: { width: 900, height: 820 } });
     try {
       await page.goto(server.url);
-      await page.waitForFunction(() => document.getElementById('status')!.textContent!.startsWith('Ready'));
+      await page.locator('#status', { hasText: /^Ready/ }).waitFor();
       expect(await page.textContent('#prime-answer')).toBe('9007199254740881 is prime (served by wasm:simd128)');
       expect(await page.textContent('#distance-answer')).toMatch(/^5837\.\d{3} km \(served by wasm:simd128\)$/);
       await page.fill('#prime-input', '9007199254740883');
