@@ -18,6 +18,9 @@ export interface PrimeCountRow { readonly lo: number; readonly hi: number; reado
 export const primeCountRows = (): PrimeCountRow[] =>
   readTsv('prime_counts.tsv').map(([lo, hi, count]) => ({ lo: Number(lo), hi: Number(hi), count: Number(count) }));
 
+/** Reference ranges wider than this (10^10 integers: seconds per build) are counted by the long runs only. */
+export const LONG_RANGE = 2 ** 33;
+
 export interface GreatCircleRow {
   readonly lon1: number; readonly lat1: number; readonly lon2: number; readonly lat2: number;
   readonly tag: string;
