@@ -232,25 +232,15 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     exports.Set("primesBetween", Napi::Function::New(env, PrimesBetween, "primesBetween"));
     exports.Set("coordinatesInDomain", Napi::Function::New(env, CoordinatesInDomain, "coordinatesInDomain"));
 
-    // Batch great-circle kernels: the top-level functions use the best variant for this CPU;
-    // `variants` exposes every supported one (best first) so tests can run each.
+    // Async (Promise-returning, multi-threaded) prime kernels: async/.
+    numaccel::AddPrimeAsyncFunctions(env, exports);
+
+    // The batch great-circle kernels, sync and async, of every SIMD variant this CPU runs, best
+    // first: each variant is one build (src/builds.ts).
     std::size_t num_variants = 0;
     const numaccel::GeoVariant* variants = numaccel::geo_variants(&num_variants);
-    const Napi::Object best = VariantFunctions(env, variants[0]);
-    exports.Set("greatCircleMany", best.Get("greatCircleMany"));
-    exports.Set("greatCircleMatrix", best.Get("greatCircleMatrix"));
-
-    // Async (Promise-returning, multi-threaded) batch kernels: async/.
-    numaccel::AddPrimeAsyncFunctions(env, exports);
-    exports.Set("greatCircleManyAsync", best.Get("greatCircleManyAsync"));
-    exports.Set("greatCircleMatrixAsync", best.Get("greatCircleMatrixAsync"));
     Napi::Object by_name = Napi::Object::New(env);
-    std::string names;
-    for (std::size_t i = 0; i < num_variants; ++i) {
-        by_name.Set(variants[i].name, VariantFunctions(env, variants[i]));
-        names += (i == 0 ? "" : ",");
-        names += variants[i].name;
-    }
+    for (std::size_t i = 0; i < num_variants; ++i) by_name.Set(variants[i].name, VariantFunctions(env, variants[i]));
     exports.Set("variants", by_name);
 
     Napi::Object features = Napi::Object::New(env);
@@ -260,8 +250,6 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     features.Set("napiVersion", std::to_string(NAPI_VERSION));
     features.Set("montgomery", true);
     features.Set("trialDivision", "multiply-by-inverse");
-    features.Set("simd", variants[0].name);     // what greatCircleMany / greatCircleMatrix use
-    features.Set("simdVariants", names);         // every variant this CPU supports, best first
     features.Set("trig", "fdlibm-polynomials");  // no libm: the same results across variants/backends
     features.Set("sieve", "mod30-segmented");
     features.Set("asyncThreads", numaccel::kAsyncThreadsFeature);  // how the *Async kernels run

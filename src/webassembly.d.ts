@@ -5,6 +5,8 @@ declare namespace WebAssembly {
     constructor(bytes: Uint8Array);
     /** Keeps the type nominal: structurally the class is empty, and every object would match it. */
     private readonly compiledModule: never;
+    /** The module's exports, by name and kind. */
+    static exports(module: Module): Array<{ name: string; kind: string }>;
   }
   class Instance {
     constructor(module: Module, imports?: Record<string, Record<string, unknown>>);

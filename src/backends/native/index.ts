@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { Build } from '../../builds.js';
-import { KERNEL_NAMES, type AsyncKernels, type Backend, type Kernels } from '../../contract.js';
+import type { AsyncKernels, Backend, Kernels } from '../../contract.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 
 /** The batch great-circle kernels of one SIMD variant of the addon, sync and async. */
@@ -10,8 +10,21 @@ type VariantKernels = Pick<Kernels, 'greatCircleMany' | 'greatCircleMatrix'> &
     readonly fusedMultiplyAdd: boolean;
   };
 
-/** What the addon exports (native/addon.cc, native/async/). */
-interface NativeBinding extends Kernels, Omit<AsyncKernels, 'greatCircleManyAsync' | 'greatCircleMatrixAsync'> {
+/** The kernels each SIMD variant of the addon has its own code of; the others are the addon's. */
+export const VARIANT_KERNELS = ['greatCircleMany', 'greatCircleMatrix', 'greatCircleManyAsync', 'greatCircleMatrixAsync'] as const;
+type SharedKernels = Omit<Kernels & AsyncKernels, (typeof VARIANT_KERNELS)[number]>;
+
+/** The functions the addon exports besides its variants (native/addon.cc, native/async/). */
+export const SHARED_KERNELS = [
+  'checkPrime', 'greatCircle', 'checkPrimes', 'countPrimes', 'primesBetween', 'coordinatesInDomain',
+  'checkPrimesAsync', 'countPrimesAsync', 'primesBetweenAsync',
+] as const satisfies readonly (keyof SharedKernels)[];
+type MissingKernel = Exclude<keyof SharedKernels, (typeof SHARED_KERNELS)[number]>;
+const everySharedKernelListed: MissingKernel extends never ? true : never = true;
+void everySharedKernelListed;
+
+/** What the addon exports. */
+interface NativeBinding extends SharedKernels {
   /** Every SIMD variant this CPU supports, best first (e.g. avx512, avx2, sse2, scalar). */
   readonly variants: Readonly<Record<string, VariantKernels>>;
   /** Build description for people: compiler, build system, C++ standard, ... */
@@ -31,8 +44,11 @@ export function loadAddon(nativePath: string | undefined): NativeBinding {
     if (nativePath || !/No native build was found/.test((cause as Error).message)) throw cause;
     throw new Error(`no prebuilt addon fits ${process.platform}-${process.arch} and none was compiled: run \`npx numaccel build-native\` (needs a C++17 compiler and Python)`, { cause });
   }
-  const missing = KERNEL_NAMES.filter((name) => typeof binding[name] !== 'function');
-  if (missing.length > 0) throw new Error(`the addon does not export the kernels ${missing.join(', ')}`);
+  const missing = [
+    ...SHARED_KERNELS.filter((name) => typeof binding[name] !== 'function'),
+    ...Object.entries(binding.variants ?? {}).flatMap(([variant, kernels]) => VARIANT_KERNELS.filter((name) => typeof kernels[name] !== 'function').map((name) => `${variant}.${name}`)),
+  ];
+  if (missing.length > 0 || !binding.variants) throw new Error(`the addon does not export the kernels ${missing.join(', ') || 'of any variant'}`);
   return binding;
 }
 
@@ -67,6 +83,5 @@ export function createNativeBackend(binding: NativeBinding, build: Build): Backe
     greatCircleManyAsync: variant.greatCircleManyAsync,
     greatCircleMatrixAsync: variant.greatCircleMatrixAsync,
   };
-  const { simd: _best, simdVariants: _all, ...features } = binding.features;
-  return { name: 'native', build, fusedMultiplyAdd: variant.fusedMultiplyAdd === true, kernels, asyncKernels, features: { variant: build.variant, ...features } };
+  return { name: 'native', build, fusedMultiplyAdd: variant.fusedMultiplyAdd === true, kernels, asyncKernels, features: { variant: build.variant, ...binding.features } };
 }
