@@ -44,11 +44,10 @@ Napi::TypedArrayOf<T> TypedArrayArg(const Napi::CallbackInfo& info, std::size_t 
 }
 
 // A large result array is written once, start to finish, right after the facade allocated it,
-// so every 4 KiB page of it faults on first write: 10,000 faults for 5·10^6 distances, 13 ms of a
-// 67 ms native call on this project's test VM (primesBetween(0, 2e8): 115 -> 87 ms with the
-// advice). On Linux, ask for transparent huge pages for the
-// whole ArrayBuffer behind `out` when it holds 4 MiB or more (NumPy advises the same for its large
-// arrays: numpy/_core/src/multiarray/alloc.c); with them the same result cost 3 ms. Only the
+// so every 4 KiB page of it faults on first write: 10,000 faults for 5·10^6 distances, a fifth of
+// the native call (docs/algorithms.md, "Measured choices"). On Linux, ask for transparent huge
+// pages for the whole ArrayBuffer behind `out` when it holds 4 MiB or more (NumPy advises the
+// same for its large arrays: numpy/_core/src/multiarray/alloc.c). Only the
 // 2 MiB-aligned interior is advised, so no memory outside the buffer is touched, and the advice
 // is given where the view starts the buffer: once per result, as the facade passes results in
 // blocks. A kernel that ignores it (THP disabled, another OS) just runs as before.

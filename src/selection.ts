@@ -37,8 +37,8 @@ export interface SelectionTable {
 
 /**
  * Measured differences below this fraction are ties, won by the build first in priority order
- * (src/builds.ts: native, wasm, js): on the test VM the same job's median moves by up to 5% from one process to
- * the next (primesBetween(0, 10^6): 200 to 225 µs), so a smaller margin would let every --select
+ * (src/builds.ts: native, wasm, js): the same job's median moves by up to 5% from one process to
+ * the next (docs/algorithms.md, "Measured choices"), so a smaller margin would let every --select
  * run flip such a route on noise.
  */
 export const TIE_MARGIN = 0.05;

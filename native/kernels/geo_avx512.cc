@@ -7,9 +7,8 @@
 // Why a 512-bit variant on top of AVX2: the kernel issues about 2,000 instructions per 16 pairs
 // on AVX2, about a third of them register moves and spills (16 YMM registers for 4 interleaved
 // chains). With 32 ZMM registers and half as many instructions per pair, it runs faster per pair
-// even on Zen 4, which executes 512-bit operations as two 256-bit halves (2-core EPYC Zen 4, per
-// pair: AVX2 9.5 ns, AVX-512 8.8 ns; with FMA 8.9 and 8.0 ns, and 7.2 ns with the mask-register
-// traits below; docs/algorithms.md "Batch kernels").
+// even on Zen 4, which executes 512-bit operations as two 256-bit halves (docs/algorithms.md,
+// "Measured choices").
 #include "geo_variants.h"
 
 #if NUMACCEL_GEO_HAVE_X86_VARIANTS
@@ -24,7 +23,7 @@ namespace {
 // Lane traits written directly on AVX-512 (not through VecTraits): comparisons produce mask
 // registers (__mmask8), and selects and sign flips are single masked instructions, where vector
 // masks would cost a compare, a mask-to-vector move and a ternary logic operation each. The same
-// IEEE results lane by lane; 10% faster than VecTraits<> on the test VM (7.2 vs 8.0 ns per pair).
+// IEEE results lane by lane, and faster than VecTraits<> (docs/algorithms.md, "Measured choices").
 struct Avx512 {
     using D = __m512d;
     using M = __mmask8;

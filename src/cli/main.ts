@@ -218,7 +218,7 @@ program
   .argument('<lat1>')
   .argument('<lon2>')
   .argument('<lat2>')
-  .option('--unit <unit>', 'km, m, mi or nmi on the IUGG mean Earth radius (default: miles on the seed radius 3956)')
+  .option('--unit <unit>', 'km, m, mi or nmi on the IUGG mean Earth radius (default: miles, on the default radius, 3956)')
   .option('--radius <R>', 'sphere radius; the distance comes out in its unit', optionDecimal('--radius'))
   .action((lon1: string, lat1: string, lon2: string, lat2: string, command: { unit?: DistanceUnit; radius?: number }) =>
     distance([lon1, lat1, lon2, lat2], command, program.opts()),
@@ -234,7 +234,7 @@ program
 
 program
   .command('bench')
-  .description("the benchmarks: the seed's experiments and every kernel on every backend, variant and auto, beside peers (npm start runs --quick)")
+  .description("the benchmarks: the classic experiments (primes below 10^6, 5,000,000 distances, the 4000 × 4000 matrix) and every kernel on every build and auto, beside peers (npm start runs --quick)")
   .option('--quick', 'about a minute: fewer samples, smaller linear jobs (scaled), no 10^10 sieve')
   .option('--markdown <file>', 'also write the results as Markdown')
   .option('--svg <file>', 'also write the chart (speed-up per workload and backend, log scale) as SVG')

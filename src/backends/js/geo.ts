@@ -250,9 +250,9 @@ export function coordinatesInDomain(lon1: Float64Array, lat1: Float64Array, lon2
 
 /**
  * Whether the values are all finite. x - x is +0 for a finite x and NaN otherwise, and a NaN
- * carries through the sum, so one test covers four elements: V8 spends ~1 ns per iteration of a
- * loop over a typed array, and testing four elements per iteration cut the check from ~4.4 to
- * ~2.9 ns a pair (2-core EPYC, Node 20).
+ * carries through the sum, so one test covers four elements: the loop's own cost per iteration
+ * is what a check this simple pays, so four elements an iteration cut it by a third
+ * (docs/algorithms.md, "Measured choices").
  */
 function longitudesAreFinite(values: Float64Array): boolean {
   const end = values.length;
