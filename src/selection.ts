@@ -1,21 +1,20 @@
 import { BUILD_IDS, type BuildId } from './builds.js';
+import { KERNEL_NAMES, type KernelName } from './contract.js';
 
 /**
  * How the facade routes calls: each route is one kernel (on one class of inputs, for checkPrime),
  * and `auto` picks a build per route. checkPrime has two routes because call overhead decides small inputs (V8
  * inlines the TypeScript kernel, a Node-API call costs ~60 ns) while arithmetic decides large ones.
  */
-export const ROUTES = [
-  'checkPrime',
-  'checkPrimeLarge',
-  'greatCircle',
-  'checkPrimes',
-  'countPrimes',
-  'primesBetween',
-  'greatCircleMany',
-  'greatCircleMatrix',
-] as const;
-export type Route = (typeof ROUTES)[number];
+export type Route = 'checkPrimeLarge' | Exclude<KernelName, (typeof UNROUTED)[number]>;
+
+/** The coordinate check is not routed: it runs on the build of the batch kernel it checks. */
+const UNROUTED = ['coordinatesInDomain'] as const;
+
+/** Every kernel of the contract is a route, checkPrime two of them. */
+export const ROUTES: readonly Route[] = KERNEL_NAMES.flatMap((kernel): Route[] =>
+  kernel === 'checkPrime' ? ['checkPrime', 'checkPrimeLarge'] : (UNROUTED as readonly string[]).includes(kernel) ? [] : [kernel as Route],
+);
 
 /** checkPrime inputs at or above this (and every bigint) take the checkPrimeLarge route. */
 export const LARGE_PRIME_CANDIDATE = 2 ** 32;

@@ -98,6 +98,33 @@ describe.skipIf(!HAS_CHROMIUM && !IN_CI)(`numaccel in headless Chromium (${CHROM
     expect((result as { builds: Record<string, string> }).builds['wasm:simd128']).toBe('loaded');
   }, 120_000);
 
+  it('forcing wasm while it still compiles: sync calls throw a pending BackendUnavailableError, async calls wait, then it serves', async () => {
+    const { build } = await import('vite');
+    const app = path.join(project, 'vite-forced-app');
+    fs.mkdirSync(app, { recursive: true });
+    fs.writeFileSync(
+      path.join(app, 'main.js'),
+      `import * as numaccel from 'numaccel';
+numaccel.setBackend('wasm');
+let before;
+try { before = { value: numaccel.checkPrime(97) }; } catch (e) { before = { name: e.name, pending: e.pending, message: e.message }; }
+const counted = await numaccel.countPrimesAsync(0, 1000);
+const info = await numaccel.ready();
+window.__probe = { before, counted, after: numaccel.checkPrime(97), mode: info.mode, served: info.selected.checkPrime };
+`,
+    );
+    fs.writeFileSync(path.join(app, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
+    await build({ root: app, logLevel: 'silent', build: { outDir: path.join(app, 'dist'), target: 'es2022' } });
+    const { result } = await probe(path.join(app, 'dist'));
+    expect(result).toEqual({
+      before: { name: 'BackendUnavailableError', pending: true, message: 'numaccel: the wasm backend is not available: it is still loading (await ready() before forcing it)' },
+      counted: 168,
+      after: true,
+      mode: 'wasm',
+      served: 'wasm:simd128',
+    });
+  }, 120_000);
+
   it('Vite dev server: wasm serves (numaccel left out of dependency pre-bundling, as the README says)', async () => {
     const { createServer } = await import('vite');
     const app = path.join(project, 'vite-dev-app');
