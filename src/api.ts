@@ -6,6 +6,8 @@ import {
   validateLatitude,
   validateLongitude,
   validateMatrixArguments,
+  validateOut,
+  outOption,
   validatePrimeCandidate,
   validatePrimeCandidates,
   validatePrimeListSize,
@@ -25,6 +27,15 @@ export type PrimeCandidates =
 /** Coordinates (degrees) for the batch distance functions: one number, or an array of them. */
 export type Coordinates = number | readonly number[] | Float64Array | Float32Array | Int32Array | Int16Array | Int8Array;
 
+/**
+ * A caller's array for the result: the function fills it and returns it (primesBetween: the
+ * view its primes fill), allocating nothing proportional to the call's size. It must have the
+ * result's type and length and share no memory with the inputs.
+ */
+export interface ResultOptions<T> {
+  out?: T | undefined;
+}
+
 /** The public functions; `withBackend(name)` in the facade returns the same set bound to one backend. */
 export interface NumaccelApi {
   /** Whether the integer n is prime: false below 2; n a safe integer or a bigint below 2^64. */
@@ -35,19 +46,23 @@ export interface NumaccelApi {
    * (IUGG mean Earth radius) choose another.
    */
   greatCircle(lon1: number, lat1: number, lon2: number, lat2: number, options?: GreatCircleOptions): number;
-  /** checkPrime of every element: 1 where it is prime, else 0. */
-  checkPrimes(values: PrimeCandidates): Uint8Array;
+  /** checkPrime of every element: 1 where it is prime, else 0 (into `options.out` when given, which it returns). */
+  checkPrimes(values: PrimeCandidates, options?: ResultOptions<Uint8Array>): Uint8Array;
   /** The number of primes p with lo <= p < hi (half-open, like Python's range), 0 <= lo <= hi <= 2^53. */
   countPrimes(lo: number | bigint, hi: number | bigint): number;
-  /** The primes p with lo <= p < hi, ascending. Refuses ranges that may hold more than 2^27 primes. */
-  primesBetween(lo: number | bigint, hi: number | bigint): Float64Array;
+  /**
+   * The primes p with lo <= p < hi, ascending. Refuses ranges that may hold more than 2^27 primes.
+   * With `options.out` (at least primesBetweenCapacity(lo, hi) elements), returns the view of it
+   * the primes fill.
+   */
+  primesBetween(lo: number | bigint, hi: number | bigint, options?: ResultOptions<Float64Array>): Float64Array;
   /**
    * greatCircle element by element over arrays of equal length; a single number is broadcast to
    * the others' length (one point to many).
    */
-  greatCircleMany(lon1: Coordinates, lat1: Coordinates, lon2: Coordinates, lat2: Coordinates, options?: GreatCircleOptions): Float64Array;
+  greatCircleMany(lon1: Coordinates, lat1: Coordinates, lon2: Coordinates, lat2: Coordinates, options?: GreatCircleOptions & ResultOptions<Float64Array>): Float64Array;
   /** All pairs: element i * |B| + j is the distance from A[i] to B[j] (row-major). */
-  greatCircleMatrix(lonsA: Coordinates, latsA: Coordinates, lonsB: Coordinates, latsB: Coordinates, options?: GreatCircleOptions): Float64Array;
+  greatCircleMatrix(lonsA: Coordinates, latsA: Coordinates, lonsB: Coordinates, latsB: Coordinates, options?: GreatCircleOptions & ResultOptions<Float64Array>): Float64Array;
 }
 
 /** The backend serving each route. */
@@ -75,9 +90,10 @@ export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
       const radius = resolveRadius(fn, options);
       return resolveRoutes().greatCircle.kernels.greatCircle(lon1, lat1, lon2, lat2, radius);
     },
-    checkPrimes(values) {
-      const candidates = validatePrimeCandidates('checkPrimes', values);
-      const out = new Uint8Array(candidates.length);
+    checkPrimes(values, options) {
+      const fn = 'checkPrimes';
+      const candidates = validatePrimeCandidates(fn, values);
+      const out = validateOut(fn, outOption(fn, options), Uint8Array, { length: candidates.length }, [['values', values]]) ?? new Uint8Array(candidates.length);
       if (candidates.length > 0) resolveRoutes().checkPrimes.kernels.checkPrimes(candidates, out);
       return out;
     },
@@ -85,19 +101,20 @@ export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
       const [low, high] = validateRange('countPrimes', lo, hi);
       return resolveRoutes().countPrimes.kernels.countPrimes(low, high);
     },
-    primesBetween(lo, hi) {
+    primesBetween(lo, hi, options) {
       const fn = 'primesBetween';
       const [low, high] = validateRange(fn, lo, hi);
       const bound = validatePrimeListSize(fn, low, high);
-      const out = new Float64Array(bound);
+      const given = validateOut(fn, outOption(fn, options), Float64Array, { atLeast: bound, what: `[${low}, ${high})` }, []);
+      const out = given ?? new Float64Array(bound);
       const count = resolveRoutes().primesBetween.kernels.primesBetween(low, high, out);
-      return primesWritten(out, count);
+      return given ? given.subarray(0, count) : primesWritten(out, count);
     },
     greatCircleMany(lon1, lat1, lon2, lat2, options) {
       const fn = 'greatCircleMany';
       const values = [lon1, lat1, lon2, lat2];
-      const { columns, length, radius } = prepareManyArguments(fn, values, options);
-      const out = new Float64Array(length);
+      const { columns, length, radius, out: given } = prepareManyArguments(fn, values, options);
+      const out = given ?? new Float64Array(length);
       const { kernels } = resolveRoutes().greatCircleMany;
       // Block by block, each block checked just before the kernel reads it: the check brings the
       // block into the cache and the kernel finds it there, so a large batch comes from memory
@@ -114,8 +131,8 @@ export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
     },
     greatCircleMatrix(lonsA, latsA, lonsB, latsB, options) {
       const { kernels } = resolveRoutes().greatCircleMatrix;
-      const { columns, radius } = validateMatrixArguments('greatCircleMatrix', [lonsA, latsA, lonsB, latsB], options, kernels);
-      const out = new Float64Array(columns[0].length * columns[2].length);
+      const { columns, radius, out: given } = validateMatrixArguments('greatCircleMatrix', [lonsA, latsA, lonsB, latsB], options, kernels);
+      const out = given ?? new Float64Array(columns[0].length * columns[2].length);
       if (out.length > 0) kernels.greatCircleMatrix(...columns, radius, out);
       return out;
     },

@@ -83,15 +83,18 @@ export function validateLatitude(fn: string, name: string, value: unknown): void
 
 const OPTION_NAMES = ['radius', 'unit'];
 
-/** The sphere radius selected by greatCircle's options (the default radius, 3956 miles, when none are given). */
-export function resolveRadius(fn: string, options: unknown): number {
+/**
+ * The sphere radius selected by greatCircle's options (the default radius, 3956 miles, when none
+ * are given). `accepted` names the options of the calling function in messages.
+ */
+export function resolveRadius(fn: string, options: unknown, accepted = 'radius and unit'): number {
   if (options === undefined) return DEFAULT_RADIUS_MILES;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(`${fn}: options must be an object like { radius } or { unit }, got ${describe(options)}`);
   }
   for (const key of Object.keys(options)) {
     if (!OPTION_NAMES.includes(key)) {
-      throw new RangeError(`${fn}: unknown option ${JSON.stringify(key)}; accepted options are radius and unit`);
+      throw new RangeError(`${fn}: unknown option ${JSON.stringify(key)}; accepted options are ${accepted}`);
     }
   }
   const { radius, unit } = options as { radius?: unknown; unit?: unknown };
@@ -113,6 +116,60 @@ export function resolveRadius(fn: string, options: unknown): number {
     return EARTH_RADIUS[unit as DistanceUnit];
   }
   return DEFAULT_RADIUS_MILES;
+}
+
+// ---------------------------------------------------------------------------------------------
+// options.out: a caller's array for a batch function's result, so that a call allocates nothing
+// proportional to its size.
+
+/** The batch distance functions' options, as resolveRadius names them. */
+export const DISTANCE_BATCH_OPTIONS = 'radius, unit and out';
+
+/** Splits options.out from the other options (which are checked as before). */
+export function splitOut(options: unknown): { out: unknown; rest: unknown } {
+  if (typeof options !== 'object' || options === null || Array.isArray(options) || !Object.hasOwn(options, 'out')) return { out: undefined, rest: options };
+  const { out, ...rest } = options as Record<string, unknown>;
+  return { out, rest: Object.keys(rest).length > 0 ? rest : undefined };
+}
+
+/** options.out of a function whose only option it is (checkPrimes, primesBetween). */
+export function outOption(fn: string, options: unknown): unknown {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`${fn}: options must be an object like { out }, got ${describe(options)}`);
+  }
+  const unknown = Object.keys(options).find((key) => key !== 'out');
+  if (unknown !== undefined) throw new RangeError(`${fn}: unknown option ${JSON.stringify(unknown)}; the accepted option is out`);
+  return (options as { out?: unknown }).out;
+}
+
+const sharesMemory = (a: ArrayBufferView, b: ArrayBufferView): boolean =>
+  a.buffer === b.buffer && a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+
+/**
+ * options.out when given: a `type` array of exactly `size.length` elements (or at least
+ * `size.atLeast`), sharing no memory with any of `inputs` (a result written over its own inputs
+ * would read values it already overwrote).
+ */
+export function validateOut<T extends Float64Array | Uint8Array>(
+  fn: string,
+  out: unknown,
+  type: { new (length: number): T; readonly name: string },
+  size: { readonly length: number } | { readonly atLeast: number; readonly what: string },
+  inputs: ReadonlyArray<readonly [string, unknown]>,
+): T | undefined {
+  if (out === undefined) return undefined;
+  if (!(out instanceof type)) throw new TypeError(`${fn}: options.out must be a ${type.name}, got ${describe(out)}`);
+  if ('length' in size && out.length !== size.length) {
+    throw new RangeError(`${fn}: options.out has ${out.length} elements, but the result has ${size.length}`);
+  }
+  if ('atLeast' in size && out.length < size.atLeast) {
+    throw new RangeError(`${fn}: options.out has ${out.length} elements, but ${size.what} may need ${size.atLeast}`);
+  }
+  for (const [name, input] of inputs) {
+    if (ArrayBuffer.isView(input) && sharesMemory(input, out)) throw new RangeError(`${fn}: options.out shares memory with ${name}; give it an array of its own`);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -281,7 +338,8 @@ function coordinateColumns(fn: string, names: readonly string[], values: readonl
  * four columns (a length-1 column is broadcast by the kernels), the common length of the arrays
  * given (1 when all are single numbers), and the radius.
  */
-export function prepareManyArguments(fn: string, values: readonly unknown[], options: unknown): { columns: Columns; length: number; radius: number } {
+export function prepareManyArguments(fn: string, values: readonly unknown[], options: unknown): { columns: Columns; length: number; radius: number; out: Float64Array | undefined } {
+  const { out, rest } = splitOut(options);
   const columns = coordinateColumns(fn, MANY_NAMES, values);
   let length: number | undefined;
   let lengthFrom = '';
@@ -293,7 +351,9 @@ export function prepareManyArguments(fn: string, values: readonly unknown[], opt
       throw new RangeError(`${fn}: ${MANY_NAMES[i]} has ${n} elements but ${lengthFrom} has ${length}; give arrays of equal length, or single numbers to broadcast`);
     }
   });
-  return { columns, length: length ?? 1, radius: resolveRadius(fn, options) };
+  const radius = resolveRadius(fn, rest, DISTANCE_BATCH_OPTIONS);
+  const n = length ?? 1;
+  return { columns, length: n, radius, out: validateOut(fn, out, Float64Array, { length: n }, MANY_NAMES.map((name, i) => [name, values[i]] as const)) };
 }
 
 /**
@@ -302,7 +362,7 @@ export function prepareManyArguments(fn: string, values: readonly unknown[], opt
  */
 export function validateManyArguments(
   fn: string, values: readonly unknown[], options: unknown, kernels: Pick<Kernels, 'coordinatesInDomain'>,
-): { columns: Columns; length: number; radius: number } {
+): { columns: Columns; length: number; radius: number; out: Float64Array | undefined } {
   const prepared = prepareManyArguments(fn, values, options);
   validateCoordinates(fn, MANY_NAMES, values, prepared.columns, kernels.coordinatesInDomain(...prepared.columns));
   return prepared;
@@ -311,15 +371,17 @@ export function validateManyArguments(
 /** greatCircleMatrix's arguments: A's and B's columns (equal lengths), the radius; the result size checked. */
 export function validateMatrixArguments(
   fn: string, values: readonly unknown[], options: unknown, kernels: Pick<Kernels, 'coordinatesInDomain'>,
-): { columns: Columns; radius: number } {
+): { columns: Columns; radius: number; out: Float64Array | undefined } {
+  const { out, rest } = splitOut(options);
   const columns = coordinateColumns(fn, MATRIX_NAMES, values);
-  const radius = resolveRadius(fn, options);
+  const radius = resolveRadius(fn, rest, DISTANCE_BATCH_OPTIONS);
   const [lonsA, latsA, lonsB, latsB] = columns;
   if (latsA.length !== lonsA.length) throw new RangeError(`${fn}: latsA has ${latsA.length} elements but lonsA has ${lonsA.length}; they must be equal`);
   if (latsB.length !== lonsB.length) throw new RangeError(`${fn}: latsB has ${latsB.length} elements but lonsB has ${lonsB.length}; they must be equal`);
   validateResultSize(fn, `the ${lonsA.length} × ${lonsB.length} matrix`, lonsA.length * lonsB.length);
   validateCoordinates(fn, MATRIX_NAMES, values, columns, kernels.coordinatesInDomain(...columns));
-  return { columns, radius };
+  const size = { length: lonsA.length * lonsB.length };
+  return { columns, radius, out: validateOut(fn, out, Float64Array, size, MATRIX_NAMES.map((name, i) => [name, values[i]] as const)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -342,19 +404,20 @@ export interface Job {
 }
 
 /**
- * Splits the async options from the rest (greatCircle's radius/unit), validating them. Options
- * other than the async ones are returned for the caller to validate; `allowRest` false makes
- * them an error here.
+ * Splits the async options from the function's own (`extra`: greatCircle's radius and unit,
+ * out), validating the async ones; the others are returned for the caller to validate. Any other
+ * option is a RangeError naming them all.
  */
-export function parseAsyncOptions(fn: string, options: unknown, allowRest: boolean, platform: Platform): { job: Job; rest: Record<string, unknown> | undefined } {
+export function parseAsyncOptions(fn: string, options: unknown, extra: readonly string[], platform: Platform): { job: Job; rest: Record<string, unknown> | undefined } {
   if (options === undefined) return { job: { threads: defaultThreads(platform), signal: undefined, report: () => {} }, rest: undefined };
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
   }
   const { threads, signal, onProgress, ...rest } = options as Record<string, unknown>;
-  if (!allowRest) {
-    const unknown = Object.keys(rest)[0];
-    if (unknown !== undefined) throw new RangeError(`${fn}: unknown option ${JSON.stringify(unknown)}; accepted options are ${ASYNC_OPTION_NAMES.join(', ')}`);
+  const unknown = Object.keys(rest).find((key) => !extra.includes(key));
+  if (unknown !== undefined) {
+    const accepted = [...ASYNC_OPTION_NAMES, ...extra];
+    throw new RangeError(`${fn}: unknown option ${JSON.stringify(unknown)}; accepted options are ${accepted.join(', ')}`);
   }
   if (threads !== undefined) {
     if (typeof threads !== 'number') throw new TypeError(`${fn}: options.threads must be a number, got ${describe(threads)}`);
@@ -379,6 +442,6 @@ export function parseAsyncOptions(fn: string, options: unknown, allowRest: boole
   };
   return {
     job: { threads: (threads as number | undefined) ?? defaultThreads(platform), signal: signal as AbortSignal | undefined, report: onProgress ? report : () => {} },
-    rest: allowRest && Object.keys(rest).length > 0 ? rest : allowRest ? {} : undefined,
+    rest: Object.keys(rest).length > 0 ? rest : undefined,
   };
 }

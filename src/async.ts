@@ -9,11 +9,12 @@
  *   Workers in browsers). Pools start on first use, are reused, and their idle threads do not
  *   keep the process alive.
  */
-import type { Coordinates, PrimeCandidates, RouteBackends } from './api.js';
+import type { Coordinates, PrimeCandidates, ResultOptions, RouteBackends } from './api.js';
 import {
   parseAsyncOptions,
   validateManyArguments,
   validateMatrixArguments,
+  validateOut,
   validatePrimeCandidates,
   validatePrimeListSize,
   validateRange,
@@ -38,11 +39,11 @@ export interface AsyncOptions {
 }
 
 export interface NumaccelAsyncApi {
-  checkPrimesAsync(values: PrimeCandidates, options?: AsyncOptions): Promise<Uint8Array>;
+  checkPrimesAsync(values: PrimeCandidates, options?: AsyncOptions & ResultOptions<Uint8Array>): Promise<Uint8Array>;
   countPrimesAsync(lo: number | bigint, hi: number | bigint, options?: AsyncOptions): Promise<number>;
-  primesBetweenAsync(lo: number | bigint, hi: number | bigint, options?: AsyncOptions): Promise<Float64Array>;
-  greatCircleManyAsync(lon1: Coordinates, lat1: Coordinates, lon2: Coordinates, lat2: Coordinates, options?: GreatCircleOptions & AsyncOptions): Promise<Float64Array>;
-  greatCircleMatrixAsync(lonsA: Coordinates, latsA: Coordinates, lonsB: Coordinates, latsB: Coordinates, options?: GreatCircleOptions & AsyncOptions): Promise<Float64Array>;
+  primesBetweenAsync(lo: number | bigint, hi: number | bigint, options?: AsyncOptions & ResultOptions<Float64Array>): Promise<Float64Array>;
+  greatCircleManyAsync(lon1: Coordinates, lat1: Coordinates, lon2: Coordinates, lat2: Coordinates, options?: GreatCircleOptions & ResultOptions<Float64Array> & AsyncOptions): Promise<Float64Array>;
+  greatCircleMatrixAsync(lonsA: Coordinates, latsA: Coordinates, lonsB: Coordinates, latsB: Coordinates, options?: GreatCircleOptions & ResultOptions<Float64Array> & AsyncOptions): Promise<Float64Array>;
 }
 
 function abortError(fn: string): DOMException {
@@ -213,8 +214,8 @@ type Preparation<A extends unknown[], T> = {
   readonly route: Route;
   /** The positional arguments before the options. */
   readonly arity: A['length'];
-  /** Whether the options may hold greatCircle's radius or unit beside the async ones. */
-  readonly distanceOptions: boolean;
+  /** The function's own options beside the async ones. */
+  readonly options: readonly string[];
   // The chunks' result type differs from function to function: each `done` knows its own.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   prepare(fn: string, args: A, rest: Record<string, unknown> | undefined, check: Pick<Kernels, 'coordinatesInDomain'>): Prepared<T, any>;
@@ -222,6 +223,20 @@ type Preparation<A extends unknown[], T> = {
 
 type Args<K extends keyof NumaccelAsyncApi> = Parameters<NumaccelAsyncApi[K]> extends [...infer A, unknown?] ? A : never;
 type Result<K extends keyof NumaccelAsyncApi> = Awaited<ReturnType<NumaccelAsyncApi[K]>>;
+
+/** greatCircle's options and out, beside the async ones. */
+const DISTANCE_OPTIONS = ['radius', 'unit', 'out'];
+
+/**
+ * The result in the caller's options.out, when given. The job computes into arrays of its own
+ * and copies at the end: the caller holds `out` while the promise is pending and may change or
+ * transfer it, which must not reach threads still writing (nor let them write freed memory).
+ */
+function filled<T extends Float64Array | Uint8Array>(given: T | undefined, result: T): T {
+  if (!given) return result;
+  given.set(result);
+  return given;
+}
 
 /** Chunk sizes: elements for arrays, integers for ranges, rows for the matrix. */
 const CHUNKS = {
@@ -237,9 +252,10 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
   checkPrimesAsync: {
     arity: 1,
     route: 'checkPrimes',
-    distanceOptions: false,
-    prepare(fn, [values]) {
+    options: ['out'],
+    prepare(fn, [values], rest) {
       const candidates = privateCopy(validatePrimeCandidates(fn, values), values);
+      const given = validateOut(fn, rest?.['out'], Uint8Array, { length: candidates.length }, [['values', values]]);
       const out = new Uint8Array(candidates.length);
       return {
         own: (kernels, threads, control) => kernels.checkPrimesAsync(candidates, out, threads, control),
@@ -248,14 +264,14 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
             task: { kernel: 'checkPrimes', values: candidates.slice(a, b) },
             done: (result: Uint8Array) => out.set(result, a),
           })),
-        result: () => out,
+        result: () => filled(given, out),
       };
     },
   },
   countPrimesAsync: {
     arity: 2,
     route: 'countPrimes',
-    distanceOptions: false,
+    options: [],
     prepare(fn, [lo, hi]) {
       const [low, high] = validateRange(fn, lo, hi);
       let count = 0;
@@ -270,10 +286,11 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
   primesBetweenAsync: {
     arity: 2,
     route: 'primesBetween',
-    distanceOptions: false,
-    prepare(fn, [lo, hi]) {
+    options: ['out'],
+    prepare(fn, [lo, hi], rest) {
       const [low, high] = validateRange(fn, lo, hi);
       const bound = validatePrimeListSize(fn, low, high);
+      const given = validateOut(fn, rest?.['out'], Float64Array, { atLeast: bound, what: `[${low}, ${high})` }, []);
       let result: Float64Array | undefined;
       const parts: Float64Array[] = [];
       return {
@@ -287,10 +304,11 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
             done: (primes: Float64Array) => (parts[i] = primes),
           })),
         result: () => {
-          if (result) return result;
-          const out = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
-          parts.reduce((at, part) => (out.set(part, at), at + part.length), 0);
-          return out;
+          if (!result) {
+            result = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
+            parts.reduce((at, part) => (result!.set(part, at), at + part.length), 0);
+          }
+          return given ? filled(given.subarray(0, result.length), result) : result;
         },
       };
     },
@@ -298,9 +316,9 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
   greatCircleManyAsync: {
     arity: 4,
     route: 'greatCircleMany',
-    distanceOptions: true,
+    options: DISTANCE_OPTIONS,
     prepare(fn, args, rest, check) {
-      const { length, radius, columns } = validateManyArguments(fn, args, rest, check);
+      const { length, radius, columns, out: given } = validateManyArguments(fn, args, rest, check);
       const own = privateColumns(columns, args);
       const out = new Float64Array(length);
       return {
@@ -316,16 +334,16 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
             },
             done: (result: Float64Array) => out.set(result, a),
           })),
-        result: () => out,
+        result: () => filled(given, out),
       };
     },
   },
   greatCircleMatrixAsync: {
     arity: 4,
     route: 'greatCircleMatrix',
-    distanceOptions: true,
+    options: DISTANCE_OPTIONS,
     prepare(fn, args, rest, check) {
-      const { radius, columns } = validateMatrixArguments(fn, args, rest, check);
+      const { radius, columns, out: given } = validateMatrixArguments(fn, args, rest, check);
       const own = privateColumns(columns, args);
       const [rowsLon, rowsLat, colsLon, colsLat] = own;
       const width = colsLon.length;
@@ -338,7 +356,7 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
             task: { kernel: 'greatCircleMatrix', columns: [rowsLon.slice(a, b), rowsLat.slice(a, b), colsLon.slice(), colsLat.slice()], radius },
             done: (result: Float64Array) => out.set(result, a * width),
           })),
-        result: () => out,
+        result: () => filled(given, out),
       };
     },
   },
@@ -364,7 +382,7 @@ export function createAsyncApi(
   resolveRoutes: () => RouteBackends | Promise<RouteBackends>, platformOf: () => Platform, configOf: () => Configuration,
 ): NumaccelAsyncApi {
   const call = async <T>(fn: string, spec: Preparation<unknown[], T>, args: unknown[], given: unknown): Promise<T> => {
-    const { job, rest } = parseAsyncOptions(fn, given, spec.distanceOptions, platformOf());
+    const { job, rest } = parseAsyncOptions(fn, given, spec.options, platformOf());
     const routes = resolveRoutes();
     const prepared = spec.prepare(fn, args, rest, checkerOf(routes, spec.route));
     const backend = (await routes)[spec.route];

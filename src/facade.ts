@@ -12,14 +12,14 @@ import { BACKEND_NAMES, type Backend, type BackendName } from './contract.js';
 import { currentPlatform, type Configuration } from './platform.js';
 import { BackendUnavailableError, Registry, type BuildStatus } from './registry.js';
 import { ROUTES, chooseRoutes, isSelectionTable, type Route, type SelectionTable } from './selection.js';
-import { describe } from './arguments.js';
+import { describe, validatePrimeListSize, validateRange } from './arguments.js';
 import committedSelection from './auto-selection.json';
 
 export { BACKEND_NAMES, KERNEL_NAMES, type BackendName, type Kernels } from './contract.js';
 export { BUILD_IDS, type BuildId } from './builds.js';
 export { BackendUnavailableError } from './registry.js';
 export { ROUTES, type Route, type SelectionTable } from './selection.js';
-export type { Coordinates, NumaccelApi, PrimeCandidates } from './api.js';
+export type { Coordinates, NumaccelApi, PrimeCandidates, ResultOptions } from './api.js';
 export type { AsyncOptions, NumaccelAsyncApi } from './async.js';
 export type { Configuration, WasmSource } from './platform.js';
 export { DEFAULT_RADIUS_MILES, EARTH_RADIUS, MAX_RESULT_ELEMENTS, type DistanceUnit, type GreatCircleOptions } from './arguments.js';
@@ -129,6 +129,16 @@ export const countPrimesAsync = asyncApi.countPrimesAsync;
 export const primesBetweenAsync = asyncApi.primesBetweenAsync;
 export const greatCircleManyAsync = asyncApi.greatCircleManyAsync;
 export const greatCircleMatrixAsync = asyncApi.greatCircleMatrixAsync;
+
+/**
+ * The elements `options.out` of primesBetween(lo, hi) needs: an upper bound on the number of
+ * primes in [lo, hi) (Dusart's bound, or Montgomery–Vaughan's for short ranges). Validates like
+ * primesBetween.
+ */
+export function primesBetweenCapacity(lo: number | bigint, hi: number | bigint): number {
+  const [low, high] = validateRange('primesBetweenCapacity', lo, hi);
+  return validatePrimeListSize('primesBetweenCapacity', low, high);
+}
 
 /**
  * Routes every call to one backend or build, or back to 'auto'. Throws a RangeError for an

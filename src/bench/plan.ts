@@ -82,6 +82,11 @@ export function plan(mode: 'quick' | 'full', cases: readonly Case[], targets: re
   const missing = new Set<string>();
   const planned: Planned[] = [];
   for (const kase of cases) {
+    if (kase.package && !packageInstalled(kase.package)) {
+      planned.push(...planSkipped(kase, mode, targets));
+      notes.push(`case ${kase.id} skipped: its data, the package ${kase.package}, is not installed (npm install --no-save ${kase.package} to include it)`);
+      continue;
+    }
     const size = kase.measured[mode];
     const scale = workScale(kase, size);
     const settings = settingsFor(mode, kase.samples?.[mode]);
@@ -101,6 +106,21 @@ export function plan(mode: 'quick' | 'full', cases: readonly Case[], targets: re
   }
   for (const name of missing) notes.push(`peer ${name} skipped: not installed (npm install --no-save ${name} to include it)`);
   return planned;
+}
+
+/** Every row of a case that cannot run here (its data is not installed), reported as skipped. */
+function planSkipped(kase: Case, mode: 'quick' | 'full', targets: readonly Target[]): Planned[] {
+  const skipped = `${kase.package} not installed`;
+  const size = kase.measured[mode];
+  const scale = workScale(kase, size);
+  const rows: Planned['row'][] = [
+    ...targets
+      .filter((t) => kase.variants || t.backend !== 'native' || t.isDefault)
+      .map((t) => ({ target: t.target, label: labelOf(t, kase), kind: 'backend' as const, backend: t.backend, variant: t.variant, isDefault: t.isDefault, size, scale, skipped })),
+    { target: 'auto', label: 'auto', kind: 'auto', size, scale, skipped },
+    ...Object.entries(kase.others ?? {}).map(([id, other]) => ({ target: `other:${id}`, label: other.label, kind: other.kind, ...(other.note ? { note: other.note } : {}), skipped })),
+  ];
+  return rows.map((row) => ({ kase, row }));
 }
 
 function planOther(mode: 'quick' | 'full', kase: Case, id: string, other: Other, hasPrimesieve: boolean, reference: string | undefined, missing: Set<string>): Planned {

@@ -46,7 +46,8 @@ export function deriveSelection(cases: readonly CaseInfo[], rows: readonly Row[]
   const builds = BUILD_IDS.filter((id) => rows.some((row) => measured(row) && row.target === id));
   const routes = {} as Record<Route, DerivedSelection['routes'][Route]>;
   for (const route of ROUTES) {
-    const mine = cases.filter((c) => c.route === route);
+    // A case with nothing measured (its data not installed: every row skipped) does not count.
+    const mine = cases.filter((c) => c.route === route && rows.some((r) => r.case === c.id && measured(r)));
     if (mine.length === 0) throw new Error(`bench --select: no case measures the route ${route}; run every case`);
     const perCase: Record<string, Partial<Record<BuildId, number>>> = {};
     for (const kase of mine) {
