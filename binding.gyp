@@ -6,6 +6,7 @@
         "native/addon.cc",
         "native/async.cc",
         "native/kernels/prime.cc",
+        "native/kernels/primecount.cc",
         "native/kernels/sieve.cc",
         "native/kernels/geo.cc",
         "native/kernels/geo_sse2.cc",
