@@ -1,0 +1,711 @@
+/**
+ * primePi, nthPrime, nextPrime and prevPrime, the readable reference (docs/algorithms.md,
+ * "primePi(x), nthPrime(n), nextPrime(n), prevPrime(n)").
+ *
+ * π(x) by the combinatorial method of Meissel, Lehmer, Lagarias, Miller and Odlyzko in the form
+ * of Deléglise and Rivat:
+ *
+ *   J. C. Lagarias, V. S. Miller, A. M. Odlyzko, "Computing π(x): the Meissel–Lehmer method",
+ *   Math. Comp. 44 (1985), 537–560;
+ *   M. Deléglise, J. Rivat, "Computing π(x): the Meissel, Lehmer, Lagarias, Miller, Odlyzko
+ *   method", Math. Comp. 65 (1996), 235–245.
+ *
+ * With y in [x^(1/3), √x], a = π(y), c = 7 (p_c = 17) and φ(u, b) the number of integers in
+ * [1, u] with no prime factor among p_1 … p_b:
+ *
+ *   π(x) = φ(x, a) + a − 1 − P2,       P2 = Σ_{a<b≤π(√x)} (π(x/p_b) − b + 1),
+ *   φ(x, a) = S1 + S2,                 S1 = Σ_{n≤y squarefree, lpf(n)>p_c} μ(n)·φ(x/n, c),
+ *   S2 = Σ_{c<b<a} Σ_{m≤y<m·p_b, m squarefree, lpf(m)>p_b} −μ(m)·φ(x/(p_b·m), b−1).
+ *
+ * A special leaf u = x/(p_b·m) is trivial when u < p_b (φ = 1), easy when u < p_b² (m is a prime
+ * q and φ = π(u) − b + 2) and hard otherwise; the hard ones come from a segmented sieve of
+ * [0, x/y) that crosses off p_1, p_2, … in turn with a counter per block of the bitmap. The same
+ * sieve, completed up to √(x/y), gives π(u) for P2 and for the easy leaves with u > y; a compact
+ * π table up to y serves the rest. native/kernels/primecount.cc and assembly/primecount.ts do the
+ * same steps with the same parameters, so the three backends agree exactly.
+ *
+ * Exactness in doubles: every integer here is below 2^53. A quotient ⌊a/b⌋ is computed as
+ * Math.floor(a / b), which can come out one too large when a/b lies just below an integer (the
+ * division rounds up to it), and is then corrected by the multiply-back test q·b > a (see div).
+ * Products are formed only where they stay below 2^53 (p³ with p < x^(1/3), p·m with p, m <= y
+ * <= √x), and sums that could pass 2^53 (S2 and P2 at x near 2^53: up to #leaves·x/y) are kept in
+ * an ExactSum. The bit operations work on 32-bit words: a word covers 4 wheel bytes, 120 integers.
+ */
+import { checkPrime } from './prime.js';
+import { countPrimes, primesBetween } from './sieve.js';
+
+const WHEEL = [1, 7, 11, 13, 17, 19, 23, 29];
+/** Residue (mod 30) → bit of the wheel byte; 0 where not coprime to 30 (never used there). */
+const BIT_OF = Uint8Array.from({ length: 30 }, (_, r) => Math.max(0, WHEEL.indexOf(r)));
+
+/** φ(u, 7) repeats with period 2·3·5·7·11·13·17 = 510,510, gaining φ(510510) = 92,160 per period. */
+const PHI_PERIOD = 510510;
+const PHI_OF_PERIOD = 92160;
+const C = 7; // p_c = 17
+const PC = 17;
+/** Below this, counting with the sieve is faster (measured: docs/algorithms.md). */
+const SIEVE_THRESHOLD = 10_000_000;
+const TWO_POW_53 = 2 ** 53;
+/** π(2^53) (OEIS A007053): the largest n whose prime is below 2^53. */
+export const NTH_PRIME_LIMIT = 252_252_704_148_404;
+
+/** The largest prime below 2^64 (2^64 − 59); nextPrime of it or anything larger has no answer. */
+const LARGEST_U64_PRIME = 18446744073709551557n;
+const MAX_SAFE_BIGINT = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** ⌊a/b⌋ for integers 0 <= a <= 2^53, 1 <= b: the rounded quotient, corrected when it rounded up. */
+function div(a: number, b: number): number {
+  const q = Math.floor(a / b);
+  return q * b > a ? q - 1 : q;
+}
+
+function isqrt(n: number): number {
+  let r = Math.floor(Math.sqrt(n));
+  while (r * r > n) r--;
+  while ((r + 1) * (r + 1) <= n) r++;
+  return r;
+}
+
+function icbrt(n: number): number {
+  let r = Math.floor(Math.cbrt(n));
+  while (r * r * r > n) r--;
+  while ((r + 1) * (r + 1) * (r + 1) <= n) r++;
+  return r;
+}
+
+/** SWAR popcount of a 32-bit word (H. S. Warren, Hacker's Delight, 5-1). */
+function popcount(v: number): number {
+  v = v - ((v >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * Sum of integers, exact beyond 2^53: `small` stays within ±2^52 and each addend within ±2^53,
+ * so small + v is exact; whatever would grow past that moves into a BigInt.
+ */
+class ExactSum {
+  private big = 0n;
+  private small = 0;
+  add(v: number): void {
+    const s = this.small + v;
+    if (s > 2 ** 52 || s < -(2 ** 52)) {
+      this.big += BigInt(s);
+      this.small = 0;
+    } else {
+      this.small = s;
+    }
+  }
+  value(): bigint {
+    return this.big + BigInt(this.small);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables shared by every call, built on first use.
+
+interface Tables {
+  /** mask120[r]: the bits of the integers 0 … r of a 32-bit word (4 wheel bytes, 120 integers). */
+  readonly mask120: Uint32Array;
+  /** Wheel bytes with the multiples of 7, 11, 13, 17 cleared (themselves too): 17,017 bytes. */
+  readonly pattern: Uint8Array;
+  /** phiC[r] = #{1 <= k <= r : gcd(k, 510510) = 1}. */
+  readonly phiC: Uint32Array;
+}
+
+let tables: Tables | undefined;
+
+function getTables(): Tables {
+  if (tables) return tables;
+  const mask120 = new Uint32Array(120);
+  for (let r = 0; r < 120; r++) {
+    let m = 0;
+    for (let j = 0; j < 4; j++) for (let k = 0; k < 8; k++) if (30 * j + WHEEL[k]! <= r) m |= 1 << (8 * j + k);
+    mask120[r] = m >>> 0;
+  }
+  const pattern = new Uint8Array(7 * 11 * 13 * 17);
+  for (let i = 0; i < pattern.length; i++) {
+    let bits = 0;
+    for (let k = 0; k < 8; k++) {
+      const n = 30 * i + WHEEL[k]!;
+      if (n % 7 && n % 11 && n % 13 && n % 17) bits |= 1 << k;
+    }
+    pattern[i] = bits;
+  }
+  const phiC = new Uint32Array(PHI_PERIOD);
+  for (let r = 0, count = 0; r < PHI_PERIOD; r++) {
+    if (r % 2 && r % 3 && r % 5 && r % 7 && r % 11 && r % 13 && r % 17) count++;
+    phiC[r] = count;
+  }
+  return (tables = { mask120, pattern, phiC });
+}
+
+/** The same α as the other backends: y = α·x^(1/3) (docs/algorithms.md has the measurements). */
+function defaultAlpha(x: number): number {
+  const l = Math.log(x);
+  return Math.max(1, 0.00136 * l * l * l - 0.0388 * l * l + 0.49 * l - 1.5);
+}
+
+/** The primes up to `limit`, 1-based (primes[1] = 2), listed by the segmented sieve. */
+function primesUpTo(limit: number): Uint32Array {
+  const capacity = Math.floor((1.25506 * (limit + 2)) / Math.log(limit + 2)) + 64;
+  const primes = new Uint32Array(capacity);
+  const chunk = 2 ** 21;
+  const buffer = new Float64Array(chunk / 2 + 8);
+  let n = 0;
+  for (let lo = 0; lo <= limit; lo += chunk) {
+    const count = primesBetween(lo, Math.min(limit + 1, lo + chunk), buffer);
+    for (let i = 0; i < count; i++) primes[++n] = buffer[i]!;
+  }
+  return primes.subarray(0, n + 1);
+}
+
+/** π(u) for 0 <= u <= limit: a bit per integer coprime to 30 and a count per 32-bit word. */
+function makePiTable(primes: Uint32Array, limit: number): { bits: Uint32Array; counts: Uint32Array } {
+  const words = Math.floor(limit / 120) + 1;
+  const bits = new Uint32Array(words);
+  const counts = new Uint32Array(words);
+  for (let i = 4; i < primes.length && primes[i]! <= limit; i++) {
+    const p = primes[i]!;
+    const w = Math.floor(p / 120);
+    bits[w]! |= 1 << (8 * Math.floor((p - 120 * w) / 30) + BIT_OF[p % 30]!);
+  }
+  for (let w = 0, running = 3; w < words; w++) {
+    counts[w] = running; // 2, 3 and 5 are not in the wheel
+    running += popcount(bits[w]!);
+  }
+  return { bits, counts };
+}
+
+// The factor table: for m <= y coprime to 210 (every m of a leaf has lpf(m) > 17), index
+// 48·⌊m/210⌋ + (rank of m mod 210 among the 48 residues coprime to 210), value 0 when m is not
+// squarefree, else 2·lpf(m) + (μ(m) == −1 ? 1 : 0), with lpf(1) = ∞. "m squarefree with
+// lpf(m) > p" is then value > 2p + 1.
+const RESIDUES_210 = Array.from({ length: 210 }, (_, r) => r).filter((r) => r % 2 && r % 3 && r % 5 && r % 7);
+const RANK_210 = Uint32Array.from({ length: 210 }, (_, r) => RESIDUES_210.filter((s) => s <= r).length);
+const RESIDUE_OF_INDEX = Uint8Array.from(RESIDUES_210);
+
+/** The largest factor-table index whose m is <= v (−1 for v = 0). */
+const floorIndex = (v: number): number => 48 * Math.floor(v / 210) + RANK_210[v % 210]! - 1;
+const valueOfIndex = (i: number): number => 210 * Math.floor(i / 48) + RESIDUE_OF_INDEX[i % 48]!;
+
+function makeFactorTable(y: number, primes: Uint32Array): Uint32Array {
+  const size = floorIndex(y) + 1;
+  const lpf = new Uint32Array(size);
+  const mu = new Int8Array(size).fill(1);
+  for (let i = 5; i < primes.length && primes[i]! <= y; i++) {
+    const p = primes[i]!;
+    const kmax = Math.floor(y / p);
+    for (let k = 0; valueOfIndex(k) <= kmax; k++) {
+      const j = floorIndex(p * valueOfIndex(k));
+      if (lpf[j] === 0) lpf[j] = p;
+      mu[j] = -mu[j]!;
+    }
+    if (p * p <= y) {
+      const kmax2 = Math.floor(y / (p * p));
+      for (let k = 0; valueOfIndex(k) <= kmax2; k++) mu[floorIndex(p * p * valueOfIndex(k))] = 0;
+    }
+  }
+  const table = new Uint32Array(size);
+  for (let j = 0; j < size; j++) {
+    const l = j === 0 ? 0x7fffffff : lpf[j]!; // index 0 is m = 1
+    table[j] = mu[j] === 0 ? 0 : 2 * l + (mu[j]! < 0 ? 1 : 0);
+  }
+  return table;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * π(x) by the Deléglise–Rivat algorithm itself, for integers 400 <= x <= 2^53, with
+ * y = alpha·x^(1/3) clamped to [max(x^(1/3), 19), √x] (alpha <= 0: the tuned default). primePi
+ * uses the sieve below 10^7; this entry point exists so that tests can run the combinatorial
+ * code on small x.
+ */
+export function primePiCombinatorial(x: number, alpha = 0): number {
+  const { mask120, pattern, phiC } = getTables();
+  const x13 = icbrt(x);
+  const sqrtx = isqrt(x);
+  const y = Math.min(Math.max(Math.floor((alpha > 0 ? alpha : defaultAlpha(x)) * x13), x13, 19), sqrtx);
+  const zmax = div(x, y + 1); // the largest argument of a special leaf or of P2
+  let segLog2 = 12; // 2^segLog2 64-bit words per segment, as in the other backends
+  while (segLog2 < 15 && 240 * 2 ** segLog2 < 2 * isqrt(zmax)) segLog2++;
+
+  const primes = primesUpTo(sqrtx);
+  let a = 0; // π(y), by bisection of the sorted primes
+  for (let hi = primes.length; hi - a > 1; ) {
+    const mid = (a + hi) >>> 1;
+    if (primes[mid]! <= y) a = mid;
+    else hi = mid;
+  }
+  const { bits: piBits, counts: piCounts } = makePiTable(primes, y);
+  /** π(u) for 0 <= u <= y. */
+  const pi = (u: number): number => {
+    if (u < 5) return (0x22100 >> (4 * u)) & 0xf;
+    const w = Math.floor(u / 120);
+    return piCounts[w]! + popcount(piBits[w]! & mask120[u - 120 * w]!);
+  };
+  const factors = makeFactorTable(y, primes);
+  const piSqrtY = pi(isqrt(y));
+  const piSqrtZ = pi(isqrt(zmax)); // √zmax <= y
+
+  // S1: the ordinary leaves.
+  const s1 = new ExactSum();
+  for (let i = 0; i < factors.length; i++) {
+    const v = factors[i]!;
+    if (v > 2 * PC + 1) {
+      const u = div(x, valueOfIndex(i));
+      const q = div(u, PHI_PERIOD);
+      const phi = q * PHI_OF_PERIOD + phiC[u - q * PHI_PERIOD]!;
+      s1.add(v & 1 ? -phi : phi);
+    }
+  }
+
+  // Trivial leaves and easy leaves with u <= y, for the b with p_b > √y (m is then a prime q,
+  // p_b < q <= y): trivial for q > x/p², easy for x/p³ < q <= x/p².
+  const s2Dense = new ExactSum();
+  for (let b = Math.max(piSqrtY, C) + 1; b < a; b++) {
+    const p = primes[b]!;
+    const xp = div(x, p);
+    const xp2 = div(xp, p);
+    const loTrivial = Math.max(p, xp2);
+    if (loTrivial < y) s2Dense.add(a - pi(loTrivial));
+    const qLo = Math.max(p, div(xp2, p), div(xp, y + 1));
+    const qHi = Math.min(y, xp2);
+    if (qHi <= qLo) continue;
+    const shift = 2 - b; // φ = π(u) − b + 2
+    // q <= √(x/p) (then u >= q): one leaf at a time.
+    const split = Math.max(qLo, Math.min(isqrt(xp), qHi));
+    const iSplit = pi(split);
+    let sum = 0;
+    for (let i = pi(qLo) + 1; i <= iSplit; i++) sum += pi(div(xp, primes[i]!)) + shift;
+    // q in (split, qHi]: many neighbours share π(u) (DR's clustered leaves); sum over the values:
+    //   Σ_{A<q<=B} π(⌊xp/q⌋) = π(⌊xp/B⌋)·(π(B) − π(A)) + Σ_{xp/B < p_v <= xp/(A+1)} (π(⌊xp/p_v⌋) − π(A)).
+    if (qHi > split) {
+      const piA = iSplit;
+      const piB = pi(qHi);
+      const vEnd = pi(div(xp, split + 1));
+      let v = pi(div(xp, qHi));
+      sum += v * (piB - piA) + (piB - piA) * shift;
+      for (v++; v <= vEnd; v++) sum += pi(div(xp, primes[v]!)) - piA;
+    }
+    s2Dense.add(sum);
+  }
+
+  // ---- the segmented sieve of [0, zmax] ----
+  const words64 = 2 ** segLog2;
+  const segBytes = 8 * words64;
+  const segWords = segBytes / 4; // 32-bit words of 120 integers
+  const segSpan = 240 * words64;
+  const BLOCK_BYTES = 64; // one counter per 512 bits, as in the other backends
+  const BLOCK_WORDS = BLOCK_BYTES / 4;
+
+  // The b with hard leaves: all b <= π(√y), then those with a prime q in (p_b, x/p_b³].
+  let bHard = C;
+  for (let b = C + 1; b < a; b++) {
+    if (b <= piSqrtY) {
+      bHard = b;
+      continue;
+    }
+    const p = primes[b]!;
+    if (primes[b + 1]! <= Math.min(y, div(div(div(x, p), p), p))) bHard = b;
+    else break;
+  }
+  const nSieve = Math.max(bHard, piSqrtZ);
+  // umax[b]: an upper bound for the hard leaves of every b' >= b (non-increasing in b).
+  const umax = new Float64Array(bHard + 2);
+  for (let b = bHard; b > C; b--) {
+    const p = primes[b]!;
+    const xp = div(x, p);
+    const u = b <= piSqrtY ? div(xp, div(y, p) + 1) : div(xp, primes[b + 1]!);
+    umax[b] = Math.max(u, umax[b + 1]!);
+  }
+  // The b with easy leaves u > y: q in (eLo, eHi].
+  const bSparseFirst = Math.max(piSqrtY, C) + 1;
+  const bSparseEnd = Math.max(bSparseFirst, Math.min(piSqrtZ + 1, a));
+  const eLo = new Float64Array(Math.max(0, bSparseEnd - bSparseFirst));
+  const eHi = new Float64Array(eLo.length);
+  for (let b = bSparseFirst; b < bSparseEnd; b++) {
+    const p = primes[b]!;
+    const xp = div(x, p);
+    eLo[b - bSparseFirst] = Math.max(p, div(div(xp, p), p));
+    eHi[b - bSparseFirst] = Math.min(y, div(xp, p), div(xp, y + 1));
+  }
+
+  const bytes = new Uint8Array(segBytes);
+  const words = new Uint32Array(bytes.buffer);
+  const counters = new Int32Array(segBytes / BLOCK_BYTES);
+  const prefix = new Uint32Array(segWords);
+  const phi = new Float64Array(bHard + 2);
+  // next[8b + k]: byte offset (from the segment start) of the next multiple p_b·m, m ≡ WHEEL[k] (mod 30).
+  const next = new Uint32Array(8 * (nSieve + 1));
+  const bitOfClass = new Uint8Array(8 * (nSieve + 1));
+  for (let b = 4; b <= nSieve; b++) for (let k = 0; k < 8; k++) bitOfClass[8 * b + k] = BIT_OF[(primes[b]! * WHEEL[k]!) % 30]!;
+  const initPrime = (b: number, loByte: number): void => {
+    const p = primes[b]!;
+    for (let k = 0; k < 8; k++) {
+      const off = Math.floor((p * WHEEL[k]!) / 30); // byte of p·WHEEL[k]
+      const j = loByte > off ? Math.ceil((loByte - off) / p) : 0;
+      next[8 * b + k] = p * j + off - loByte;
+    }
+  };
+  const crossPlain = (b: number): void => {
+    const p = primes[b]!;
+    for (let k = 0; k < 8; k++) {
+      const mask = ~(1 << bitOfClass[8 * b + k]!);
+      let i = next[8 * b + k]!;
+      for (; i < segBytes; i += p) bytes[i]! &= mask;
+      next[8 * b + k] = i - segBytes;
+    }
+  };
+
+  const s2Hard = new ExactSum();
+  const s2Sparse = new ExactSum();
+  const p2 = new ExactSum();
+  let inited = C; // the sieving primes 8 … inited have their state
+  let bMax = bHard;
+  let piLo = 0; // π(lo − 1), once the segments reach beyond y
+  let piStarted = false;
+  let p2Index = primes.length - 1; // P2: p = primes[p2Index], descending
+
+  for (let lo = 0; lo <= zmax; lo += segSpan) {
+    const hi = Math.min(lo + segSpan, zmax + 1);
+    const loByte = lo / 30;
+    // Pre-sieved wheel bytes: 2, 3, 5 (the wheel) and 7, 11, 13, 17 are crossed off.
+    for (let filled = 0, off = loByte % pattern.length; filled < segBytes; off = 0) {
+      const n = Math.min(pattern.length - off, segBytes - filled);
+      bytes.set(pattern.subarray(off, off + n), filled);
+      filled += n;
+    }
+    while (bMax > C && umax[bMax]! < lo) bMax--;
+    while (inited < bMax) initPrime(++inited, loByte);
+
+    // Hard special leaves: for b = c+1, c+2, …, the bitmap holds the integers free of
+    // p_1 … p_{b−1}; count up to each leaf, then cross off p_b keeping the counters.
+    if (bMax > C) {
+      let total = 0;
+      for (let blk = 0; blk < counters.length; blk++) {
+        let n = 0;
+        for (let w = blk * BLOCK_WORDS; w < (blk + 1) * BLOCK_WORDS; w++) n += popcount(words[w]!);
+        counters[blk] = n;
+        total += n;
+      }
+      for (let b = C + 1; b <= bMax; b++) {
+        const p = primes[b]!;
+        const xp = div(x, p);
+        const phiB = phi[b]!;
+        // The leaves of one b come in ascending order of u: a running count of the set bits in
+        // words [0, qw) only moves forward, a block (counter) at a time where it can.
+        let qw = 0;
+        let qcount = 0;
+        let sum = 0;
+        if (b <= piSqrtY) {
+          // m squarefree, lpf(m) > p, y/p < m <= y, lo <= x/(p·m) < hi.
+          const mLo = Math.max(div(xp, hi), div(y, p));
+          const mHi = lo === 0 ? y : Math.min(div(xp, lo), y);
+          const threshold = 2 * p + 1;
+          const iEnd = floorIndex(mLo);
+          for (let i = mHi > mLo ? floorIndex(mHi) : iEnd; i > iEnd; i--) {
+            const v = factors[i]!;
+            if (v <= threshold) continue;
+            const t = div(xp, valueOfIndex(i)) - lo;
+            const w = Math.floor(t / 120);
+            if (w > qw) {
+              while (qw < w && qw % BLOCK_WORDS !== 0) qcount += popcount(words[qw++]!);
+              while (qw + BLOCK_WORDS <= w) {
+                qcount += counters[qw / BLOCK_WORDS]!;
+                qw += BLOCK_WORDS;
+              }
+              while (qw < w) qcount += popcount(words[qw++]!);
+            }
+            const phiU = phiB + qcount + popcount(words[w]! & mask120[t - 120 * w]!);
+            sum += v & 1 ? phiU : -phiU;
+          }
+        } else {
+          // m = q prime, p < q <= min(y, x/p³).
+          const qLim = Math.min(y, div(div(xp, p), p));
+          const qLo = Math.max(p, div(xp, hi));
+          const qHi = lo === 0 ? qLim : Math.min(qLim, div(xp, lo));
+          if (qHi > qLo) {
+            const iEnd = pi(qLo);
+            for (let i = pi(qHi); i > iEnd; i--) {
+              const t = div(xp, primes[i]!) - lo;
+              const w = Math.floor(t / 120);
+              if (w > qw) {
+                while (qw < w && qw % BLOCK_WORDS !== 0) qcount += popcount(words[qw++]!);
+                while (qw + BLOCK_WORDS <= w) {
+                  qcount += counters[qw / BLOCK_WORDS]!;
+                  qw += BLOCK_WORDS;
+                }
+                while (qw < w) qcount += popcount(words[qw++]!);
+              }
+              sum += phiB + qcount + popcount(words[w]! & mask120[t - 120 * w]!);
+            }
+          }
+        }
+        s2Hard.add(sum);
+        phi[b] = phiB + total;
+        // Cross off p's multiples, each clearing its bit once and decrementing its block's counter.
+        for (let k = 0; k < 8; k++) {
+          const bit = bitOfClass[8 * b + k]!;
+          const mask = ~(1 << bit);
+          let i = next[8 * b + k]!;
+          for (; i < segBytes; i += p) {
+            const v = bytes[i]!;
+            const was = (v >> bit) & 1;
+            bytes[i] = v & mask;
+            counters[i >> 6]! -= was;
+            total -= was;
+          }
+          next[8 * b + k] = i - segBytes;
+        }
+      }
+    }
+    // The other sieving primes that have a state keep crossing off.
+    for (let b = Math.max(bMax, C) + 1; b <= inited; b++) crossPlain(b);
+    if (hi <= y + 1) continue; // no π(u) with u > y in this segment
+
+    // Complete the sieve up to √hi: the bitmap then holds the primes in [lo, hi), once the
+    // sieving primes themselves (crossed off as their own first multiple) are put back and 1 is
+    // removed.
+    while (inited < nSieve && primes[inited + 1]! * primes[inited + 1]! < hi) {
+      initPrime(++inited, loByte);
+      crossPlain(inited);
+    }
+    if (lo === 0) bytes[0]! &= ~1;
+    for (let i = 4; i <= Math.max(inited, C) && primes[i]! < hi; i++) {
+      const p = primes[i]!;
+      if (p >= lo) bytes[Math.floor((p - lo) / 30)]! |= 1 << BIT_OF[p % 30]!;
+    }
+    if (!piStarted) {
+      piStarted = true;
+      piLo = lo === 0 ? 0 : pi(lo - 1);
+    }
+    const base = piLo + (lo === 0 ? 3 : 0);
+    let running = 0;
+    const usedWords = Math.ceil((hi - lo) / 120);
+    for (let w = 0; w < usedWords; w++) {
+      prefix[w] = running;
+      running += popcount(words[w]!);
+    }
+    // Easy leaves with u > y: φ = π(u) − b + 2.
+    for (let b = bSparseFirst; b < bSparseEnd; b++) {
+      const el = eLo[b - bSparseFirst]!;
+      const eh = eHi[b - bSparseFirst]!;
+      if (eh <= el) continue;
+      const xp = div(x, primes[b]!);
+      const qLo = Math.max(el, div(xp, hi));
+      const qHi = lo === 0 ? eh : Math.min(eh, div(xp, lo));
+      if (qHi <= qLo) continue;
+      const shift = 2 - b;
+      const iEnd = pi(qLo);
+      let sum = 0;
+      for (let i = pi(qHi); i > iEnd; i--) {
+        const t = div(xp, primes[i]!) - lo;
+        const w = Math.floor(t / 120);
+        sum += base + prefix[w]! + popcount(words[w]! & mask120[t - 120 * w]!) + shift;
+      }
+      s2Sparse.add(sum);
+    }
+    // P2: π(x/p) − (b − 1) for a < b <= π(√x), x/p in [lo, hi).
+    let p2Sum = 0;
+    for (; p2Index > a; p2Index--) {
+      const u = div(x, primes[p2Index]!);
+      if (u >= hi) break;
+      const t = u - lo;
+      const w = Math.floor(t / 120);
+      p2Sum += base + prefix[w]! + popcount(words[w]! & mask120[t - 120 * w]!) - (p2Index - 1);
+    }
+    p2.add(p2Sum);
+    piLo = base + running;
+  }
+
+  const result = s1.value() + s2Dense.value() + s2Hard.value() + s2Sparse.value() + BigInt(a - 1) - p2.value();
+  return Number(result);
+}
+
+/** π(x), the number of primes <= x, for integers 0 <= x <= 2^53: the sieve below 10^7. */
+export function primePi(x: number): number {
+  if (x < SIEVE_THRESHOLD) return countPrimes(0, x + 1);
+  return primePiCombinatorial(x, 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// nthPrime
+
+/** li(t) by Ramanujan's series. */
+function li(t: number): number {
+  const l = Math.log(t);
+  let sum = 0;
+  let term = 1;
+  let inner = 0;
+  for (let n = 1; n < 200; n++) {
+    term *= l / n;
+    if ((n - 1) % 2 === 0) inner += 1 / (n | 1);
+    const add = (((n % 2 ? term : -term) / 2 ** (n - 1)) * inner);
+    sum += add;
+    if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
+  }
+  return 0.5772156649015329 + Math.log(l) + Math.sqrt(t) * sum;
+}
+
+/** Riemann's R(t) to three terms: enough for a starting point. */
+const riemannR = (t: number): number => li(t) - 0.5 * li(Math.sqrt(t)) - li(Math.cbrt(t)) / 3;
+
+/** R^{-1}(n) by Newton's method (R'(t) ≈ 1/ln t). */
+function approxNthPrime(n: number): number {
+  let t = n * Math.log(n) + n * Math.log(Math.log(n));
+  for (let i = 0; i < 40; i++) {
+    const step = (riemannR(t) - n) * Math.log(t);
+    t -= step;
+    if (Math.abs(step) < 1) break;
+  }
+  return t;
+}
+
+/** The k-th prime (k >= 1) of [lo, hi), ascending, which holds count >= k primes. */
+function kthPrimeIn(lo: number, hi: number, k: number, count: number): number {
+  const list = new Float64Array(count);
+  primesBetween(lo, hi, list);
+  return list[k - 1]!;
+}
+
+/**
+ * The n-th prime, nthPrime(1) = 2, for integers 1 <= n <= π(2^53) = 252,252,704,148,404
+ * (NTH_PRIME_LIMIT); returns -1 for any other n. Starts from R^{-1}(n), counts the primes up to
+ * there with primePi, and walks to p_n window by window with countPrimes, listing the last
+ * window with primesBetween.
+ */
+export function nthPrime(n: number): number {
+  if (!(n >= 1 && n <= NTH_PRIME_LIMIT) || Math.floor(n) !== n) return -1;
+  if (n < 100000) {
+    // p_n < n (ln n + ln ln n) for n >= 6 (J. B. Rosser, 1941).
+    const bound = n < 6 ? 14 : Math.floor(n * (Math.log(n) + Math.log(Math.log(n)))) + 2;
+    return kthPrimeIn(0, bound, n, countPrimes(0, bound));
+  }
+  const guess = Math.floor(Math.min(Math.max(approxNthPrime(n), 2), TWO_POW_53 - 1));
+  const count = primePi(guess);
+  const logGuess = Math.log(guess);
+  const width = (need: number): number => Math.floor((need * 1.1 + 64) * logGuess) + 1024;
+  if (count >= n) {
+    // The (count − n + 1)-th prime at or below guess, going down.
+    for (let need = count - n + 1, hi = guess + 1; ; ) {
+      const lo = Math.max(0, hi - width(need));
+      const c = countPrimes(lo, hi);
+      if (c >= need) return kthPrimeIn(lo, hi, c - need + 1, c);
+      need -= c;
+      hi = lo;
+    }
+  }
+  for (let need = n - count, lo = guess + 1; ; ) {
+    const hi = Math.min(TWO_POW_53, lo + width(need));
+    const c = countPrimes(lo, hi);
+    if (c >= need) return kthPrimeIn(lo, hi, need, c);
+    need -= c;
+    lo = hi;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// nextPrime / prevPrime: a mod-210 wheel over the candidates, checkPrime (deterministic
+// Miller–Rabin, prime.ts) on each.
+
+/** GAPS_210[i]: from the i-th residue coprime to 210 to the next (the last wraps: 211 − 209). */
+const GAPS_210 = RESIDUES_210.map((r, i) => (i === 47 ? 211 : RESIDUES_210[i + 1]!) - r);
+/** The index of the first residue >= r, and of the last <= r (r >= 1), for r in [0, 210). */
+const AT_OR_AFTER_210 = Array.from({ length: 210 }, (_, r) => RESIDUES_210.findIndex((s) => s >= r));
+const AT_OR_BEFORE_210 = Array.from({ length: 210 }, (_, r) => Math.max(0, RESIDUES_210.filter((s) => s <= r).length - 1));
+
+function nextPrimeNumber(n: number): number {
+  if (n < 7) return n < 2 ? 2 : n < 3 ? 3 : n < 5 ? 5 : 7;
+  let m = n + 1;
+  const r = m % 210;
+  let i = AT_OR_AFTER_210[r]!;
+  m += RESIDUES_210[i]! - r;
+  for (;;) {
+    if (m > Number.MAX_SAFE_INTEGER) return -1;
+    if (checkPrime(m)) return m;
+    m += GAPS_210[i]!;
+    i = i === 47 ? 0 : i + 1;
+  }
+}
+
+function prevPrimeNumber(n: number): number {
+  if (n <= 11) return n <= 2 ? -1 : n <= 3 ? 2 : n <= 5 ? 3 : n <= 7 ? 5 : 7;
+  let m = n - 1;
+  const r = m % 210;
+  let i: number;
+  if (r === 0) {
+    m -= 1; // 210k − 1 ≡ 209, the last residue
+    i = 47;
+  } else {
+    i = AT_OR_BEFORE_210[r]!;
+    m -= r - RESIDUES_210[i]!;
+  }
+  while (!checkPrime(m)) {
+    i = i === 0 ? 47 : i - 1;
+    m -= GAPS_210[i]!;
+  }
+  return m;
+}
+
+function nextPrimeBigInt(n: bigint): bigint {
+  if (n >= LARGEST_U64_PRIME) return -1n;
+  let m = n + 1n;
+  const r = Number(m % 210n);
+  let i = AT_OR_AFTER_210[r]!;
+  m += BigInt(RESIDUES_210[i]! - r);
+  while (!checkPrime(m)) {
+    m += BigInt(GAPS_210[i]!);
+    i = i === 47 ? 0 : i + 1;
+  }
+  return m;
+}
+
+function prevPrimeBigInt(n: bigint): bigint {
+  let m = n - 1n;
+  const r = Number(m % 210n);
+  let i: number;
+  if (r === 0) {
+    m -= 1n;
+    i = 47;
+  } else {
+    i = AT_OR_BEFORE_210[r]!;
+    m -= BigInt(r - RESIDUES_210[i]!);
+  }
+  while (!checkPrime(m)) {
+    i = i === 0 ? 47 : i - 1;
+    m -= BigInt(GAPS_210[i]!);
+  }
+  return m;
+}
+
+/**
+ * The smallest prime > n, for a non-negative safe integer or a bigint in [0, 2^64); the result
+ * has the type of n. Sentinel: -1 for a number n whose next prime is above 2^53 − 1 (n >=
+ * 2^53 − 111), -1n for a bigint n >= 2^64 − 59 (no prime in [n + 1, 2^64)).
+ */
+export function nextPrime(n: number): number;
+export function nextPrime(n: bigint): bigint;
+export function nextPrime(n: number | bigint): number | bigint;
+export function nextPrime(n: number | bigint): number | bigint {
+  if (typeof n === 'number') return nextPrimeNumber(n);
+  if (n <= MAX_SAFE_BIGINT) {
+    const p = nextPrimeNumber(Number(n));
+    if (p !== -1) return BigInt(p);
+  }
+  return nextPrimeBigInt(n);
+}
+
+/**
+ * The largest prime < n, for a non-negative safe integer or a bigint in [0, 2^64); the result
+ * has the type of n. Sentinel: -1 (or -1n) for n <= 2.
+ */
+export function prevPrime(n: number): number;
+export function prevPrime(n: bigint): bigint;
+export function prevPrime(n: number | bigint): number | bigint;
+export function prevPrime(n: number | bigint): number | bigint {
+  if (typeof n === 'number') return prevPrimeNumber(n);
+  if (n <= MAX_SAFE_BIGINT + 1n) return BigInt(prevPrimeNumber(Number(n)));
+  return prevPrimeBigInt(n);
+}
