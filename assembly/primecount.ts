@@ -113,8 +113,7 @@ function icbrt(n: u64): u64 {  // n <= 2^53: (r + 1)^3 cannot overflow
 }
 
 function defaultAlpha(x: u64): f64 {
-  const l = Math.log(<f64>x);
-  const alpha = 0.00136 * l * l * l - 0.0388 * l * l + 0.49 * l - 1.5;
+  const alpha = 1.5 * Math.exp(0.16 * (Math.log(<f64>x) - 23.0));
   return alpha > 1.0 ? alpha : 1.0;
 }
 

@@ -205,10 +205,9 @@ private:
 
 // ---- α: y = α·x^(1/3), tuned on this project's test machine (docs/algorithms.md) ------------
 double default_alpha(u64 x) {
+    // The measured optimum (docs/algorithms.md): about 3–5 at 10^13, 8 at 10^15, 16 at 2^53.
     const double l = std::log(static_cast<double>(x));
-    // Measured optimum grows roughly like (log x)^2: 2.0 at 10^10 ... 30 at 2^53.
-    const double alpha = 0.00136 * l * l * l - 0.0388 * l * l + 0.49 * l - 1.5;
-    return std::max(1.0, alpha);
+    return std::max(1.0, 1.5 * std::exp(0.16 * (l - 23.0)));
 }
 
 struct Params {

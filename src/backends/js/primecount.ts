@@ -142,8 +142,7 @@ function getTables(): Tables {
 
 /** The same α as the other backends: y = α·x^(1/3) (docs/algorithms.md has the measurements). */
 function defaultAlpha(x: number): number {
-  const l = Math.log(x);
-  return Math.max(1, 0.00136 * l * l * l - 0.0388 * l * l + 0.49 * l - 1.5);
+  return Math.max(1, 1.5 * Math.exp(0.16 * (Math.log(x) - 23)));
 }
 
 /** The primes up to `limit`, 1-based (primes[1] = 2), listed by the segmented sieve. */
