@@ -36,25 +36,6 @@
 #include "prime.h"
 #include "sieve.h"
 
-#if defined(NUMACCEL_PRIMECOUNT_TRACE)  // phase timings on stderr, for tuning only
-#include <chrono>
-#include <cstdio>
-#define PC_TRACE_T(name) const auto name = std::chrono::steady_clock::now()
-#define PC_TRACE_SEC(a, b) std::chrono::duration<double>((b) - (a)).count()
-#define PC_COUNT(name, n) (numaccel_trace_##name += (n))
-#include <x86intrin.h>
-static unsigned long long numaccel_tsc[8];
-#define PC_TSC(i) numaccel_tsc_last = __rdtsc(); (void)0
-#define PC_TSC_ADD(i) do { unsigned long long now_ = __rdtsc(); numaccel_tsc[i] += now_ - numaccel_tsc_last; numaccel_tsc_last = now_; } while (0)
-static unsigned long long numaccel_tsc_last;
-static unsigned long long numaccel_trace_direct, numaccel_trace_clustered, numaccel_trace_hard, numaccel_trace_scan,
-    numaccel_trace_sparse, numaccel_trace_crossed, numaccel_trace_segments;
-#else
-#define PC_COUNT(name, n) ((void)0)
-#define PC_TSC(i) ((void)0)
-#define PC_TSC_ADD(i) ((void)0)
-#endif
-
 namespace numaccel {
 namespace {
 

@@ -59,42 +59,16 @@ public:
     }
 
     u64 run() {
-#if defined(NUMACCEL_PRIMECOUNT_TRACE)
-        PC_TRACE_T(t0);
-#endif
         primes_ = primes_up_to(sqrtx_);
         a_ = static_cast<u64>(std::upper_bound(primes_.begin(), primes_.end(), static_cast<u32>(y_)) - primes_.begin()) - 1;
         pi_small_.reset(new PiTable(primes_, y_, t_));
         factors_.reset(new FactorTable(y_, primes_));
         pi_sqrty_ = (*pi_small_)(isqrt(y_));
         pi_sqrtz_ = (*pi_small_)(isqrt(zmax_));  // √zmax <= y
-#if defined(NUMACCEL_PRIMECOUNT_TRACE)
-        PC_TRACE_T(t1);
-#endif
         const i64 s1 = ordinary_leaves();
-#if defined(NUMACCEL_PRIMECOUNT_TRACE)
-        PC_TRACE_T(t2);
-#endif
         const i64 s2_dense = trivial_and_dense_easy_leaves();
-#if defined(NUMACCEL_PRIMECOUNT_TRACE)
-        PC_TRACE_T(t3);
-#endif
         i64 s2_hard = 0, s2_sparse = 0, p2 = 0;
         segmented_pass(s2_hard, s2_sparse, p2);
-#if defined(NUMACCEL_PRIMECOUNT_TRACE)
-        PC_TRACE_T(t4);
-        std::fprintf(stderr, "y=%llu z=%llu a=%llu pi_sqrty=%llu pi_sqrtz=%llu seg_words=2^%u block=2^%u\n"
-                     "  setup %.3f  S1 %.3f  dense %.3f  segmented %.3f (leaves %.3f)\n",
-                     (unsigned long long)y_, (unsigned long long)zmax_, (unsigned long long)a_,
-                     (unsigned long long)pi_sqrty_, (unsigned long long)pi_sqrtz_, seg_log2_, block_log2_,
-                     PC_TRACE_SEC(t0, t1), PC_TRACE_SEC(t1, t2), PC_TRACE_SEC(t2, t3), PC_TRACE_SEC(t3, t4), 0.0);
-        std::fprintf(stderr, "  direct %llu clustered %llu hard %llu scan %llu sparse %llu crossed(counted) %llu segments %llu\n",
-                     numaccel_trace_direct, numaccel_trace_clustered, numaccel_trace_hard, numaccel_trace_scan,
-                     numaccel_trace_sparse, numaccel_trace_crossed, numaccel_trace_segments);
-        std::fprintf(stderr, "  Gcycles: fill %.3f leaves %.3f counted %.3f plain %.3f pitable %.3f sparse %.3f p2 %.3f\n",
-                     numaccel_tsc[0] * 1e-9, numaccel_tsc[1] * 1e-9, numaccel_tsc[2] * 1e-9, numaccel_tsc[3] * 1e-9,
-                     numaccel_tsc[4] * 1e-9, numaccel_tsc[5] * 1e-9, numaccel_tsc[6] * 1e-9);
-#endif
         const i64 pi = s1 + s2_dense + s2_hard + s2_sparse + static_cast<i64>(a_) - 1 - p2;
         return static_cast<u64>(pi);
     }
@@ -135,7 +109,6 @@ private:
             // q <= √(x/p) (then u >= q): one leaf at a time.
             const u64 split = std::max(q_lo, std::min(isqrt(xp), q_hi));
             const u64 i_split = pi(split);
-            PC_COUNT(direct, i_split - pi(q_lo));
             for (u64 i = pi(q_lo) + 1; i <= i_split; ++i) sum += static_cast<i64>(pi(xp / primes_[i])) + shift;
             // q in (split, q_hi], where u < q and many neighbouring leaves share π(u) (DR's
             // clustered leaves): sum over the values instead, by the hyperbola identity
@@ -147,7 +120,6 @@ private:
                 const u64 v_end = pi(u_hi);
                 u64 v = pi(u_lo);
                 i64 t = static_cast<i64>(v * (pi_b - pi_a)) + static_cast<i64>(pi_b - pi_a) * shift;
-                PC_COUNT(clustered, v_end - v);
                 for (++v; v <= v_end; ++v) t += static_cast<i64>(pi(xp / primes_[v]) - pi_a);
                 sum += t;
             }
@@ -189,7 +161,6 @@ private:
                     removed += was;
                 }
                 total -= removed;
-                PC_COUNT(crossed, (seg_bytes - st[k] + p - 1) / p);
             } else {
                 for (; i < seg_bytes; i += p) bytes[i] &= mask;
             }
@@ -248,8 +219,6 @@ private:
         for (u64 lo = 0; lo <= zmax_; lo += seg_span) {
             const u64 hi = std::min(lo + seg_span, zmax_ + 1);
             const u64 lo_byte = lo / 30;
-            PC_COUNT(segments, 1);
-            PC_TSC(0);
             // Pre-sieved wheel bytes: 2, 3, 5 (the wheel) and 7, 11, 13, 17 are crossed off.
             {
                 u64 off = lo_byte % kPatternBytes;
@@ -262,8 +231,6 @@ private:
             }
             while (b_max > kC && umax[b_max] < lo) --b_max;
             while (inited < b_max) init_prime(++inited, lo_byte);
-
-            PC_TSC_ADD(0);
             // Hard special leaves: for b = c+1, c+2, …, the bitmap holds the integers free of
             // p_1 … p_{b−1}; count up to each leaf, then cross off p_b.
             if (b_max > kC) {
@@ -299,12 +266,10 @@ private:
                         const u64 m_hi = lo == 0 ? y_ : std::min(xp / lo, y_);
                         const u32 threshold = static_cast<u32>(2 * p + 1);
                         const i64 i_end = f.floor_index(m_lo);
-                        PC_COUNT(scan, m_hi > m_lo ? f.floor_index(m_hi) - i_end : 0);
                         for (i64 i = m_hi > m_lo ? f.floor_index(m_hi) : i_end; i > i_end; --i) {
                             const u32 v = f[i];
                             if (v > threshold) {
                                 const i64 phi_u = phi_b + count_to(xp / f.value(i));
-                                PC_COUNT(hard, 1);
                                 sum += (v & 1) ? phi_u : -phi_u;
                             }
                         }
@@ -315,15 +280,12 @@ private:
                         const u64 q_hi = lo == 0 ? q_lim : std::min(q_lim, xp / lo);
                         if (q_hi > q_lo) {
                             const u64 i_end = pi_small(q_lo);
-                            PC_COUNT(hard, pi_small(q_hi) - i_end);
                             for (u64 i = pi_small(q_hi); i > i_end; --i) sum += phi_b + count_to(xp / primes_[i]);
                         }
                     }
                     s2_hard += sum;
                     phi[b] = phi_b + total;
-                    PC_TSC_ADD(1);
                     cross_off<true>(b, bytes, seg_bytes, counters.data(), total);
-                    PC_TSC_ADD(2);
                 }
             }
             // The rest of the sieving primes that have a state keep crossing off.
@@ -331,7 +293,6 @@ private:
                 i64 unused = 0;
                 cross_off<false>(b, bytes, seg_bytes, nullptr, unused);
             }
-            PC_TSC_ADD(3);
             if (hi <= y_ + 1) continue;  // no π(u) with u > y here
 
             // Complete the sieve up to √hi: the bitmap then holds the primes in [lo, hi) …
@@ -364,7 +325,6 @@ private:
                 const u64 w = t / 240;
                 return base + prefix[w] + static_cast<u64>(popcount64(seg[w] & t_.mask240[t - 240 * w]));
             };
-            PC_TSC_ADD(4);
             // Easy leaves with u > y: φ = π(u) − b + 2.
             for (u64 b = b_sparse_first; b < b_sparse_end; ++b) {
                 const u64 eh = e_hi[b - b_sparse_first];
@@ -377,11 +337,9 @@ private:
                 const i64 shift = 2 - static_cast<i64>(b);
                 const u64 i_end = pi_small(q_lo);
                 i64 sum = 0;
-                PC_COUNT(sparse, pi_small(q_hi) - i_end);
                 for (u64 i = pi_small(q_hi); i > i_end; --i) sum += static_cast<i64>(pi_seg(xp / primes_[i])) + shift;
                 s2_sparse += sum;
             }
-            PC_TSC_ADD(5);
             // P2: π(x/p) − (b − 1) for a < b <= π(√x), x/p in [lo, hi).
             while (p2_index > a_) {
                 const u64 u = x_ / primes_[p2_index];
@@ -390,7 +348,6 @@ private:
                 --p2_index;
             }
             pi_lo = base + running;
-            PC_TSC_ADD(6);
         }
     }
 
