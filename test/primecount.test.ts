@@ -75,12 +75,11 @@ interface NativeAddon {
   countPrimes(lo: number, hi: number): number;
 }
 
-function loadNative(): PrimeCountBackend {
-  const addon = require('node-gyp-build')(PACKAGE_ROOT) as Partial<NativeAddon>;
-  if (typeof addon.primePi !== 'function') throw new Error('the addon has no primePi: rebuild it (npm run build:native)');
+function loadNative(addon: Partial<NativeAddon>, name: string): PrimeCountBackend {
+  if (typeof addon.primePi !== 'function') throw new Error(`the ${name} addon has no primePi: rebuild it`);
   const a = addon as NativeAddon;
   return {
-    name: 'native',
+    name,
     primePi: (x) => a.primePi(x),
     primePiCombinatorial: (x, alpha) => a.primePiCombinatorial(x, alpha),
     nthPrime: (n) => a.nthPrime(n),
@@ -148,8 +147,15 @@ function attempt(load: () => PrimeCountBackend): PrimeCountBackend | Error {
   }
 }
 
+/** The addon built by cmake-js from the same sources (CI builds it: npm run build:cmake). */
+const CMAKE_ADDON = path.join(PACKAGE_ROOT, 'build-cmake', 'Release', 'numaccel.node');
+
 const LOADED: readonly (PrimeCountBackend | Error)[] = [
-  attempt(loadNative),
+  attempt(() => loadNative(require('node-gyp-build')(PACKAGE_ROOT), 'native')),
+  attempt(() => {
+    if (!fs.existsSync(CMAKE_ADDON)) throw new Error(`${CMAKE_ADDON} was not built (npm run build:cmake)`);
+    return loadNative(require(CMAKE_ADDON), 'native (cmake-js)');
+  }),
   attempt(() => loadWasm('numaccel.wasm', 'wasm')),
   attempt(() => loadWasm('numaccel-simd.wasm', 'wasm (simd build)')),
   JS,
@@ -203,9 +209,10 @@ for (const backend of BACKENDS) {
   describe(`${backend.name}`, () => {
     const limit = LONG ? 2 ** 53 : backend.quickLimit;
     const pow2Limit = LONG ? 2 ** 53 : backend.pow2Limit;
-    // The SIMD build shares every line of the prime counting code with the scalar one: it gets
-    // the cheap checks and the cross-backend comparison, not the long lists again.
-    const secondary = backend.name === 'wasm (simd build)';
+    // The SIMD wasm build and the cmake-js addon share every line of the prime counting code with
+    // the scalar build and the node-gyp addon: they get the cheap checks and the cross-backend
+    // comparison, not the long lists again.
+    const secondary = backend.name === 'wasm (simd build)' || backend.name === 'native (cmake-js)';
 
     it('π(10^k) for k <= 15 (A006880), as far as this backend runs them quickly', () => {
       PI_POW10.forEach((expected, k) => {
@@ -356,6 +363,22 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('exact division in doubles (the TypeScript reference)', () => {
+  it('floorDiv(a, b) = ⌊a/b⌋ for every a <= 2^53, also where a/b lies just below an integer', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 26 }), fc.integer({ min: 0, max: 8 }), fc.double({ min: 0, max: 1, noNaN: true }), (b, back, where) => {
+        // a = k·b − back for k near the top of the range (2^53 / b) or anywhere below it.
+        const k = where < 0.5 ? Math.floor(2 ** 53 / b) - Math.floor(where * 16) : Math.floor(where * (2 ** 53 / b));
+        const a = Math.min(2 ** 53, Math.max(0, k * b - back));
+        expect(js.floorDiv(a, b)).toBe(Number(BigInt(a) / BigInt(b)));
+      }),
+      { seed: SEED, numRuns: 20000 },
+    );
+    expect(js.floorDiv(2 ** 53, 3)).toBe(3002399751580330);
+    expect(js.floorDiv(2 ** 53 - 1, 2)).toBe(2 ** 52 - 1);
+  });
+});
 
 describe('cross-backend equality', () => {
   const others = BACKENDS.filter((b) => b !== JS);
