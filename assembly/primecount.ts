@@ -274,33 +274,41 @@ function ordinaryLeaves(): i64 {
   return sum;
 }
 
-/** Trivial leaves and the easy ones with u = x/(p_b·q) <= y (see primecount.cc). */
+/** The trivial leaves of b and its easy leaves with u = x/(p_b·q) <= y (see primecount.cc). */
+function denseLeaves(b: u64): i64 {
+  const p = prime(b);
+  const xp = X / p;
+  const xp2 = xp / p;
+  let sum: i64 = 0;
+  // Trivial: q in (max(p, x/p²), y].
+  const loTrivial = umax(p, xp2);
+  if (loTrivial < Y) sum += <i64>(A - piSmall(loTrivial));
+  // Easy with u <= y: q in (max(p, x/p³, x/(p·(y+1))), min(y, x/p²)].
+  const qLo = umax(umax(p, xp2 / p), xp / (Y + 1));
+  const qHi = umin(Y, xp2);
+  if (qHi <= qLo) return sum;
+  const shift: i64 = 2 - <i64>b;
+  // q <= √(x/p) (then u >= q): one leaf at a time.
+  const split = umax(qLo, umin(isqrt(xp), qHi));
+  const iSplit = piSmall(split);
+  for (let i = piSmall(qLo) + 1; i <= iSplit; ++i) sum += <i64>piSmall(xp / prime(i)) + shift;
+  if (qHi > split) {
+    // Σ_{A<q<=B} π(⌊xp/q⌋) = π(⌊xp/B⌋)·(π(B) − π(A)) + Σ_{xp/B < p_v <= xp/(A+1)} (π(⌊xp/p_v⌋) − π(A)).
+    const piA = iSplit, piB = piSmall(qHi);
+    const uLo = xp / qHi, uHi = xp / (split + 1);
+    const vEnd = piSmall(uHi);
+    let v = piSmall(uLo);
+    let t: i64 = <i64>(v * (piB - piA)) + <i64>(piB - piA) * shift;
+    for (++v; v <= vEnd; ++v) t += <i64>(piSmall(xp / prime(v)) - piA);
+    sum += t;
+  }
+  return sum;
+}
+
+/** Σ denseLeaves(b) over the b with p_b > √y (where m is a prime q, p_b < q <= y). */
 function trivialAndDenseEasyLeaves(): i64 {
   let sum: i64 = 0;
-  for (let b = umax(PI_SQRTY, C) + 1; b < A; ++b) {
-    const p = prime(b);
-    const xp = X / p;
-    const xp2 = xp / p;
-    const loTrivial = umax(p, xp2);
-    if (loTrivial < Y) sum += <i64>(A - piSmall(loTrivial));
-    const qLo = umax(umax(p, xp2 / p), xp / (Y + 1));
-    const qHi = umin(Y, xp2);
-    if (qHi <= qLo) continue;
-    const shift: i64 = 2 - <i64>b;
-    const split = umax(qLo, umin(isqrt(xp), qHi));
-    const iSplit = piSmall(split);
-    for (let i = piSmall(qLo) + 1; i <= iSplit; ++i) sum += <i64>piSmall(xp / prime(i)) + shift;
-    if (qHi > split) {
-      // Σ_{A<q<=B} π(⌊xp/q⌋) = π(⌊xp/B⌋)·(π(B) − π(A)) + Σ_{xp/B < p_v <= xp/(A+1)} (π(⌊xp/p_v⌋) − π(A)).
-      const piA = iSplit, piB = piSmall(qHi);
-      const uLo = xp / qHi, uHi = xp / (split + 1);
-      const vEnd = piSmall(uHi);
-      let v = piSmall(uLo);
-      let t: i64 = <i64>(v * (piB - piA)) + <i64>(piB - piA) * shift;
-      for (++v; v <= vEnd; ++v) t += <i64>(piSmall(xp / prime(v)) - piA);
-      sum += t;
-    }
-  }
+  for (let b = umax(PI_SQRTY, C) + 1; b < A; ++b) sum += denseLeaves(b);
   return sum;
 }
 
@@ -386,21 +394,180 @@ let s2Hard: i64 = 0;
 let s2Sparse: i64 = 0;
 let p2Sum: i64 = 0;
 
-function segmentedPass(): void {
-  const words: u64 = (<u64>1) << SEG_LOG2;
-  const blockWords: u64 = (<u64>1) << BLOCK_LOG2;
-  const nBlocks = words >> BLOCK_LOG2;
-  const segBytes = <u32>(8 * words);
-  const segSpan: u64 = 240 * words;
+// The state of the pass across segments. The work of one pass is split into functions that run
+// once per segment or per (segment, b), not one long loop: V8 compiles WebAssembly first with its
+// baseline compiler and moves a function to optimized code only for the calls after it got hot
+// (there is no on-stack replacement for WebAssembly), so a single call running the whole pass
+// would stay in baseline code to the end (π(2^53): 13.7 s instead of 5.5 s).
+let WORDS: u64 = 0;
+let N_BLOCKS: u64 = 0;
+let SEG_BYTES: u32 = 0;
+let SEG_SPAN: u64 = 0;
+let B_HARD: u64 = 0;
+let N_SIEVE: u64 = 0;
+let umaxArr: usize = 0;
+let B_SPARSE_FIRST: u64 = 0;
+let B_SPARSE_END: u64 = 0;
+let eLo: usize = 0;
+let eHi: usize = 0;
+let prefix: usize = 0;
+let phi: usize = 0;
+let inited: u64 = 0;
+let bMax: u64 = 0;
+let piLo: u64 = 0;
+let piStarted = false;
+let p2Index: u64 = 0;
+let piBase: u64 = 0;   // π(lo − 1) (+3 for 2, 3, 5 in the first segment)
 
+/** The hard leaves of b in the segment [segLo, hi), before p_b is crossed off. */
+function hardLeaves(b: u64, hi: u64, phiB: i64): i64 {
+  const lo = segLo;
+  const p = prime(b);
+  const xp = X / p;
+  qw = 0;
+  qcount = 0;
+  let sum: i64 = 0;
+  if (b <= PI_SQRTY) {
+    // m squarefree, lpf(m) > p, y/p < m <= y, lo <= x/(p·m) < hi.
+    const mLo = umax(xp / hi, Y / p);
+    const mHi = lo == 0 ? Y : umin(xp / lo, Y);
+    const threshold = <u32>(2 * p + 1);
+    const iEnd = floorIndex(mLo);
+    for (let i: i64 = mHi > mLo ? floorIndex(mHi) : iEnd; i > iEnd; --i) {
+      const v = facAt(i);
+      if (v > threshold) {
+        const phiU = phiB + countTo(xp / facValue(i));
+        sum += (v & 1) ? phiU : -phiU;
+      }
+    }
+  } else {
+    // m = q prime, p < q <= min(y, x/p³).
+    const qLim = umin(Y, xp / p / p);
+    const qLo = umax(p, xp / hi);
+    const qHi = lo == 0 ? qLim : umin(qLim, xp / lo);
+    if (qHi > qLo) {
+      const iEnd = piSmall(qLo);
+      for (let i = piSmall(qHi); i > iEnd; --i) sum += phiB + countTo(xp / prime(i));
+    }
+  }
+  return sum;
+}
+
+// @ts-ignore: decorator
+@inline
+function piSeg(u: u64): u64 {
+  const t = u - segLo;
+  const w = t / 240;
+  return piBase + <u64>load<u32>(prefix + (<usize>w << 2)) + popcnt<u64>(word(w) & mask240(t - 240 * w));
+}
+
+/** The easy leaves of b with u > y in the (fully sieved) segment: Σ (π(u) − b + 2). */
+function sparseLeaves(b: u64, hi: u64): i64 {
+  const lo = segLo;
+  const eh = load<u64>(eHi + (<usize>(b - B_SPARSE_FIRST) << 3));
+  const el = load<u64>(eLo + (<usize>(b - B_SPARSE_FIRST) << 3));
+  if (eh <= el) return 0;
+  const xp = X / prime(b);
+  const qLo = umax(el, xp / hi);
+  const qHi = lo == 0 ? eh : umin(eh, xp / lo);
+  if (qHi <= qLo) return 0;
+  const shift: i64 = 2 - <i64>b;
+  const iEnd = piSmall(qLo);
+  let sum: i64 = 0;
+  for (let i = piSmall(qHi); i > iEnd; --i) sum += <i64>piSeg(xp / prime(i)) + shift;
+  return sum;
+}
+
+function processSegment(lo: u64): void {
+  const hi = umin(lo + SEG_SPAN, ZMAX + 1);
+  const loByte = lo / 30;
+  segLo = lo;
+  // Pre-sieved wheel bytes: 2, 3, 5 (the wheel) and 7, 11, 13, 17 are crossed off.
+  let off = <u32>(loByte % PATTERN_BYTES);
+  for (let filled: u32 = 0; filled < SEG_BYTES;) {
+    const n = min<u32>(PATTERN_BYTES - off, SEG_BYTES - filled);
+    memory.copy(seg + filled, PATTERN + off, n);
+    filled += n;
+    off = 0;
+  }
+  while (bMax > C && load<u64>(umaxArr + (<usize>bMax << 3)) < lo) bMax--;
+  while (inited < bMax) initPrime(++inited, loByte);
+
+  // Hard special leaves: for b = c+1, c+2, …, the bitmap holds the integers free of
+  // p_1 … p_{b−1}; count up to each leaf, then cross off p_b keeping the counters.
+  if (bMax > C) {
+    total = 0;
+    for (let blk: u64 = 0; blk < N_BLOCKS; ++blk) {
+      let n: u32 = 0;
+      for (let w = blk << BLOCK_LOG2; w < (blk + 1) << BLOCK_LOG2; ++w) n += <u32>popcnt<u64>(word(w));
+      store<u32>(counters + (<usize>blk << 2), n);
+      total += <i64>n;
+    }
+    for (let b = C + 1; b <= bMax; ++b) {
+      const phiB = load<i64>(phi + (<usize>b << 3));
+      s2Hard += hardLeaves(b, hi, phiB);
+      store<i64>(phi + (<usize>b << 3), phiB + total);
+      crossCounted(b, SEG_BYTES);
+    }
+  }
+  // The other sieving primes that have a state keep crossing off.
+  for (let b = umax(bMax, C) + 1; b <= inited; ++b) crossPlain(b, SEG_BYTES);
+  if (hi <= Y + 1) return;  // no π(u) with u > y in this segment
+
+  // Complete the sieve up to √hi; put the sieving primes back (each was crossed off as its own
+  // first multiple) and remove 1: the bitmap then holds the primes in [lo, hi).
+  while (inited < N_SIEVE && prime(inited + 1) * prime(inited + 1) < hi) {
+    initPrime(++inited, loByte);
+    crossPlain(inited, SEG_BYTES);
+  }
+  if (lo == 0) store<u8>(seg, load<u8>(seg) & 0xFE);
+  const restoreEnd = umax(inited, C);
+  for (let i: u64 = 4; i <= restoreEnd; ++i) {
+    const p = prime(i);
+    if (p >= hi) break;
+    if (p < lo) continue;
+    const at = seg + <usize>((p - lo) / 30);
+    store<u8>(at, load<u8>(at) | <u8>(1 << load<u8>(BIT_OF + <usize>(p % 30))));
+  }
+  if (!piStarted) {
+    piStarted = true;
+    piLo = lo == 0 ? 0 : piSmall(lo - 1);
+  }
+  piBase = piLo + (lo == 0 ? 3 : 0);
+  let running: u32 = 0;
+  const usedWords = (hi - lo + 239) / 240;
+  for (let w: u64 = 0; w < usedWords; ++w) {
+    store<u32>(prefix + (<usize>w << 2), running);
+    running += <u32>popcnt<u64>(word(w));
+  }
+  for (let b = B_SPARSE_FIRST; b < B_SPARSE_END; ++b) s2Sparse += sparseLeaves(b, hi);
+  // P2: π(x/p) − (b − 1) for a < b <= π(√x), x/p in [lo, hi).
+  while (p2Index > A) {
+    const u = X / prime(p2Index);
+    if (u >= hi) break;
+    p2Sum += <i64>piSeg(u) - <i64>(p2Index - 1);
+    p2Index--;
+  }
+  piLo = piBase + <u64>running;
+}
+
+function segmentedPass(): void {
+  WORDS = (<u64>1) << SEG_LOG2;
+  N_BLOCKS = WORDS >> BLOCK_LOG2;
+  SEG_BYTES = <u32>(8 * WORDS);
+  SEG_SPAN = 240 * WORDS;
+
+  // The b with hard leaves: all b <= π(√y), then those with a prime q in (p_b, x/p_b³].
   let bHard: u64 = C;
   for (let b = C + 1; b < A; ++b) {
     if (b <= PI_SQRTY) { bHard = b; continue; }
     const p = prime(b);
     if (prime(b + 1) <= umin(Y, X / p / p / p)) bHard = b; else break;
   }
-  const nSieve = umax(bHard, PI_SQRTZ);
-  const umaxArr = heap.alloc(<usize>(bHard + 2) << 3);
+  B_HARD = bHard;
+  N_SIEVE = umax(bHard, PI_SQRTZ);
+  // umax[b]: an upper bound for the hard leaves of every b' >= b (non-increasing in b).
+  umaxArr = heap.alloc(<usize>(bHard + 2) << 3);
   store<u64>(umaxArr + (<usize>(bHard + 1) << 3), 0);
   for (let b = bHard; b > C; --b) {
     const p = prime(b);
@@ -408,149 +575,37 @@ function segmentedPass(): void {
     const u = b <= PI_SQRTY ? xp / (Y / p + 1) : xp / prime(b + 1);
     store<u64>(umaxArr + (<usize>b << 3), umax(u, load<u64>(umaxArr + (<usize>(b + 1) << 3))));
   }
-  const bSparseFirst = umax(PI_SQRTY, C) + 1;
-  let bSparseEnd = bSparseFirst;
-  while (bSparseEnd <= PI_SQRTZ && bSparseEnd < A) bSparseEnd++;
-  const nSparse = bSparseEnd - bSparseFirst;
-  const eLo = heap.alloc(<usize>(nSparse + 1) << 3);
-  const eHi = heap.alloc(<usize>(nSparse + 1) << 3);
-  for (let b = bSparseFirst; b < bSparseEnd; ++b) {
+  // The b with easy leaves u > y: q in (eLo, eHi].
+  B_SPARSE_FIRST = umax(PI_SQRTY, C) + 1;
+  B_SPARSE_END = B_SPARSE_FIRST;
+  while (B_SPARSE_END <= PI_SQRTZ && B_SPARSE_END < A) B_SPARSE_END++;
+  const nSparse = B_SPARSE_END - B_SPARSE_FIRST;
+  eLo = heap.alloc(<usize>(nSparse + 1) << 3);
+  eHi = heap.alloc(<usize>(nSparse + 1) << 3);
+  for (let b = B_SPARSE_FIRST; b < B_SPARSE_END; ++b) {
     const p = prime(b);
     const xp = X / p;
-    store<u64>(eLo + (<usize>(b - bSparseFirst) << 3), umax(p, xp / p / p));
-    store<u64>(eHi + (<usize>(b - bSparseFirst) << 3), umin(umin(Y, xp / p), xp / (Y + 1)));
+    store<u64>(eLo + (<usize>(b - B_SPARSE_FIRST) << 3), umax(p, xp / p / p));
+    store<u64>(eHi + (<usize>(b - B_SPARSE_FIRST) << 3), umin(umin(Y, xp / p), xp / (Y + 1)));
   }
 
-  seg = heap.alloc(<usize>(words + 1) << 3);
-  counters = heap.alloc(<usize>nBlocks << 2);
-  const prefix = heap.alloc(<usize>words << 2);
-  const phi = heap.alloc(<usize>(bHard + 2) << 3);
+  seg = heap.alloc(<usize>(WORDS + 1) << 3);
+  counters = heap.alloc(<usize>N_BLOCKS << 2);
+  prefix = heap.alloc(<usize>WORDS << 2);
+  phi = heap.alloc(<usize>(bHard + 2) << 3);
   memory.fill(phi, 0, <usize>(bHard + 2) << 3);
-  nextOff = heap.alloc(<usize>(8 * (nSieve + 1)) << 2);
-  let inited: u64 = C;
-  let bMax: u64 = bHard;
-  let piLo: u64 = 0;
-  let piStarted = false;
-  let p2Index: u64 = nPrimes;
+  nextOff = heap.alloc(<usize>(8 * (N_SIEVE + 1)) << 2);
+  inited = C;  // the sieving primes 8 … inited have their state
+  bMax = bHard;
+  piLo = 0;
+  piStarted = false;
+  p2Index = nPrimes;  // P2: p = prime(p2Index), descending
   s2Hard = 0;
   s2Sparse = 0;
   p2Sum = 0;
 
-  for (let lo: u64 = 0; lo <= ZMAX; lo += segSpan) {
-    const hi = umin(lo + segSpan, ZMAX + 1);
-    const loByte = lo / 30;
-    segLo = lo;
-    {
-      let off = <u32>(loByte % PATTERN_BYTES);
-      for (let filled: u32 = 0; filled < segBytes;) {
-        const n = min<u32>(PATTERN_BYTES - off, segBytes - filled);
-        memory.copy(seg + filled, PATTERN + off, n);
-        filled += n;
-        off = 0;
-      }
-    }
-    while (bMax > C && load<u64>(umaxArr + (<usize>bMax << 3)) < lo) bMax--;
-    while (inited < bMax) initPrime(++inited, loByte);
+  for (let lo: u64 = 0; lo <= ZMAX; lo += SEG_SPAN) processSegment(lo);
 
-    if (bMax > C) {
-      total = 0;
-      for (let blk: u64 = 0; blk < nBlocks; ++blk) {
-        let n: u32 = 0;
-        for (let w = blk << BLOCK_LOG2; w < (blk + 1) << BLOCK_LOG2; ++w) n += <u32>popcnt<u64>(word(w));
-        store<u32>(counters + (<usize>blk << 2), n);
-        total += <i64>n;
-      }
-      for (let b = C + 1; b <= bMax; ++b) {
-        const p = prime(b);
-        const xp = X / p;
-        qw = 0;
-        qcount = 0;
-        const phiB = load<i64>(phi + (<usize>b << 3));
-        let sum: i64 = 0;
-        if (b <= PI_SQRTY) {
-          const mLo = umax(xp / hi, Y / p);
-          const mHi = lo == 0 ? Y : umin(xp / lo, Y);
-          const threshold = <u32>(2 * p + 1);
-          const iEnd = floorIndex(mLo);
-          for (let i: i64 = mHi > mLo ? floorIndex(mHi) : iEnd; i > iEnd; --i) {
-            const v = facAt(i);
-            if (v > threshold) {
-              const phiU = phiB + countTo(xp / facValue(i));
-              sum += (v & 1) ? phiU : -phiU;
-            }
-          }
-        } else {
-          const qLim = umin(Y, xp / p / p);
-          const qLo = umax(p, xp / hi);
-          const qHi = lo == 0 ? qLim : umin(qLim, xp / lo);
-          if (qHi > qLo) {
-            const iEnd = piSmall(qLo);
-            for (let i = piSmall(qHi); i > iEnd; --i) sum += phiB + countTo(xp / prime(i));
-          }
-        }
-        s2Hard += sum;
-        store<i64>(phi + (<usize>b << 3), phiB + total);
-        crossCounted(b, segBytes);
-      }
-    }
-    for (let b = umax(bMax, C) + 1; b <= inited; ++b) crossPlain(b, segBytes);
-    if (hi <= Y + 1) continue;
-
-    while (inited < nSieve && prime(inited + 1) * prime(inited + 1) < hi) {
-      initPrime(++inited, loByte);
-      crossPlain(inited, segBytes);
-    }
-    if (lo == 0) store<u8>(seg, load<u8>(seg) & 0xFE);
-    const restoreEnd = umax(inited, C);
-    for (let i: u64 = 4; i <= restoreEnd; ++i) {
-      const p = prime(i);
-      if (p >= hi) break;
-      if (p < lo) continue;
-      const at = seg + <usize>((p - lo) / 30);
-      store<u8>(at, load<u8>(at) | <u8>(1 << load<u8>(BIT_OF + <usize>(p % 30))));
-    }
-    if (!piStarted) {
-      piStarted = true;
-      piLo = lo == 0 ? 0 : piSmall(lo - 1);
-    }
-    const base = piLo + (lo == 0 ? 3 : 0);
-    let running: u32 = 0;
-    const usedWords = (hi - lo + 239) / 240;
-    for (let w: u64 = 0; w < usedWords; ++w) {
-      store<u32>(prefix + (<usize>w << 2), running);
-      running += <u32>popcnt<u64>(word(w));
-    }
-    // Easy leaves with u > y: φ = π(u) − b + 2.
-    for (let b = bSparseFirst; b < bSparseEnd; ++b) {
-      const eh = load<u64>(eHi + (<usize>(b - bSparseFirst) << 3));
-      const el = load<u64>(eLo + (<usize>(b - bSparseFirst) << 3));
-      if (eh <= el) continue;
-      const xp = X / prime(b);
-      const qLo = umax(el, xp / hi);
-      const qHi = lo == 0 ? eh : umin(eh, xp / lo);
-      if (qHi <= qLo) continue;
-      const shift: i64 = 2 - <i64>b;
-      const iEnd = piSmall(qLo);
-      let sum: i64 = 0;
-      for (let i = piSmall(qHi); i > iEnd; --i) {
-        const t = xp / prime(i) - lo;
-        const w = t / 240;
-        sum += <i64>(base + <u64>load<u32>(prefix + (<usize>w << 2)) + popcnt<u64>(word(w) & mask240(t - 240 * w))) + shift;
-      }
-      s2Sparse += sum;
-    }
-    // P2: π(x/p) − (b − 1) for a < b <= π(√x), x/p in [lo, hi).
-    while (p2Index > A) {
-      const u = X / prime(p2Index);
-      if (u >= hi) break;
-      const t = u - lo;
-      const w = t / 240;
-      const piU = base + <u64>load<u32>(prefix + (<usize>w << 2)) + popcnt<u64>(word(w) & mask240(t - 240 * w));
-      p2Sum += <i64>piU - <i64>(p2Index - 1);
-      p2Index--;
-    }
-    piLo = base + <u64>running;
-  }
   heap.free(umaxArr);
   heap.free(eLo);
   heap.free(eHi);
