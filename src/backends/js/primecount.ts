@@ -170,20 +170,65 @@ function primesUpTo(limit: number): Uint32Array {
 }
 
 /** π(u) for 0 <= u <= limit: a bit per integer coprime to 30 and a count per 32-bit word. */
-function makePiTable(primes: Uint32Array, limit: number): { bits: Uint32Array; counts: Uint32Array } {
-  const words = Math.floor(limit / 120) + 1;
-  const bits = new Uint32Array(words);
-  const counts = new Uint32Array(words);
-  for (let i = 4; i < primes.length && primes[i]! <= limit; i++) {
-    const p = primes[i]!;
-    const w = Math.floor(p / 120);
-    bits[w]! |= 1 << (8 * Math.floor((p - 120 * w) / 30) + BIT_OF[p % 30]!);
+class PiTable {
+  private readonly bits: Uint32Array;
+  private readonly counts: Uint32Array;
+  private readonly mask120: Uint32Array;
+
+  constructor(primes: Uint32Array, limit: number, mask120: Uint32Array) {
+    const words = Math.floor(limit / 120) + 1;
+    this.bits = new Uint32Array(words);
+    this.counts = new Uint32Array(words);
+    this.mask120 = mask120;
+    for (let i = 4; i < primes.length && primes[i]! <= limit; i++) {
+      const p = primes[i]!;
+      const w = Math.floor(p / 120);
+      this.bits[w]! |= 1 << (8 * Math.floor((p - 120 * w) / 30) + BIT_OF[p % 30]!);
+    }
+    for (let w = 0, running = 3; w < words; w++) {
+      this.counts[w] = running; // 2, 3 and 5 are not in the wheel
+      running += popcount(this.bits[w]!);
+    }
   }
-  for (let w = 0, running = 3; w < words; w++) {
-    counts[w] = running; // 2, 3 and 5 are not in the wheel
-    running += popcount(bits[w]!);
+
+  pi(u: number): number {
+    if (u < 5) return (0x22100 >> (4 * u)) & 0xf;
+    const w = (u / 120) | 0; // u <= y < 2^31: truncation is the floor, and cheaper in V8
+
+    return this.counts[w]! + popcount(this.bits[w]! & this.mask120[u - 120 * w]!);
   }
-  return { bits, counts };
+}
+
+/**
+ * The trivial leaves of b and its easy leaves with u <= y, for p_b > √y (m is then a prime q,
+ * p_b < q <= y): trivial for q > x/p², easy for x/p³ < q <= x/p².
+ */
+function denseLeaves(b: number, x: number, y: number, a: number, primes: Uint32Array, table: PiTable): number {
+  const p = primes[b]!;
+  const xp = div(x, p);
+  const xp2 = div(xp, p);
+  let sum = 0;
+  const loTrivial = Math.max(p, xp2);
+  if (loTrivial < y) sum += a - table.pi(loTrivial);
+  const qLo = Math.max(p, div(xp2, p), div(xp, y + 1));
+  const qHi = Math.min(y, xp2);
+  if (qHi <= qLo) return sum;
+  const shift = 2 - b; // φ = π(u) − b + 2
+  // q <= √(x/p) (then u >= q): one leaf at a time.
+  const split = Math.max(qLo, Math.min(isqrt(xp), qHi));
+  const iSplit = table.pi(split);
+  for (let i = table.pi(qLo) + 1; i <= iSplit; i++) sum += table.pi(div(xp, primes[i]!)) + shift;
+  // q in (split, qHi]: many neighbours share π(u) (DR's clustered leaves); sum over the values:
+  //   Σ_{A<q<=B} π(⌊xp/q⌋) = π(⌊xp/B⌋)·(π(B) − π(A)) + Σ_{xp/B < p_v <= xp/(A+1)} (π(⌊xp/p_v⌋) − π(A)).
+  if (qHi > split) {
+    const piA = iSplit;
+    const piB = table.pi(qHi);
+    const vEnd = table.pi(div(xp, split + 1));
+    let v = table.pi(div(xp, qHi));
+    sum += v * (piB - piA) + (piB - piA) * shift;
+    for (v++; v <= vEnd; v++) sum += table.pi(div(xp, primes[v]!)) - piA;
+  }
+  return sum;
 }
 
 // The factor table: for m <= y coprime to 210 (every m of a leaf has lpf(m) > 17), index
@@ -247,13 +292,9 @@ export function primePiCombinatorial(x: number, alpha = 0): number {
     if (primes[mid]! <= y) a = mid;
     else hi = mid;
   }
-  const { bits: piBits, counts: piCounts } = makePiTable(primes, y);
+  const piTable = new PiTable(primes, y, mask120);
   /** π(u) for 0 <= u <= y. */
-  const pi = (u: number): number => {
-    if (u < 5) return (0x22100 >> (4 * u)) & 0xf;
-    const w = Math.floor(u / 120);
-    return piCounts[w]! + popcount(piBits[w]! & mask120[u - 120 * w]!);
-  };
+  const pi = (u: number): number => piTable.pi(u);
   const factors = makeFactorTable(y, primes);
   const piSqrtY = pi(isqrt(y));
   const piSqrtZ = pi(isqrt(zmax)); // √zmax <= y
@@ -270,36 +311,9 @@ export function primePiCombinatorial(x: number, alpha = 0): number {
     }
   }
 
-  // Trivial leaves and easy leaves with u <= y, for the b with p_b > √y (m is then a prime q,
-  // p_b < q <= y): trivial for q > x/p², easy for x/p³ < q <= x/p².
+  // Trivial leaves and easy leaves with u <= y.
   const s2Dense = new ExactSum();
-  for (let b = Math.max(piSqrtY, C) + 1; b < a; b++) {
-    const p = primes[b]!;
-    const xp = div(x, p);
-    const xp2 = div(xp, p);
-    const loTrivial = Math.max(p, xp2);
-    if (loTrivial < y) s2Dense.add(a - pi(loTrivial));
-    const qLo = Math.max(p, div(xp2, p), div(xp, y + 1));
-    const qHi = Math.min(y, xp2);
-    if (qHi <= qLo) continue;
-    const shift = 2 - b; // φ = π(u) − b + 2
-    // q <= √(x/p) (then u >= q): one leaf at a time.
-    const split = Math.max(qLo, Math.min(isqrt(xp), qHi));
-    const iSplit = pi(split);
-    let sum = 0;
-    for (let i = pi(qLo) + 1; i <= iSplit; i++) sum += pi(div(xp, primes[i]!)) + shift;
-    // q in (split, qHi]: many neighbours share π(u) (DR's clustered leaves); sum over the values:
-    //   Σ_{A<q<=B} π(⌊xp/q⌋) = π(⌊xp/B⌋)·(π(B) − π(A)) + Σ_{xp/B < p_v <= xp/(A+1)} (π(⌊xp/p_v⌋) − π(A)).
-    if (qHi > split) {
-      const piA = iSplit;
-      const piB = pi(qHi);
-      const vEnd = pi(div(xp, split + 1));
-      let v = pi(div(xp, qHi));
-      sum += v * (piB - piA) + (piB - piA) * shift;
-      for (v++; v <= vEnd; v++) sum += pi(div(xp, primes[v]!)) - piA;
-    }
-    s2Dense.add(sum);
-  }
+  for (let b = Math.max(piSqrtY, C) + 1; b < a; b++) s2Dense.add(denseLeaves(b, x, y, a, primes, piTable));
 
   // ---- the segmented sieve of [0, zmax] ----
   const words64 = 2 ** segLog2;
@@ -418,7 +432,7 @@ export function primePiCombinatorial(x: number, alpha = 0): number {
             const v = factors[i]!;
             if (v <= threshold) continue;
             const t = div(xp, valueOfIndex(i)) - lo;
-            const w = Math.floor(t / 120);
+            const w = (t / 120) | 0; // t < the segment span < 2^31
             if (w > qw) {
               while (qw < w && qw % BLOCK_WORDS !== 0) qcount += popcount(words[qw++]!);
               while (qw + BLOCK_WORDS <= w) {
@@ -439,7 +453,7 @@ export function primePiCombinatorial(x: number, alpha = 0): number {
             const iEnd = pi(qLo);
             for (let i = pi(qHi); i > iEnd; i--) {
               const t = div(xp, primes[i]!) - lo;
-              const w = Math.floor(t / 120);
+              const w = (t / 120) | 0; // t < the segment span < 2^31
               if (w > qw) {
                 while (qw < w && qw % BLOCK_WORDS !== 0) qcount += popcount(words[qw++]!);
                 while (qw + BLOCK_WORDS <= w) {
@@ -511,7 +525,7 @@ export function primePiCombinatorial(x: number, alpha = 0): number {
       let sum = 0;
       for (let i = pi(qHi); i > iEnd; i--) {
         const t = div(xp, primes[i]!) - lo;
-        const w = Math.floor(t / 120);
+        const w = (t / 120) | 0; // t < the segment span < 2^31
         sum += base + prefix[w]! + popcount(words[w]! & mask120[t - 120 * w]!) + shift;
       }
       s2Sparse.add(sum);
@@ -522,7 +536,7 @@ export function primePiCombinatorial(x: number, alpha = 0): number {
       const u = div(x, primes[p2Index]!);
       if (u >= hi) break;
       const t = u - lo;
-      const w = Math.floor(t / 120);
+      const w = (t / 120) | 0; // t < the segment span < 2^31
       p2Sum += base + prefix[w]! + popcount(words[w]! & mask120[t - 120 * w]!) - (p2Index - 1);
     }
     p2.add(p2Sum);
