@@ -247,6 +247,14 @@ for (const backend of BACKENDS) {
       }
     });
 
+    it('the combinatorial code gives π(10^11) and π(10^12) for any y from x^(1/3) to √x', () => {
+      if (secondary) return;
+      const k = isSlowBackend(backend) ? 11 : 12;
+      for (const alpha of [0, 1, 2.5, 7, 19, 50, 1e4]) {
+        expect(backend.primePiCombinatorial(10 ** k, alpha), `alpha = ${alpha}`).toBe(PI_POW10[k]);
+      }
+    });
+
     it('π(b) − π(a) equals the sieve count of (a, b] for random large b', () => {
       if (secondary) return;
       fc.assert(
