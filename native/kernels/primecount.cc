@@ -120,7 +120,7 @@ std::vector<u32> primes_up_to(u64 limit) {
     primes.reserve(static_cast<std::size_t>(1.1 * static_cast<double>(limit) / std::log(static_cast<double>(limit) + 2.0)) + 64);
     primes.push_back(0);
     constexpr u64 kChunk = u64{1} << 21;
-    std::vector<double> buffer(kChunk / 2 + 8);
+    std::vector<double> buffer(static_cast<std::size_t>(std::min(kChunk, limit + 1) / 2 + 8));
     for (u64 lo = 0; lo <= limit; lo += kChunk) {
         const u64 hi = std::min(limit + 1, lo + kChunk);
         const std::size_t n = primes_between(lo, hi, buffer.data(), buffer.size());

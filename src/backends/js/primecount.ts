@@ -160,7 +160,7 @@ function primesUpTo(limit: number): Uint32Array {
   const capacity = Math.floor((1.25506 * (limit + 2)) / Math.log(limit + 2)) + 64;
   const primes = new Uint32Array(capacity);
   const chunk = 2 ** 21;
-  const buffer = new Float64Array(chunk / 2 + 8);
+  const buffer = new Float64Array(Math.floor(Math.min(chunk, limit + 1) / 2) + 8);
   let n = 0;
   for (let lo = 0; lo <= limit; lo += chunk) {
     const count = primesBetween(lo, Math.min(limit + 1, lo + chunk), buffer);
