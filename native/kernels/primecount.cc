@@ -243,9 +243,9 @@ u64 run_deleglise_rivat(u64 x, const Params& params) {
     return portable::DelegliseRivat(x, params).run();
 }
 
-// Below this, counting with the sieve is faster (measured: docs/algorithms.md; 3·10^6: sieve
-// 0.10 ms, Deléglise–Rivat 0.20 ms; 10^7: 0.39 ms and 0.25 ms).
-constexpr u64 kSieveThreshold = 6000000;
+// Below this, counting with the sieve is faster (measured: docs/algorithms.md; 10^6: sieve
+// 0.027 ms, Deléglise–Rivat 0.051 ms; 2·10^6: 0.059 ms both; 6·10^6: 0.21 ms and 0.08 ms).
+constexpr u64 kSieveThreshold = 2000000;
 
 // ---- nth prime -----------------------------------------------------------------------------
 // li(t) by Ramanujan's series (converges fast for the t < 2^54 needed here).

@@ -15,7 +15,7 @@ constexpr std::uint64_t kPrimePiLimit = std::uint64_t{1} << 53;
 // pi(2^53) = 252,252,704,148,404 (OEIS A007053): nth_prime accepts 1 <= n <= this.
 constexpr std::uint64_t kNthPrimeLimit = 252252704148404ULL;
 
-// The number of primes <= x, for 0 <= x <= 2^53 (the caller checks the range). x below 6·10^6
+// The number of primes <= x, for 0 <= x <= 2^53 (the caller checks the range). x below 2·10^6
 // uses the sieve (count_primes); larger x the Deléglise–Rivat algorithm. May throw std::bad_alloc.
 std::uint64_t prime_pi(std::uint64_t x);
 

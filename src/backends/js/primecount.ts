@@ -44,8 +44,8 @@ const PHI_PERIOD = 510510;
 const PHI_OF_PERIOD = 92160;
 const C = 7; // p_c = 17
 const PC = 17;
-/** Below this, counting with the sieve is faster (measured: 10^6: sieve 0.4 ms, DR 2.7 ms; 3·10^6: 1.5 and 1.0 ms). */
-const SIEVE_THRESHOLD = 2_000_000;
+/** Below this, counting with the sieve is faster (measured: 3·10^5: sieve 0.09 ms, DR 0.29 ms; 10^6: 0.30 and 0.16 ms). */
+const SIEVE_THRESHOLD = 1_000_000;
 const TWO_POW_53 = 2 ** 53;
 /** π(2^53) (OEIS A007053): the largest n whose prime is below 2^53. */
 export const NTH_PRIME_LIMIT = 252_252_704_148_404;
@@ -591,7 +591,7 @@ class SegmentedSieve {
 /**
  * π(x) by the Deléglise–Rivat algorithm itself, for integers 400 <= x <= 2^53, with
  * y = alpha·x^(1/3) clamped to [max(x^(1/3), 19), √x] (alpha <= 0: the tuned default). primePi
- * uses the sieve below 2·10^6; this entry point exists so that tests can run the combinatorial
+ * uses the sieve below 10^6; this entry point exists so that tests can run the combinatorial
  * code on small x.
  */
 export function primePiCombinatorial(x: number, alpha = 0): number {
@@ -640,7 +640,7 @@ export function primePiCombinatorial(x: number, alpha = 0): number {
   return Number(result);
 }
 
-/** π(x), the number of primes <= x, for integers 0 <= x <= 2^53: the sieve below 2·10^6. */
+/** π(x), the number of primes <= x, for integers 0 <= x <= 2^53: the sieve below 10^6. */
 export function primePi(x: number): number {
   if (x < SIEVE_THRESHOLD) return countPrimes(0, x + 1);
   return primePiCombinatorial(x, 0);
