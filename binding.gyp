@@ -8,6 +8,7 @@
         "native/async/prime_jobs.cc",
         "native/async/geo_jobs.cc",
         "native/kernels/prime.cc",
+        "native/kernels/primecount.cc",
         "native/kernels/sieve.cc",
         "native/kernels/sieve_presieve.cc",
         "native/kernels/sieve_base_primes.cc",

@@ -20,6 +20,10 @@ import {
 import { greatCircleManySimd, greatCircleTileSimd, allWithinSimd } from "./geo-simd";
 import { countPrimesRange } from "./sieve";
 import { listPrimesStart as listStart, listPrimesNext as listNext, LIST_BATCH } from "./sieve-cursor";
+import {
+  primePi as primePiImpl, primePiCombinatorial as primePiCombinatorialImpl, nthPrime as nthPrimeImpl,
+  nextPrime as nextPrimeImpl, prevPrime as prevPrimeImpl,
+} from "./primecount";
 
 // ---------------------------------------------------------------------------------------------
 // Memory
@@ -130,4 +134,51 @@ export function greatCircleTile(
 ): void {
   if (ASC_FEATURE_SIMD) greatCircleTileSimd(aRem, aLat, aSin, aCos, nA, bRem, bLat, bCos, nB, radius, out);
   else greatCircleTileScalar(aRem, aLat, aSin, aCos, nA, bRem, bLat, bCos, nB, radius, out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prime counting (assembly/primecount.ts). Numbers are integers passed as doubles; the u64
+// variants take and return JS BigInts through i64 (a result >= 2^63 comes back negative: read it
+// with BigInt.asUintN(64, r)). Where there is no such prime the f64 functions return -1 and the
+// u64 ones -1n (all bits set, 2^64 - 1, which is not prime), a sentinel the caller turns into a
+// RangeError.
+
+/** π(x) = the number of primes <= x, for integers 0 <= x <= 2^53. */
+export function primePi(x: f64): f64 {
+  return <f64>primePiImpl(<u64>x);
+}
+
+/** The Deléglise–Rivat code itself for 400 <= x <= 2^53, y = alpha·x^(1/3) (alpha <= 0: default). */
+export function primePiCombinatorial(x: f64, alpha: f64): f64 {
+  return <f64>primePiCombinatorialImpl(<u64>x, alpha);
+}
+
+/** The n-th prime, nthPrime(1) = 2, for 1 <= n <= π(2^53); -1 otherwise. */
+export function nthPrime(n: f64): f64 {
+  const p = n >= 1 ? nthPrimeImpl(<u64>n) : 0;
+  return p == 0 ? -1 : <f64>p;
+}
+
+/** The smallest prime > n (a safe integer), or -1 when it is above 2^53 - 1. */
+export function nextPrimeF64(n: f64): f64 {
+  const p = nextPrimeImpl(<u64>n);
+  return p == 0 || p > 9007199254740991 ? -1 : <f64>p;
+}
+
+/** The largest prime < n (a safe integer), or -1 when n <= 2. */
+export function prevPrimeF64(n: f64): f64 {
+  const p = prevPrimeImpl(<u64>n);
+  return p == 0 ? -1 : <f64>p;
+}
+
+/** The smallest prime > n for 0 <= n < 2^64, or -1n (all bits set) when it is 2^64 or more. */
+export function nextPrimeU64(n: u64): u64 {
+  const p = nextPrimeImpl(n);
+  return p == 0 ? <u64>-1 : p;
+}
+
+/** The largest prime < n for 0 <= n < 2^64, or -1n (all bits set) when n <= 2. */
+export function prevPrimeU64(n: u64): u64 {
+  const p = prevPrimeImpl(n);
+  return p == 0 ? <u64>-1 : p;
 }

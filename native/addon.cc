@@ -18,6 +18,7 @@
 #include "glue.h"
 #include "kernels/geo.h"
 #include "kernels/prime.h"
+#include "kernels/primecount.h"
 #include "kernels/sieve.h"
 
 #if defined(NUMACCEL_BUILD_NODE_GYP)
@@ -161,6 +162,98 @@ Napi::Value PrimesBetween(const Napi::CallbackInfo& info) {
     return Napi::Number::New(info.Env(), static_cast<double>(n));
 }
 
+// ---- prime counting (kernels/primecount.h) -------------------------------------------------------
+// The facade validates; these checks only keep a direct call with bad arguments from computing
+// garbage. nextPrime/prevPrime return the type they were given; where there is no such prime in
+// the range (nextPrime(n) >= 2^53 for a number n or >= 2^64 for a bigint, prevPrime(n <= 2)) they
+// return the sentinel -1 (number) or -1n (bigint), which the facade turns into a RangeError.
+
+// An integer in [0, max] passed as a number.
+std::uint64_t IntegerArg(const Napi::CallbackInfo& info, std::size_t i, double max, const char* message) {
+    const double d = NumberArg(info, i, message);
+    // Negated comparison so that NaN is rejected too.
+    if (!(d >= 0.0 && d <= max) || std::floor(d) != d) throw Napi::RangeError::New(info.Env(), message);
+    return static_cast<std::uint64_t>(d);
+}
+
+// primePi(x: number): number, for integers 0 <= x <= 2^53.
+Napi::Value PrimePi(const Napi::CallbackInfo& info) {
+    const std::uint64_t x = IntegerArg(info, 0, 9007199254740992.0, "primePi: x must be an integer in [0, 2^53]");
+    std::uint64_t pi;
+    try {
+        pi = numaccel::prime_pi(x);
+    } catch (const std::bad_alloc&) {
+        throw Napi::Error::New(info.Env(), "primePi: out of memory");
+    }
+    return Napi::Number::New(info.Env(), static_cast<double>(pi));
+}
+
+// primePiCombinatorial(x: number, alpha?: number): number — the Deléglise–Rivat code itself for
+// 400 <= x <= 2^53 (small x too, unlike primePi), with y = alpha * x^(1/3): for tests and tuning.
+Napi::Value PrimePiCombinatorial(const Napi::CallbackInfo& info) {
+    const char* message = "primePiCombinatorial: x must be an integer in [400, 2^53]";
+    const std::uint64_t x = IntegerArg(info, 0, 9007199254740992.0, message);
+    if (x < 400) throw Napi::RangeError::New(info.Env(), message);
+    double alpha = 0;
+    if (info.Length() > 1 && !info[1].IsUndefined()) {
+        alpha = NumberArg(info, 1, "primePiCombinatorial: alpha must be a number");
+        if (!(alpha >= 0.0 && alpha <= 1e6)) throw Napi::RangeError::New(info.Env(), "primePiCombinatorial: alpha must be in [0, 1e6]");
+    }
+    std::uint64_t pi;
+    try {
+        pi = numaccel::prime_pi_combinatorial(x, alpha);
+    } catch (const std::bad_alloc&) {
+        throw Napi::Error::New(info.Env(), "primePiCombinatorial: out of memory");
+    }
+    return Napi::Number::New(info.Env(), static_cast<double>(pi));
+}
+
+// nthPrime(n: number): number, for integers 1 <= n <= pi(2^53).
+Napi::Value NthPrime(const Napi::CallbackInfo& info) {
+    const char* message = "nthPrime: n must be an integer in [1, pi(2^53)]";
+    const std::uint64_t n = IntegerArg(info, 0, static_cast<double>(numaccel::kNthPrimeLimit), message);
+    if (n == 0) throw Napi::RangeError::New(info.Env(), message);
+    std::uint64_t p;
+    try {
+        p = numaccel::nth_prime(n);
+    } catch (const std::bad_alloc&) {
+        throw Napi::Error::New(info.Env(), "nthPrime: out of memory");
+    }
+    return Napi::Number::New(info.Env(), static_cast<double>(p));
+}
+
+// next/prevPrime(n: number | bigint): the same type; -1 / -1n when there is no such prime.
+template <std::uint64_t (*Kernel)(std::uint64_t) noexcept>
+Napi::Value NeighbourPrime(const Napi::CallbackInfo& info, const char* name) {
+    const Napi::Env env = info.Env();
+    const Napi::Value arg = info[0];
+    const std::string prefix(name);
+    switch (arg.Type()) {
+        case napi_number: {
+            const double d = arg.As<Napi::Number>().DoubleValue();
+            if (!(d >= 0.0 && d <= kMaxSafeInteger) || std::floor(d) != d) {
+                throw Napi::RangeError::New(env, prefix + ": n must be a non-negative safe integer");
+            }
+            const std::uint64_t p = Kernel(static_cast<std::uint64_t>(d));
+            if (p == 0 || p > static_cast<std::uint64_t>(kMaxSafeInteger)) return Napi::Number::New(env, -1.0);
+            return Napi::Number::New(env, static_cast<double>(p));
+        }
+        case napi_bigint: {
+            bool lossless = false;
+            const std::uint64_t n = arg.As<Napi::BigInt>().Uint64Value(&lossless);
+            if (!lossless) throw Napi::RangeError::New(env, prefix + ": bigint n must be in [0, 2^64)");
+            const std::uint64_t p = Kernel(n);
+            if (p == 0) return Napi::BigInt::New(env, static_cast<std::int64_t>(-1));
+            return Napi::BigInt::New(env, p);
+        }
+        default:
+            throw Napi::TypeError::New(env, prefix + ": n must be a number or a bigint");
+    }
+}
+
+Napi::Value NextPrime(const Napi::CallbackInfo& info) { return NeighbourPrime<numaccel::next_prime>(info, "nextPrime"); }
+Napi::Value PrevPrime(const Napi::CallbackInfo& info) { return NeighbourPrime<numaccel::prev_prime>(info, "prevPrime"); }
+
 // greatCircleMany(lon1, lat1, lon2, lat2: Float64Array, radius: number, out: Float64Array): void
 Napi::Value GreatCircleMany(const Napi::CallbackInfo& info) {
     GeoArgs args = ManyArgsOf(info, "greatCircleMany");
@@ -231,6 +324,11 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     exports.Set("countPrimes", Napi::Function::New(env, CountPrimes, "countPrimes"));
     exports.Set("primesBetween", Napi::Function::New(env, PrimesBetween, "primesBetween"));
     exports.Set("coordinatesInDomain", Napi::Function::New(env, CoordinatesInDomain, "coordinatesInDomain"));
+    exports.Set("primePi", Napi::Function::New(env, PrimePi, "primePi"));
+    exports.Set("primePiCombinatorial", Napi::Function::New(env, PrimePiCombinatorial, "primePiCombinatorial"));
+    exports.Set("nthPrime", Napi::Function::New(env, NthPrime, "nthPrime"));
+    exports.Set("nextPrime", Napi::Function::New(env, NextPrime, "nextPrime"));
+    exports.Set("prevPrime", Napi::Function::New(env, PrevPrime, "prevPrime"));
 
     // Async (Promise-returning, multi-threaded) prime kernels: async/.
     numaccel::AddPrimeAsyncFunctions(env, exports);
@@ -252,6 +350,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     features.Set("trialDivision", "multiply-by-inverse");
     features.Set("trig", "fdlibm-polynomials");  // no libm: the same results across variants/backends
     features.Set("sieve", "mod30-segmented");
+    features.Set("primePi", "deleglise-rivat");
     features.Set("asyncThreads", numaccel::kAsyncThreadsFeature);  // how the *Async kernels run
     features.Set("asyncMaxThreads", static_cast<double>(numaccel::kAsyncMaxThreads));
 #if defined(__FAST_MATH__)

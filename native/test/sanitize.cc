@@ -13,6 +13,7 @@
 
 #include "../kernels/geo.h"
 #include "../kernels/prime.h"
+#include "../kernels/primecount.h"
 #include "../kernels/sieve.h"
 
 namespace {
@@ -163,6 +164,29 @@ void geo() {
     }
 }
 
+void primecount() {
+    // The combinatorial code on every x of a small range and on random ones with random y (the
+    // segments, counters and leaf classes change shape with both), against the sieve.
+    std::mt19937_64 random(3);
+    for (std::uint64_t x = 400; x < 1400; ++x) {
+        check(numaccel::prime_pi_combinatorial(x, 0) == numaccel::count_primes(0, x + 1), "pi(x), small x");
+    }
+    for (int i = 0; i < 30; ++i) {
+        const std::uint64_t x = 400 + random() % 20000000;
+        const double alpha = 1 + static_cast<double>(random() % 4000) / 100.0;
+        check(numaccel::prime_pi_combinatorial(x, alpha) == numaccel::count_primes(0, x + 1), "pi(x), random x and alpha");
+    }
+    check(numaccel::prime_pi(1000000000000ULL) == 37607912018ULL, "pi(10^12)");
+    check(numaccel::nth_prime(1) == 2 && numaccel::nth_prime(1000000000) == 22801763489ULL, "nth_prime");
+    check(numaccel::nth_prime(0) == 0, "nth_prime(0) has no answer");
+    check(numaccel::next_prime(1693182318746371ULL) == 1693182318747503ULL, "next_prime across a gap of 1132");
+    check(numaccel::prev_prime(1693182318747503ULL) == 1693182318746371ULL, "prev_prime across a gap of 1132");
+    check(numaccel::next_prime(18446744073709551556ULL) == 18446744073709551557ULL, "next_prime below 2^64");
+    check(numaccel::next_prime(18446744073709551557ULL) == 0 && numaccel::next_prime(~0ULL) == 0, "next_prime past 2^64");
+    check(numaccel::prev_prime(~0ULL) == 18446744073709551557ULL, "prev_prime(2^64 - 1)");
+    check(numaccel::prev_prime(2) == 0 && numaccel::prev_prime(3) == 2, "prev_prime at the bottom");
+}
+
 }  // namespace
 
 int main() {
@@ -170,6 +194,7 @@ int main() {
     cursor();
     sieve();
     geo();
+    primecount();
     if (failures) return 1;
     std::puts("sanitized kernels: all checks passed");
     return 0;
