@@ -54,8 +54,8 @@ function kernelsAlone(): Record<string, Other> {
  * The issue's baseline: a plain haversine loop over the same Float64Arrays, the fastest plain JS
  * (baselines.ts: a module-level function, as a user writes it; scripts/baseline-standalone.mjs
  * times it outside the harness). `newArray`: each run allocates its result, as greatCircleMany
- * must (on the test VM the first write to each 4 KiB page of a fresh 40 MB array costs ~4 ns per
- * pair), rather than filling one array allocated before timing.
+ * must (on the test VM the first write to each 4 KiB page of a fresh 40 MB array costs from ~4 ns
+ * per pair to, on 2026-12-01, 25-50 ns), rather than filling one array allocated before timing.
  */
 function haversineLoop(what: string, newArray: boolean): Other {
   return {
