@@ -8,6 +8,8 @@ import {
   validateMatrixArguments,
   validateOut,
   outOption,
+  describe,
+  validateNthPrimeIndex,
   validatePrimeCandidate,
   validatePrimeCandidates,
   validatePrimeListSize,
@@ -15,7 +17,7 @@ import {
   type Columns,
   type GreatCircleOptions,
 } from './arguments.js';
-import { BATCH_BLOCK, primesWritten, type Backend } from './contract.js';
+import { BATCH_BLOCK, primesWritten, type Backend, type Kernels } from './contract.js';
 import { LARGE_PRIME_CANDIDATE, ROUTES, type Route } from './selection.js';
 
 /** Integers for checkPrimes: an array of numbers or an integer typed array (BigInt ones included). */
@@ -61,6 +63,15 @@ export interface NumaccelApi {
    * the others' length (one point to many).
    */
   greatCircleMany(lon1: Coordinates, lat1: Coordinates, lon2: Coordinates, lat2: Coordinates, options?: GreatCircleOptions & ResultOptions<Float64Array>): Float64Array;
+  /** The n-th prime: nthPrime(1) === 2, for 1 <= n <= NTH_PRIME_LIMIT (every prime below 2^53). */
+  nthPrime(n: number | bigint): number;
+  /**
+   * The smallest prime > n, of n's type: n a safe integer or a bigint below 2^64 (below 2, the
+   * answer is 2). A RangeError where that prime is past 2^53 - 1 (a number: pass a bigint) or 2^64.
+   */
+  nextPrime<T extends number | bigint>(n: T): T;
+  /** The largest prime < n, of n's type (n as for nextPrime); a RangeError for n <= 2. */
+  prevPrime<T extends number | bigint>(n: T): T;
   /** All pairs: element i * |B| + j is the distance from A[i] to B[j] (row-major). */
   greatCircleMatrix(lonsA: Coordinates, latsA: Coordinates, lonsB: Coordinates, latsB: Coordinates, options?: GreatCircleOptions & ResultOptions<Float64Array>): Float64Array;
 }
@@ -99,7 +110,26 @@ export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
     },
     countPrimes(lo, hi) {
       const [low, high] = validateRange('countPrimes', lo, hi);
-      return resolveRoutes().countPrimes.kernels.countPrimes(low, high);
+      const { kernels } = resolveRoutes().countPrimes;
+      return countsByPrimePi(low, high) ? primesBelow(kernels, high) - primesBelow(kernels, low) : kernels.countPrimes(low, high);
+    },
+    nthPrime(n) {
+      return resolveRoutes().countPrimes.kernels.nthPrime(validateNthPrimeIndex('nthPrime', n));
+    },
+    nextPrime(n) {
+      const fn = 'nextPrime';
+      const value = validatePrimeCandidate(fn, 'n', n);
+      if (value < 2) return (typeof value === 'number' ? 2 : 2n) as typeof n;
+      const next = resolveRoutes().checkPrimeLarge.kernels.nextPrime(value);
+      if (next === -1) throw new RangeError(`${fn}: the next prime after ${value} is past 2^53 - 1, the largest safe integer; pass n as a bigint`);
+      if (next === -1n) throw new RangeError(`${fn}: there is no prime between ${value}n and 2^64`);
+      return next as typeof n;
+    },
+    prevPrime(n) {
+      const fn = 'prevPrime';
+      const value = validatePrimeCandidate(fn, 'n', n);
+      if (value <= 2) throw new RangeError(`${fn}: there is no prime below ${describe(value)}: n must be at least 3`);
+      return resolveRoutes().checkPrimeLarge.kernels.prevPrime(value) as typeof n;
     },
     primesBetween(lo, hi, options) {
       const fn = 'primesBetween';
@@ -138,6 +168,21 @@ export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
     },
   };
 }
+
+/**
+ * Whether countPrimes(lo, hi) is faster as π(hi - 1) - π(lo - 1), by Deléglise–Rivat, than by
+ * sieving [lo, hi): the combinatorial count costs about hi^(2/3), the sieve the range's length.
+ * The factor is measured (docs/algorithms.md, "Measured choices"): below it the sieve wins.
+ */
+export function countsByPrimePi(lo: number, hi: number): boolean {
+  return hi - lo > COMBINATORIAL_FACTOR * Math.cbrt(hi) ** 2;
+}
+
+/** Ranges wider than this many times hi^(2/3) are counted by π(x); see countsByPrimePi. */
+const COMBINATORIAL_FACTOR = 8;
+
+/** The primes below n: π(n - 1). */
+const primesBelow = (kernels: Kernels, n: number): number => (n <= 2 ? 0 : kernels.primePi(n - 1));
 
 /** Every route served by the same backend. */
 export function routesToOneBackend(backend: Backend): RouteBackends {

@@ -5,7 +5,7 @@
  * it: coordinates converted to Float64Array columns, the radius resolved, the async options split
  * from the rest.
  */
-import type { Kernels } from './contract.js';
+import { NTH_PRIME_LIMIT, type Kernels } from './contract.js';
 import type { Platform } from './platform.js';
 
 export const MAX_UINT64 = 2n ** 64n - 1n;
@@ -209,6 +209,16 @@ export function validatePrimeCandidates(fn: string, values: unknown): Float64Arr
 }
 
 /** A bound of a sieve range: an integer in [0, 2^53] (a bigint is accepted and converted). */
+/** nthPrime's n: an integer in [1, NTH_PRIME_LIMIT] (the primes below 2^53), as a number or a bigint. */
+export function validateNthPrimeIndex(fn: string, value: unknown): number {
+  const n = typeof value === 'bigint' && value >= 1n && value <= BigInt(NTH_PRIME_LIMIT) ? Number(value) : value;
+  if (typeof n !== 'number' && typeof n !== 'bigint') throw new TypeError(`${fn}: n must be a number or a bigint, got ${describe(value)}`);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > NTH_PRIME_LIMIT) {
+    throw new RangeError(`${fn}: n must be an integer in [1, ${NTH_PRIME_LIMIT}] (the primes below 2^53), got ${describe(value)}`);
+  }
+  return n;
+}
+
 function validateRangeBound(fn: string, name: string, value: unknown): number {
   const n = typeof value === 'bigint' && value >= 0n && value <= 2n ** 53n ? Number(value) : value;
   if (typeof n !== 'number' && typeof n !== 'bigint') throw new TypeError(`${fn}: ${name} must be a number, got ${describe(value)}`);

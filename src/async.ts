@@ -9,11 +9,12 @@
  *   Workers in browsers). Pools start on first use, are reused, and their idle threads do not
  *   keep the process alive.
  */
-import type { Coordinates, PrimeCandidates, ResultOptions, RouteBackends } from './api.js';
+import { countsByPrimePi, type Coordinates, type PrimeCandidates, type ResultOptions, type RouteBackends } from './api.js';
 import {
   parseAsyncOptions,
   validateManyArguments,
   validateMatrixArguments,
+  validateNthPrimeIndex,
   validateOut,
   validatePrimeCandidates,
   validatePrimeListSize,
@@ -41,6 +42,8 @@ export interface AsyncOptions {
 export interface NumaccelAsyncApi {
   checkPrimesAsync(values: PrimeCandidates, options?: AsyncOptions & ResultOptions<Uint8Array>): Promise<Uint8Array>;
   countPrimesAsync(lo: number | bigint, hi: number | bigint, options?: AsyncOptions): Promise<number>;
+  /** nthPrime on a thread of the pool, off the event loop (it takes seconds near the top of its range). */
+  nthPrimeAsync(n: number | bigint, options?: AsyncOptions): Promise<number>;
   primesBetweenAsync(lo: number | bigint, hi: number | bigint, options?: AsyncOptions & ResultOptions<Float64Array>): Promise<Float64Array>;
   greatCircleManyAsync(lon1: Coordinates, lat1: Coordinates, lon2: Coordinates, lat2: Coordinates, options?: GreatCircleOptions & ResultOptions<Float64Array> & AsyncOptions): Promise<Float64Array>;
   greatCircleMatrixAsync(lonsA: Coordinates, latsA: Coordinates, lonsB: Coordinates, latsB: Coordinates, options?: GreatCircleOptions & ResultOptions<Float64Array> & AsyncOptions): Promise<Float64Array>;
@@ -204,7 +207,8 @@ const privateColumns = (columns: Columns, args: readonly unknown[]): Columns => 
  * chunk's task and what to do with its result), and the call's result once every part is done.
  */
 interface Prepared<T, R> {
-  readonly own: (kernels: AsyncKernels, threads: number, control: Int32Array) => Promise<unknown>;
+  /** Absent where the build's own threads have no kernel for the job: it goes to the pool. */
+  readonly own?: ((kernels: AsyncKernels, threads: number, control: Int32Array) => Promise<unknown>) | undefined;
   readonly pieces: (threads: number) => Chunks<R>;
   readonly result: () => T;
 }
@@ -275,6 +279,18 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
     prepare(fn, [lo, hi]) {
       const [low, high] = validateRange(fn, lo, hi);
       let count = 0;
+      if (countsByPrimePi(low, high)) {
+        // π(hi - 1) - π(lo - 1), the two counts on two threads of the pool.
+        const below = [high, low].filter((n) => n > 2);
+        return {
+          pieces: () => ({
+            count: below.length,
+            totalWeight: below.length,
+            at: (index) => ({ task: { kernel: 'primePi', x: below[index]! - 1 }, weight: 1, done: (n: number) => (count += index === 0 ? n : -n) }),
+          }),
+          result: () => count,
+        };
+      }
       return {
         own: async (kernels, threads, control) => (count = await kernels.countPrimesAsync(low, high, threads, control)),
         pieces: (threads) =>
@@ -310,6 +326,19 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
           }
           return given ? filled(given.subarray(0, result.length), result) : result;
         },
+      };
+    },
+  },
+  nthPrimeAsync: {
+    arity: 1,
+    route: 'countPrimes',
+    options: [],
+    prepare(fn, [n]) {
+      const index = validateNthPrimeIndex(fn, n);
+      let prime = 0;
+      return {
+        pieces: () => ({ count: 1, totalWeight: 1, at: () => ({ task: { kernel: 'nthPrime', n: index }, weight: 1, done: (p: number) => (prime = p) }) }),
+        result: () => prime,
       };
     },
   },
@@ -386,9 +415,10 @@ export function createAsyncApi(
     const routes = resolveRoutes();
     const prepared = spec.prepare(fn, args, rest, checkerOf(routes, spec.route));
     const backend = (await routes)[spec.route];
-    if (backend.asyncKernels) {
-      const own = backend.asyncKernels;
-      await runNative(fn, job, (threads, control) => prepared.own(own, threads, control));
+    const own = backend.asyncKernels;
+    const start = prepared.own;
+    if (own && start) {
+      await runNative(fn, job, (threads, control) => start(own, threads, control));
     } else {
       const build = backend.build.id;
       await runOnPool(fn, platformOf().pool(build, configOf()), build, job, prepared.pieces(job.threads));

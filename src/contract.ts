@@ -58,7 +58,28 @@ export interface Kernels {
    * again, in TypeScript, to name the bad element, so the error is the same on every backend.
    */
   coordinatesInDomain(lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array): boolean;
+
+  /**
+   * π(x), the number of primes p <= x, for an integer 0 <= x <= 2^53: Deléglise–Rivat's
+   * combinatorial method, a sieve below a per-backend threshold (docs/algorithms.md).
+   */
+  primePi(x: number): number;
+
+  /** The n-th prime (nthPrime(1) === 2), for an integer 1 <= n <= NTH_PRIME_LIMIT (the primes below 2^53). */
+  nthPrime(n: number): number;
+
+  /**
+   * The smallest prime > n, of n's type, for n a non-negative safe integer or a bigint below
+   * 2^64; -1 (or -1n) where that prime is out of range (above 2^53 - 1 for a number, 2^64 for a bigint).
+   */
+  nextPrime(n: number | bigint): number | bigint;
+
+  /** The largest prime < n, of n's type (n as for nextPrime); -1 (or -1n) for n <= 2. */
+  prevPrime(n: number | bigint): number | bigint;
 }
+
+/** The largest n for which nthPrime(n) is below 2^53: π(2^53). */
+export const NTH_PRIME_LIMIT = 252_252_704_148_404;
 
 export type KernelName = keyof Kernels;
 
@@ -84,6 +105,10 @@ export const KERNEL_NAMES = [
   'greatCircleMany',
   'greatCircleMatrix',
   'coordinatesInDomain',
+  'primePi',
+  'nthPrime',
+  'nextPrime',
+  'prevPrime',
 ] as const satisfies readonly KernelName[];
 type MissingKernel = Exclude<KernelName, (typeof KERNEL_NAMES)[number]>;
 const everyKernelListed: MissingKernel extends never ? true : never = true;

@@ -15,7 +15,7 @@ import { ROUTES, chooseRoutes, isSelectionTable, type Route, type SelectionTable
 import { describe, validatePrimeListSize, validateRange } from './arguments.js';
 import committedSelection from './auto-selection.json';
 
-export { BACKEND_NAMES, KERNEL_NAMES, type BackendName, type Kernels } from './contract.js';
+export { BACKEND_NAMES, KERNEL_NAMES, NTH_PRIME_LIMIT, type BackendName, type Kernels } from './contract.js';
 export { BUILD_IDS, type BuildId } from './builds.js';
 export { BackendUnavailableError } from './registry.js';
 export { ROUTES, type Route, type SelectionTable } from './selection.js';
@@ -124,8 +124,12 @@ export const countPrimes = api.countPrimes;
 export const primesBetween = api.primesBetween;
 export const greatCircleMany = api.greatCircleMany;
 export const greatCircleMatrix = api.greatCircleMatrix;
+export const nthPrime = api.nthPrime;
+export const nextPrime = api.nextPrime;
+export const prevPrime = api.prevPrime;
 export const checkPrimesAsync = asyncApi.checkPrimesAsync;
 export const countPrimesAsync = asyncApi.countPrimesAsync;
+export const nthPrimeAsync = asyncApi.nthPrimeAsync;
 export const primesBetweenAsync = asyncApi.primesBetweenAsync;
 export const greatCircleManyAsync = asyncApi.greatCircleManyAsync;
 export const greatCircleMatrixAsync = asyncApi.greatCircleMatrixAsync;

@@ -11,6 +11,8 @@ type Columns = [Float64Array, Float64Array, Float64Array, Float64Array];
 export type PoolTask = { readonly build: BuildId } & (
   | { kernel: 'checkPrimes'; values: Float64Array | BigUint64Array }
   | { kernel: 'countPrimes'; lo: number; hi: number }
+  | { kernel: 'primePi'; x: number }
+  | { kernel: 'nthPrime'; n: number }
   | { kernel: 'primesBetween'; lo: number; hi: number; bound: number }
   | { kernel: 'greatCircleMany'; columns: Columns; radius: number; length: number }
   | { kernel: 'greatCircleMatrix'; columns: Columns; radius: number }
@@ -31,6 +33,10 @@ export function runTask(kernels: Kernels, task: PoolTask): Uint8Array | Float64A
     }
     case 'countPrimes':
       return kernels.countPrimes(task.lo, task.hi);
+    case 'primePi':
+      return kernels.primePi(task.x);
+    case 'nthPrime':
+      return kernels.nthPrime(task.n);
     case 'primesBetween': {
       const out = new Float64Array(task.bound);
       return primesWritten(out, kernels.primesBetween(task.lo, task.hi, out));

@@ -6,14 +6,24 @@ import { KERNEL_NAMES, type KernelName } from './contract.js';
  * and `auto` picks a build per route. checkPrime has two routes because call overhead decides small inputs (V8
  * inlines the TypeScript kernel, a Node-API call costs ~60 ns) while arithmetic decides large ones.
  */
-export type Route = 'checkPrimeLarge' | Exclude<KernelName, (typeof UNROUTED)[number]>;
+export type Route = 'checkPrimeLarge' | Exclude<KernelName, keyof typeof SERVED_BY>;
 
-/** The coordinate check is not routed: it runs on the build of the batch kernel it checks. */
-const UNROUTED = ['coordinatesInDomain'] as const;
+/**
+ * Kernels served by the build of another route: the coordinate check by that of the batch
+ * kernel it checks, π(x) and the n-th prime by countPrimes' (their time is the same sieve's and
+ * arithmetic's), the neighbouring primes by checkPrimeLarge's (Miller–Rabin decides their time).
+ */
+export const SERVED_BY = {
+  coordinatesInDomain: 'greatCircleMany',
+  primePi: 'countPrimes',
+  nthPrime: 'countPrimes',
+  nextPrime: 'checkPrimeLarge',
+  prevPrime: 'checkPrimeLarge',
+} as const;
 
-/** Every kernel of the contract is a route, checkPrime two of them. */
+/** Every kernel of the contract is a route, checkPrime two of them, but those SERVED_BY another. */
 export const ROUTES: readonly Route[] = KERNEL_NAMES.flatMap((kernel): Route[] =>
-  kernel === 'checkPrime' ? ['checkPrime', 'checkPrimeLarge'] : (UNROUTED as readonly string[]).includes(kernel) ? [] : [kernel as Route],
+  kernel === 'checkPrime' ? ['checkPrime', 'checkPrimeLarge'] : Object.hasOwn(SERVED_BY, kernel) ? [] : [kernel as Route],
 );
 
 /** checkPrime inputs at or above this (and every bigint) take the checkPrimeLarge route. */

@@ -76,11 +76,12 @@ const anyArgument: fc.Arbitrary<unknown> = fc.oneof(
 /** Argument lists: the usual count give or take, so missing and surplus arguments are covered. */
 const argumentLists = fc.array(anyArgument, { minLength: 0, maxLength: 6 });
 
-/** Valid work must stay small: a range is at most 10^6 wide, an array at most 12 elements. */
+/** Valid work must stay small: a range at most 10^6 wide, an array at most 12 elements, nthPrime(n) for n <= 10^5. */
 function isHeavy(name: keyof NumaccelApi, args: unknown[]): boolean {
+  const [a, b] = args.map((arg) => (typeof arg === 'bigint' ? Number(arg) : arg));
+  if (name === 'nthPrime') return typeof a === 'number' && a > 1e5;
   if (name !== 'countPrimes' && name !== 'primesBetween') return false;
-  const [lo, hi] = args.map((a) => (typeof a === 'bigint' ? Number(a) : a));
-  return typeof lo === 'number' && typeof hi === 'number' && hi - lo > 1e6;
+  return typeof a === 'number' && typeof b === 'number' && b - a > 1e6;
 }
 
 type Outcome = { error: string; message: string } | { value: unknown };

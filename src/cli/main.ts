@@ -123,6 +123,36 @@ function info(options: GlobalOptions): void {
   console.log(`\nauto follows measurements taken on ${state.measurements.machine || 'no machine'} (${state.measurements.date || 'never'}).`);
 }
 
+async function primePi(text: string, options: GlobalOptions): Promise<void> {
+  const x = parseInteger('pi: x', text);
+  if (typeof x !== 'number' || x < 0) throw new UsageError(`pi: x must be an integer in [0, 2^53 - 1], got ${text}`);
+  const hi = x + 1;
+  const bar = progressBar('counting');
+  try {
+    const count = await numaccel.countPrimesAsync(0, hi, { threads: options.threads, signal: interruptible(), onProgress: bar.update });
+    bar.stop();
+    if (options.json) printJson({ x: String(x), pi: count });
+    else console.log(count);
+  } catch (error) {
+    bar.stop();
+    throw error;
+  }
+}
+
+async function nth(text: string, options: GlobalOptions): Promise<void> {
+  const n = parseInteger('nth: n', text);
+  const prime = await numaccel.nthPrimeAsync(n, { signal: interruptible() });
+  if (options.json) printJson({ n: String(n), prime });
+  else console.log(prime);
+}
+
+function neighbour(which: 'next' | 'prev', text: string, options: GlobalOptions): void {
+  const n = parseInteger(`${which}: n`, text);
+  const prime = which === 'next' ? numaccel.nextPrime(n) : numaccel.prevPrime(n);
+  if (options.json) printJson({ n: String(n), [which]: String(prime) });
+  else console.log(String(prime));
+}
+
 function prime(values: string[], options: GlobalOptions): void {
   const results = values.map((text) => {
     const n = parseInteger('prime: n', text);
@@ -210,6 +240,30 @@ program
   .argument('<hi>', 'upper bound, excluded')
   .option('--count', 'print how many there are instead of listing them')
   .action((lo: string, hi: string, command: { count?: boolean }) => primes(lo, hi, command, program.opts()));
+
+program
+  .command('pi')
+  .description('π(x): how many primes are at most x (0 <= x < 2^53; Deléglise–Rivat, seconds near 2^53)')
+  .argument('<x>', 'an integer, e.g. 1e15')
+  .action((x: string) => primePi(x, program.opts()));
+
+program
+  .command('nth')
+  .description('the n-th prime: nth 1 is 2 (every prime below 2^53)')
+  .argument('<n>', 'an integer from 1')
+  .action((n: string) => nth(n, program.opts()));
+
+program
+  .command('next')
+  .description('the smallest prime greater than n (up to 2^64)')
+  .argument('<n>', 'an integer')
+  .action((n: string) => neighbour('next', n, program.opts()));
+
+program
+  .command('prev')
+  .description('the largest prime less than n (n >= 3, up to 2^64)')
+  .argument('<n>', 'an integer')
+  .action((n: string) => neighbour('prev', n, program.opts()));
 
 program
   .command('distance')

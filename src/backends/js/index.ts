@@ -2,6 +2,7 @@ import { buildById } from '../../builds.js';
 import type { Backend } from '../../contract.js';
 import { coordinatesInDomain, greatCircle, greatCircleMany, greatCircleMatrix } from './geo.js';
 import { checkPrime, checkPrimes } from './prime.js';
+import { nextPrime, nthPrime, prevPrime, primePi } from './primecount.js';
 import { countPrimes, primesBetween } from './sieve.js';
 
 /** The pure-TypeScript backend: always available, and the reference the others are tested against. */
@@ -10,7 +11,10 @@ export function loadJsBackend(): Backend {
     name: 'js',
     build: buildById('js')!,
     fusedMultiplyAdd: false,
-    kernels: { checkPrime, greatCircle, checkPrimes, countPrimes, primesBetween, greatCircleMany, greatCircleMatrix, coordinatesInDomain },
+    kernels: {
+      checkPrime, greatCircle, checkPrimes, countPrimes, primesBetween, greatCircleMany, greatCircleMatrix, coordinatesInDomain,
+      primePi, nthPrime, nextPrime, prevPrime,
+    },
     features: { variant: 'scalar' },
   };
 }

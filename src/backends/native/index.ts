@@ -17,7 +17,7 @@ type SharedKernels = Omit<Kernels & AsyncKernels, (typeof VARIANT_KERNELS)[numbe
 /** The functions the addon exports besides its variants (native/addon.cc, native/async/). */
 export const SHARED_KERNELS = [
   'checkPrime', 'greatCircle', 'checkPrimes', 'countPrimes', 'primesBetween', 'coordinatesInDomain',
-  'checkPrimesAsync', 'countPrimesAsync', 'primesBetweenAsync',
+  'checkPrimesAsync', 'countPrimesAsync', 'primesBetweenAsync', 'primePi', 'nthPrime', 'nextPrime', 'prevPrime',
 ] as const satisfies readonly (keyof SharedKernels)[];
 type MissingKernel = Exclude<keyof SharedKernels, (typeof SHARED_KERNELS)[number]>;
 const everySharedKernelListed: MissingKernel extends never ? true : never = true;
@@ -75,6 +75,10 @@ export function createNativeBackend(binding: NativeBinding, build: Build): Backe
     greatCircleMany: variant.greatCircleMany,
     greatCircleMatrix: variant.greatCircleMatrix,
     coordinatesInDomain: binding.coordinatesInDomain,
+    primePi: binding.primePi,
+    nthPrime: binding.nthPrime,
+    nextPrime: binding.nextPrime,
+    prevPrime: binding.prevPrime,
   };
   const asyncKernels: AsyncKernels = {
     checkPrimesAsync: binding.checkPrimesAsync,

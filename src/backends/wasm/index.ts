@@ -27,6 +27,13 @@ interface WasmExports {
     aRem: number, aLat: number, aSin: number, aCos: number, nA: number,
     bRem: number, bLat: number, bCos: number, nB: number, radius: number, out: number,
   ): void;
+  primePi(x: number): number;
+  nthPrime(n: number): number;
+  nextPrimeF64(n: number): number;
+  prevPrimeF64(n: number): number;
+  /** i64 results come back signed: see unsigned(). All bits set where there is no such prime. */
+  nextPrimeU64(n: bigint): bigint;
+  prevPrimeU64(n: bigint): bigint;
 }
 
 /**
@@ -65,6 +72,17 @@ export function createWasmBackend(module: WebAssembly.Module, build: Build, feat
   const variant = wasm.simd() === 1 ? 'simd128' : 'scalar';
   if (variant !== build.variant) throw new Error(`this module is the ${variant} build, not ${build.id}`);
   return { name: 'wasm', build, fusedMultiplyAdd: false, kernels: createKernels(wasm), features: { variant, ...features } };
+}
+
+const NO_PRIME_U64 = 2n ** 64n - 1n;
+
+/**
+ * A u64 kernel result: JavaScript receives an i64 as a signed bigint, so values of 2^63 and more
+ * arrive negative; all bits set (2^64 - 1, not a prime) is the kernels' "no such prime", -1n here.
+ */
+function unsigned(value: bigint): bigint {
+  const u = BigInt.asUintN(64, value);
+  return u === NO_PRIME_U64 ? -1n : u;
 }
 
 /**
@@ -196,6 +214,13 @@ function createKernels(wasm: WasmExports): Kernels {
         }
       }
     },
+
+    // The prime-counting kernels grow the memory for their tables; the batch kernels' views are
+    // re-created at their next use (view()).
+    primePi: (x) => wasm.primePi(x),
+    nthPrime: (n) => wasm.nthPrime(n),
+    nextPrime: (n) => (typeof n === 'number' ? wasm.nextPrimeF64(n) : unsigned(wasm.nextPrimeU64(n))),
+    prevPrime: (n) => (typeof n === 'number' ? wasm.prevPrimeF64(n) : unsigned(wasm.prevPrimeU64(n))),
 
     // Each array is copied, a chunk at a time, into the slots greatCircleMany copies its inputs to,
     // and tested there. The copy brings the arrays into the cache for greatCircleMany's own copy
