@@ -3,7 +3,6 @@
  * sums the hard special leaves, the easy leaves with u > y, and P2.
  */
 import * as tables from './primecount-tables.js';
-import type { PiTable } from './primecount-tables.js';
 
 // Local bindings: where a loader reaches another module's exports through getters (vitest,
 // esbuild's CommonJS output), each use in the hot loops would pay for one (π(10^13): 0.31 s
@@ -63,7 +62,7 @@ export class SegmentedSieve {
     private readonly zmax: number,
     segLog2: number,
     private readonly primes: Uint32Array,
-    private readonly piTable: PiTable,
+    private readonly piTable: tables.PiTable,
     private readonly factors: Uint32Array,
     private readonly piSqrtY: number,
     piSqrtZ: number,
