@@ -65,6 +65,21 @@ export interface Kernels {
    */
   primePi(x: number): number;
 
+  /**
+   * One share of π(x)'s Deléglise–Rivat sum that needs no sieve, for an integer 400 <= x <= 2^53
+   * and 0 <= index < count: S1 + a − 1 (index 0 only) plus the trivial and dense easy leaves of
+   * the b with (b − first) mod count === index. The `count` shares and the sieve's parts
+   * (primePiSieve) add up to π(x): src/prime-pi-parts.ts, for threads.
+   */
+  primePiLeaves(x: number, index: number, count: number): bigint;
+
+  /**
+   * The sums of segments [from, to) of π(x)'s sieve (clamped to the segments there are), for an
+   * integer 400 <= x <= 2^53, counted from the first segment's start; laid out as
+   * PRIME_PI_SIEVE_LAYOUT says. src/prime-pi-parts.ts completes and adds them.
+   */
+  primePiSieve(x: number, from: number, to: number): BigInt64Array;
+
   /** The n-th prime (nthPrime(1) === 2), for an integer 1 <= n <= NTH_PRIME_LIMIT (the primes below 2^53). */
   nthPrime(n: number): number;
 
@@ -77,6 +92,21 @@ export interface Kernels {
   /** The largest prime < n, of n's type (n as for nextPrime); -1 (or -1n) for n <= 2. */
   prevPrime(n: number | bigint): number | bigint;
 }
+
+/**
+ * Where primePiSieve puts its sums, for segments [from, to) starting at L = from·span: the hard
+ * leaves (φ counted from L), the easy leaves with u > y and the P2 terms (π counted from L unless
+ * `absolute`), how many π lookups each of those two made, π(end − 1) (less π(L − 1) unless
+ * `absolute`; 0 when no segment reached past y), `absolute` (0 or 1), then per b = 8 … bHard
+ * (bLength of them) φ(end − 1, b − 1) − φ(L − 1, b − 1) from `phi`, and the sum of the signs
+ * of b's hard leaves from `phi + bLength`.
+ */
+export const PRIME_PI_SIEVE_LAYOUT = {
+  hard: 0, sparse: 1, p2: 2, sparseTerms: 3, p2Terms: 4, piEnd: 5, absolute: 6, phi: 7,
+} as const;
+
+/** The sieve layout's bLength: how many b the parts of primePiSieve carry. */
+export const primePiSieveBLength = (sums: BigInt64Array): number => (sums.length - PRIME_PI_SIEVE_LAYOUT.phi) / 2;
 
 /** The largest n for which nthPrime(n) is below 2^53: π(2^53). */
 export const NTH_PRIME_LIMIT = 252_252_704_148_404;
@@ -106,6 +136,8 @@ export const KERNEL_NAMES = [
   'greatCircleMatrix',
   'coordinatesInDomain',
   'primePi',
+  'primePiLeaves',
+  'primePiSieve',
   'nthPrime',
   'nextPrime',
   'prevPrime',

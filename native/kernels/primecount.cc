@@ -232,13 +232,21 @@ namespace with_popcnt {
 #endif
 #endif
 
-u64 run_deleglise_rivat(u64 x, const Params& params) {
+bool have_popcnt() {
 #if defined(NUMACCEL_PC_HAVE_POPCNT_BUILD)
     static const bool popcnt = [] {
         __builtin_cpu_init();
         return __builtin_cpu_supports("popcnt") != 0;
     }();
-    if (popcnt) return with_popcnt::DelegliseRivat(x, params).run();
+    return popcnt;
+#else
+    return false;
+#endif
+}
+
+u64 run_deleglise_rivat(u64 x, const Params& params) {
+#if defined(NUMACCEL_PC_HAVE_POPCNT_BUILD)
+    if (have_popcnt()) return with_popcnt::DelegliseRivat(x, params).run();
 #endif
     return portable::DelegliseRivat(x, params).run();
 }
@@ -320,6 +328,24 @@ std::uint64_t prime_pi_tuned(std::uint64_t x, double alpha, unsigned segment_wor
     return run_deleglise_rivat(x, Params{alpha, segment_words_log2, block_words_log2});
 }
 }  // namespace detail
+
+std::int64_t prime_pi_leaves(std::uint64_t x, std::uint64_t index, std::uint64_t count) {
+#if defined(NUMACCEL_PC_HAVE_POPCNT_BUILD)
+    if (have_popcnt()) return with_popcnt::prepared(x).leaves(index, count);
+#endif
+    return portable::prepared(x).leaves(index, count);
+}
+
+std::uint64_t prime_pi_segments(std::uint64_t x) {
+    return portable::DelegliseRivat(x, Params{0, 0, 3}).segments();  // parameters only: no tables
+}
+
+PrimePiSieveSums prime_pi_sieve(std::uint64_t x, std::uint64_t from, std::uint64_t to) {
+#if defined(NUMACCEL_PC_HAVE_POPCNT_BUILD)
+    if (have_popcnt()) return with_popcnt::prepared(x).sieve(from, to);
+#endif
+    return portable::prepared(x).sieve(from, to);
+}
 
 std::uint64_t prime_pi(std::uint64_t x) {
     if (x < kSieveThreshold) return count_primes(0, x + 1);

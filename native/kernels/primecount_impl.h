@@ -60,19 +60,71 @@ public:
         if (seg_log2_ < block_log2_) seg_log2_ = block_log2_;
     }
 
-    u64 run() {
+    // The tables every part needs: the primes up to √x, π up to y, μ and lpf up to y, and the
+    // bounds of the hard and sparse easy leaves of each b.
+    void prepare() {
         primes_ = primes_up_to(sqrtx_);
         a_ = static_cast<u64>(std::upper_bound(primes_.begin(), primes_.end(), static_cast<u32>(y_)) - primes_.begin()) - 1;
         pi_small_.reset(new PiTable(primes_, y_, t_));
         factors_.reset(new FactorTable(y_, primes_));
         pi_sqrty_ = (*pi_small_)(isqrt(y_));
         pi_sqrtz_ = (*pi_small_)(isqrt(zmax_));  // √zmax <= y
-        const i64 s1 = ordinary_leaves();
-        const i64 s2_dense = trivial_and_dense_easy_leaves();
-        i64 s2_hard = 0, s2_sparse = 0, p2 = 0;
-        segmented_pass(s2_hard, s2_sparse, p2);
-        const i64 pi = s1 + s2_dense + s2_hard + s2_sparse + static_cast<i64>(a_) - 1 - p2;
+        // The b with hard leaves: all b <= π(√y), then those with a prime q in (p_b, x/p_b³].
+        b_hard_ = kC;
+        for (u64 b = kC + 1; b < a_; ++b) {
+            if (b <= pi_sqrty_) { b_hard_ = b; continue; }
+            const u64 p = primes_[b];
+            if (primes_[b + 1] <= std::min(y_, x_ / p / p / p)) b_hard_ = b; else break;
+        }
+        n_sieve_ = std::max(b_hard_, pi_sqrtz_);
+        // umax_[b]: an upper bound for the hard leaves of every b' >= b (non-increasing).
+        umax_.assign(b_hard_ + 2, 0);
+        for (u64 b = b_hard_; b > kC; --b) {
+            const u64 p = primes_[b];
+            const u64 xp = x_ / p;
+            const u64 u = b <= pi_sqrty_ ? xp / (y_ / p + 1) : xp / primes_[b + 1];
+            umax_[b] = std::max(u, umax_[b + 1]);
+        }
+        // The b with sparse easy leaves (u > y): q in (e_lo_, e_hi_].
+        b_sparse_first_ = std::max<u64>(pi_sqrty_, kC) + 1;
+        for (u64 b = b_sparse_first_; b <= pi_sqrtz_ && b < a_; ++b) {
+            const u64 p = primes_[b];
+            const u64 xp = x_ / p;
+            e_lo_.push_back(std::max(p, xp / p / p));
+            e_hi_.push_back(std::min(std::min(y_, xp / p), xp / (y_ + 1)));
+        }
+        b_sparse_end_ = b_sparse_first_ + e_lo_.size();
+    }
+
+    u64 x() const noexcept { return x_; }
+
+    // The segments of the sieve of [0, zmax]: segment s covers [s·span, (s + 1)·span).
+    u64 segments() const noexcept { return zmax_ / (u64{240} << seg_log2_) + 1; }
+
+    u64 run() {
+        prepare();
+        const PrimePiSieveSums sums = sieve(0, segments());
+        const i64 pi = leaves(0, 1) + sums.hard + sums.sparse - sums.p2;
         return static_cast<u64>(pi);
+    }
+
+    // S1 + a − 1 (for index 0 only) plus the trivial and dense easy leaves of every b with
+    // (b − first) mod count == index: a share of the work that needs no sieve.
+    i64 leaves(u64 index, u64 count) const {
+        const i64 base = index == 0 ? ordinary_leaves() + static_cast<i64>(a_) - 1 : 0;
+        return base + trivial_and_dense_easy_leaves(index, count);
+    }
+
+    // The sums of segments [from, to) of the sieve (clamped to [0, segments())), with φ and π
+    // counted from the first segment's start: PrimePiSieveSums says how to complete them.
+    PrimePiSieveSums sieve(u64 from, u64 to) {
+        PrimePiSieveSums sums;
+        to = std::min(to, segments());
+        from = std::min(from, to);
+        sums.phi.assign(b_hard_ > kC ? b_hard_ - kC : 0, 0);
+        sums.sign.assign(sums.phi.size(), 0);
+        segmented_pass(from, to, sums);
+        return sums;
     }
 
 private:
@@ -93,10 +145,10 @@ private:
 
     // The special leaves of the b with p_b > √y (where m is a prime q, p_b < q <= y) that are
     // trivial (q > x/p_b², φ = 1) or easy with u = x/(p_b·q) <= y (π(u) from the small table).
-    i64 trivial_and_dense_easy_leaves() const {
+    i64 trivial_and_dense_easy_leaves(u64 index, u64 count) const {
         const PiTable& pi = *pi_small_;
         i64 sum = 0;
-        for (u64 b = std::max<u64>(pi_sqrty_, kC) + 1; b < a_; ++b) {
+        for (u64 b = std::max<u64>(pi_sqrty_, kC) + 1 + index; b < a_; b += count) {
             const u64 p = primes_[b];
             const u64 xp = x_ / p;
             const u64 xp2 = xp / p;
@@ -170,55 +222,31 @@ private:
         }
     }
 
-    void segmented_pass(i64& s2_hard, i64& s2_sparse, i64& p2) {
+    void segmented_pass(u64 from, u64 to, PrimePiSieveSums& sums) {
         const FactorTable& f = *factors_;
         const PiTable& pi_small = *pi_small_;
         const u64 words = u64{1} << seg_log2_;
         const u64 block_words = u64{1} << block_log2_;
         const u32 seg_bytes = static_cast<u32>(8 * words);
         const u64 seg_span = 240 * words;
-
-        // The b with hard leaves: all b <= π(√y), then those with a prime q in (p_b, x/p_b³].
-        u64 b_hard = kC;
-        for (u64 b = kC + 1; b < a_; ++b) {
-            if (b <= pi_sqrty_) { b_hard = b; continue; }
-            const u64 p = primes_[b];
-            if (primes_[b + 1] <= std::min(y_, x_ / p / p / p)) b_hard = b; else break;
-        }
-        const u64 n_sieve = std::max(b_hard, pi_sqrtz_);
-        // umax[b]: an upper bound for the hard leaves of every b' >= b (non-increasing).
-        std::vector<u64> umax(b_hard + 2, 0);
-        for (u64 b = b_hard; b > kC; --b) {
-            const u64 p = primes_[b];
-            const u64 xp = x_ / p;
-            const u64 u = b <= pi_sqrty_ ? xp / (y_ / p + 1) : xp / primes_[b + 1];
-            umax[b] = std::max(u, umax[b + 1]);
-        }
-        // The b with sparse easy leaves (u > y): q in (eL, eU].
-        std::vector<u64> e_lo, e_hi;
-        u64 b_sparse_end = std::max<u64>(pi_sqrty_, kC) + 1;
-        for (u64 b = b_sparse_end; b <= pi_sqrtz_ && b < a_; ++b) {
-            const u64 p = primes_[b];
-            const u64 xp = x_ / p;
-            e_lo.push_back(std::max(p, xp / p / p));
-            e_hi.push_back(std::min(std::min(y_, xp / p), xp / (y_ + 1)));
-        }
-        const u64 b_sparse_first = b_sparse_end;
-        b_sparse_end += e_lo.size();
+        const u64 b_hard = b_hard_;
+        const u64 b_sparse_first = b_sparse_first_, b_sparse_end = b_sparse_end_;
 
         std::vector<u64> seg(words + 1, 0);
         std::vector<u32> counters(words >> block_log2_);
         std::vector<u32> prefix(words);
-        std::vector<i64> phi(b_hard + 2, 0);
-        next_.assign(8 * (n_sieve + 1), 0);
+        std::vector<i64> phi(b_hard + 2, 0);  // φ(lo − 1, b − 1) − φ(from·span − 1, b − 1)
+        std::vector<i64> sign(b_hard + 2, 0);
+        next_.assign(8 * (n_sieve_ + 1), 0);
         u8* const bytes = reinterpret_cast<u8*>(seg.data());
         u64 inited = kC;  // sieving primes 8 … inited have their state
         u64 b_max = b_hard;
-        u64 pi_lo = 0;    // π(lo − 1), once the segments reach beyond y
+        u64 pi_lo = 0;    // π(lo − 1) (less π(from·span − 1) if relative), beyond y
         bool pi_started = false;
         u64 p2_index = primes_.size() - 1;  // P2: p = primes_[p2_index] descending
+        while (p2_index > a_ && x_ / primes_[p2_index] < from * seg_span) --p2_index;
 
-        for (u64 lo = 0; lo <= zmax_; lo += seg_span) {
+        for (u64 lo = from * seg_span; lo < to * seg_span; lo += seg_span) {
             const u64 hi = std::min(lo + seg_span, zmax_ + 1);
             const u64 lo_byte = lo / 30;
             // Pre-sieved wheel bytes: 2, 3, 5 (the wheel) and 7, 11, 13, 17 are crossed off.
@@ -231,7 +259,7 @@ private:
                     off = 0;
                 }
             }
-            while (b_max > kC && umax[b_max] < lo) --b_max;
+            while (b_max > kC && umax_[b_max] < lo) --b_max;
             while (inited < b_max) init_prime(++inited, lo_byte);
             // Hard special leaves: for b = c+1, c+2, …, the bitmap holds the integers free of
             // p_1 … p_{b−1}; count up to each leaf, then cross off p_b.
@@ -261,7 +289,7 @@ private:
                         return qcount + popcount64(seg[w] & t_.mask240[t - 240 * w]);
                     };
                     const i64 phi_b = phi[b];
-                    i64 sum = 0;
+                    i64 sum = 0, signs = 0;
                     if (b <= pi_sqrty_) {
                         // m squarefree, lpf(m) > p, y/p < m <= y, lo <= x/(p·m) < hi.
                         const u64 m_lo = std::max(xp / hi, y_ / p);
@@ -273,6 +301,7 @@ private:
                             if (v > threshold) {
                                 const i64 phi_u = phi_b + count_to(xp / f.value(i));
                                 sum += (v & 1) ? phi_u : -phi_u;
+                                signs += (v & 1) ? 1 : -1;
                             }
                         }
                     } else {
@@ -282,10 +311,13 @@ private:
                         const u64 q_hi = lo == 0 ? q_lim : std::min(q_lim, xp / lo);
                         if (q_hi > q_lo) {
                             const u64 i_end = pi_small(q_lo);
-                            for (u64 i = pi_small(q_hi); i > i_end; --i) sum += phi_b + count_to(xp / primes_[i]);
+                            const u64 i_start = pi_small(q_hi);
+                            for (u64 i = i_start; i > i_end; --i) sum += phi_b + count_to(xp / primes_[i]);
+                            signs += static_cast<i64>(i_start - i_end);
                         }
                     }
-                    s2_hard += sum;
+                    sums.hard += sum;
+                    sign[b] += signs;
                     phi[b] = phi_b + total;
                     cross_off<true>(b, bytes, seg_bytes, counters.data(), total);
                 }
@@ -298,7 +330,7 @@ private:
             if (hi <= y_ + 1) continue;  // no π(u) with u > y here
 
             // Complete the sieve up to √hi: the bitmap then holds the primes in [lo, hi) …
-            while (inited < n_sieve && u64{primes_[inited + 1]} * primes_[inited + 1] < hi) {
+            while (inited < n_sieve_ && u64{primes_[inited + 1]} * primes_[inited + 1] < hi) {
                 init_prime(++inited, lo_byte);
                 i64 unused = 0;
                 cross_off<false>(inited, bytes, seg_bytes, nullptr, unused);
@@ -312,8 +344,10 @@ private:
                 bytes[(p - lo) / 30] |= static_cast<u8>(1u << t_.bit_of[p % 30]);
             }
             if (!pi_started) {
+                // π(lo − 1) from the table where lo − 1 <= y; otherwise counted from here.
                 pi_started = true;
-                pi_lo = lo == 0 ? 0 : pi_small(lo - 1);
+                sums.absolute = lo <= y_ + 1;
+                pi_lo = lo == 0 || !sums.absolute ? 0 : pi_small(lo - 1);
             }
             const u64 base = pi_lo + (lo == 0 ? 3 : 0);
             u32 running = 0;
@@ -329,8 +363,8 @@ private:
             };
             // Easy leaves with u > y: φ = π(u) − b + 2.
             for (u64 b = b_sparse_first; b < b_sparse_end; ++b) {
-                const u64 eh = e_hi[b - b_sparse_first];
-                const u64 el = e_lo[b - b_sparse_first];
+                const u64 eh = e_hi_[b - b_sparse_first];
+                const u64 el = e_lo_[b - b_sparse_first];
                 if (eh <= el) continue;
                 const u64 xp = x_ / primes_[b];
                 const u64 q_lo = std::max(el, xp / hi);
@@ -339,17 +373,25 @@ private:
                 const i64 shift = 2 - static_cast<i64>(b);
                 const u64 i_end = pi_small(q_lo);
                 i64 sum = 0;
-                for (u64 i = pi_small(q_hi); i > i_end; --i) sum += static_cast<i64>(pi_seg(xp / primes_[i])) + shift;
-                s2_sparse += sum;
+                const u64 i_start = pi_small(q_hi);
+                for (u64 i = i_start; i > i_end; --i) sum += static_cast<i64>(pi_seg(xp / primes_[i])) + shift;
+                sums.sparse += sum;
+                sums.sparse_terms += i_start - i_end;
             }
             // P2: π(x/p) − (b − 1) for a < b <= π(√x), x/p in [lo, hi).
             while (p2_index > a_) {
                 const u64 u = x_ / primes_[p2_index];
                 if (u >= hi) break;
-                p2 += static_cast<i64>(pi_seg(u)) - static_cast<i64>(p2_index - 1);
+                sums.p2 += static_cast<i64>(pi_seg(u)) - static_cast<i64>(p2_index - 1);
+                ++sums.p2_terms;
                 --p2_index;
             }
             pi_lo = base + running;
+        }
+        sums.pi_end = pi_lo;
+        for (u64 b = kC + 1; b <= b_hard; ++b) {
+            sums.phi[b - kC - 1] = phi[b];
+            sums.sign[b - kC - 1] = sign[b];
         }
     }
 
@@ -360,5 +402,19 @@ private:
     std::vector<u32> primes_;
     std::unique_ptr<PiTable> pi_small_;
     std::unique_ptr<FactorTable> factors_;
+    u64 b_hard_ = 0, n_sieve_ = 0, b_sparse_first_ = 0, b_sparse_end_ = 0;
+    std::vector<u64> umax_, e_lo_, e_hi_;
     std::vector<u32> next_;
 };
+
+// The prepared tables of the last x this thread worked on, for the next part of the same x.
+inline DelegliseRivat& prepared(u64 x) {
+    thread_local std::unique_ptr<DelegliseRivat> cached;
+    if (!cached || cached->x() != x) {
+        cached.reset();
+        std::unique_ptr<DelegliseRivat> next(new DelegliseRivat(x, Params{0, 0, 3}));
+        next->prepare();
+        cached = std::move(next);
+    }
+    return *cached;
+}
