@@ -9,6 +9,7 @@
 // few comparisons per argument, because checkPrime is called millions of times in loops.
 #include <napi.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <new>
@@ -36,6 +37,7 @@ using numaccel::glue::GeoArgs;
 using numaccel::glue::ManyArgsOf;
 using numaccel::glue::MatrixArgsOf;
 using numaccel::glue::NumberArg;
+using numaccel::glue::OrOutOfMemory;
 using numaccel::glue::RangeArgs;
 using numaccel::glue::TypedArrayArg;
 using numaccel::glue::VariantOf;
@@ -134,12 +136,7 @@ Napi::Value CheckPrimes(const Napi::CallbackInfo& info) {
 Napi::Value CountPrimes(const Napi::CallbackInfo& info) {
     std::uint64_t lo, hi;
     RangeArgs(info, "countPrimes", lo, hi);
-    std::uint64_t count;
-    try {
-        count = numaccel::count_primes(lo, hi);
-    } catch (const std::bad_alloc&) {
-        throw Napi::Error::New(info.Env(), "countPrimes: out of memory");
-    }
+    const std::uint64_t count = OrOutOfMemory(info.Env(), "countPrimes", [&] { return numaccel::count_primes(lo, hi); });
     return Napi::Number::New(info.Env(), static_cast<double>(count));
 }
 
@@ -150,12 +147,7 @@ Napi::Value PrimesBetween(const Napi::CallbackInfo& info) {
     Napi::Float64Array out =
         TypedArrayArg<double>(info, 2, napi_float64_array, "primesBetween: out must be a Float64Array");
     AdviseHugePages(out);
-    std::size_t n;
-    try {
-        n = numaccel::primes_between(lo, hi, out.Data(), out.ElementLength());
-    } catch (const std::bad_alloc&) {
-        throw Napi::Error::New(info.Env(), "primesBetween: out of memory");
-    }
+    const std::size_t n = OrOutOfMemory(info.Env(), "primesBetween", [&] { return numaccel::primes_between(lo, hi, out.Data(), out.ElementLength()); });
     if (n == numaccel::kPrimesOverflow) {
         throw Napi::RangeError::New(info.Env(), "primesBetween: out is too short for the primes in [lo, hi)");
     }
@@ -179,12 +171,7 @@ std::uint64_t IntegerArg(const Napi::CallbackInfo& info, std::size_t i, double m
 // primePi(x: number): number, for integers 0 <= x <= 2^53.
 Napi::Value PrimePi(const Napi::CallbackInfo& info) {
     const std::uint64_t x = IntegerArg(info, 0, 9007199254740992.0, "primePi: x must be an integer in [0, 2^53]");
-    std::uint64_t pi;
-    try {
-        pi = numaccel::prime_pi(x);
-    } catch (const std::bad_alloc&) {
-        throw Napi::Error::New(info.Env(), "primePi: out of memory");
-    }
+    const std::uint64_t pi = OrOutOfMemory(info.Env(), "primePi", [&] { return numaccel::prime_pi(x); });
     return Napi::Number::New(info.Env(), static_cast<double>(pi));
 }
 
@@ -199,13 +186,51 @@ Napi::Value PrimePiCombinatorial(const Napi::CallbackInfo& info) {
         alpha = NumberArg(info, 1, "primePiCombinatorial: alpha must be a number");
         if (!(alpha >= 0.0 && alpha <= 1e6)) throw Napi::RangeError::New(info.Env(), "primePiCombinatorial: alpha must be in [0, 1e6]");
     }
-    std::uint64_t pi;
-    try {
-        pi = numaccel::prime_pi_combinatorial(x, alpha);
-    } catch (const std::bad_alloc&) {
-        throw Napi::Error::New(info.Env(), "primePiCombinatorial: out of memory");
-    }
+    const std::uint64_t pi = OrOutOfMemory(info.Env(), "primePiCombinatorial", [&] { return numaccel::prime_pi_combinatorial(x, alpha); });
     return Napi::Number::New(info.Env(), static_cast<double>(pi));
+}
+
+// The x of the π(x) parts: an integer in [400, 2^53].
+std::uint64_t PartsX(const Napi::CallbackInfo& info, const std::string& name) {
+    const std::string message = name + ": x must be an integer in [400, 2^53]";
+    const std::uint64_t x = IntegerArg(info, 0, 9007199254740992.0, message.c_str());
+    if (x < 400) throw Napi::RangeError::New(info.Env(), message);
+    return x;
+}
+
+// primePiLeaves(x: number, index: number, count: number): bigint, for 0 <= index < count <= 2^32.
+Napi::Value PrimePiLeaves(const Napi::CallbackInfo& info) {
+    const std::uint64_t x = PartsX(info, "primePiLeaves");
+    const char* message = "primePiLeaves: need integers 0 <= index < count <= 2^32";
+    const std::uint64_t index = IntegerArg(info, 1, 4294967296.0, message);
+    const std::uint64_t count = IntegerArg(info, 2, 4294967296.0, message);
+    if (index >= count) throw Napi::RangeError::New(info.Env(), message);
+    const std::int64_t sum = OrOutOfMemory(info.Env(), "primePiLeaves", [&] { return numaccel::prime_pi_leaves(x, index, count); });
+    return Napi::BigInt::New(info.Env(), sum);
+}
+
+// primePiSieve(x: number, from: number, to: number): BigInt64Array, laid out as
+// PRIME_PI_SIEVE_LAYOUT in src/contract.ts says.
+Napi::Value PrimePiSieve(const Napi::CallbackInfo& info) {
+    const std::uint64_t x = PartsX(info, "primePiSieve");
+    const char* message = "primePiSieve: need integers 0 <= from <= to <= 2^53";
+    const std::uint64_t from = IntegerArg(info, 1, 9007199254740992.0, message);
+    const std::uint64_t to = IntegerArg(info, 2, 9007199254740992.0, message);
+    if (from > to) throw Napi::RangeError::New(info.Env(), message);
+    const numaccel::PrimePiSieveSums sums = OrOutOfMemory(info.Env(), "primePiSieve", [&] { return numaccel::prime_pi_sieve(x, from, to); });
+    const std::size_t n = sums.phi.size();
+    Napi::BigInt64Array out = Napi::BigInt64Array::New(info.Env(), 7 + 2 * n);
+    std::int64_t* d = out.Data();
+    d[0] = sums.hard;
+    d[1] = sums.sparse;
+    d[2] = sums.p2;
+    d[3] = static_cast<std::int64_t>(sums.sparse_terms);
+    d[4] = static_cast<std::int64_t>(sums.p2_terms);
+    d[5] = static_cast<std::int64_t>(sums.pi_end);
+    d[6] = sums.absolute ? 1 : 0;
+    std::copy(sums.phi.begin(), sums.phi.end(), d + 7);
+    std::copy(sums.sign.begin(), sums.sign.end(), d + 7 + n);
+    return out;
 }
 
 // nthPrime(n: number): number, for integers 1 <= n <= pi(2^53).
@@ -213,12 +238,7 @@ Napi::Value NthPrime(const Napi::CallbackInfo& info) {
     const char* message = "nthPrime: n must be an integer in [1, pi(2^53)]";
     const std::uint64_t n = IntegerArg(info, 0, static_cast<double>(numaccel::kNthPrimeLimit), message);
     if (n == 0) throw Napi::RangeError::New(info.Env(), message);
-    std::uint64_t p;
-    try {
-        p = numaccel::nth_prime(n);
-    } catch (const std::bad_alloc&) {
-        throw Napi::Error::New(info.Env(), "nthPrime: out of memory");
-    }
+    const std::uint64_t p = OrOutOfMemory(info.Env(), "nthPrime", [&] { return numaccel::nth_prime(n); });
     return Napi::Number::New(info.Env(), static_cast<double>(p));
 }
 
@@ -326,6 +346,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     exports.Set("coordinatesInDomain", Napi::Function::New(env, CoordinatesInDomain, "coordinatesInDomain"));
     exports.Set("primePi", Napi::Function::New(env, PrimePi, "primePi"));
     exports.Set("primePiCombinatorial", Napi::Function::New(env, PrimePiCombinatorial, "primePiCombinatorial"));
+    exports.Set("primePiLeaves", Napi::Function::New(env, PrimePiLeaves, "primePiLeaves"));
+    exports.Set("primePiSieve", Napi::Function::New(env, PrimePiSieve, "primePiSieve"));
     exports.Set("nthPrime", Napi::Function::New(env, NthPrime, "nthPrime"));
     exports.Set("nextPrime", Napi::Function::New(env, NextPrime, "nextPrime"));
     exports.Set("prevPrime", Napi::Function::New(env, PrevPrime, "prevPrime"));

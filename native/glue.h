@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <new>
 #include <string>
 
 #if defined(__linux__)
@@ -81,6 +82,16 @@ inline void RangeArgs(const Napi::CallbackInfo& info, const char* name, std::uin
     }
     lo = static_cast<std::uint64_t>(dlo);
     hi = static_cast<std::uint64_t>(dhi);
+}
+
+// f() with std::bad_alloc turned into a JavaScript Error "<name>: out of memory".
+template <typename F>
+auto OrOutOfMemory(const Napi::Env& env, const char* name, F&& f) -> decltype(f()) {
+    try {
+        return f();
+    } catch (const std::bad_alloc&) {
+        throw Napi::Error::New(env, std::string(name) + ": out of memory");
+    }
 }
 
 // The radius argument of the batch great-circle kernels: positive and finite.

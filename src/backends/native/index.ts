@@ -17,7 +17,8 @@ type SharedKernels = Omit<Kernels & AsyncKernels, (typeof VARIANT_KERNELS)[numbe
 /** The functions the addon exports besides its variants (native/addon.cc, native/async/). */
 export const SHARED_KERNELS = [
   'checkPrime', 'greatCircle', 'checkPrimes', 'countPrimes', 'primesBetween', 'coordinatesInDomain',
-  'checkPrimesAsync', 'countPrimesAsync', 'primesBetweenAsync', 'primePi', 'nthPrime', 'nextPrime', 'prevPrime',
+  'checkPrimesAsync', 'countPrimesAsync', 'primesBetweenAsync', 'primePi', 'primePiLeaves', 'primePiSieve',
+  'nthPrime', 'nextPrime', 'prevPrime',
 ] as const satisfies readonly (keyof SharedKernels)[];
 type MissingKernel = Exclude<keyof SharedKernels, (typeof SHARED_KERNELS)[number]>;
 const everySharedKernelListed: MissingKernel extends never ? true : never = true;
@@ -76,6 +77,8 @@ export function createNativeBackend(binding: NativeBinding, build: Build): Backe
     greatCircleMatrix: variant.greatCircleMatrix,
     coordinatesInDomain: binding.coordinatesInDomain,
     primePi: binding.primePi,
+    primePiLeaves: binding.primePiLeaves,
+    primePiSieve: binding.primePiSieve,
     nthPrime: binding.nthPrime,
     nextPrime: binding.nextPrime,
     prevPrime: binding.prevPrime,
