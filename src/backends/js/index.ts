@@ -2,7 +2,7 @@ import { buildById } from '../../builds.js';
 import type { Backend } from '../../contract.js';
 import { coordinatesInDomain, greatCircle, greatCircleMany, greatCircleMatrix } from './geo.js';
 import { checkPrime, checkPrimes } from './prime.js';
-import { nextPrime, nthPrime, prevPrime, primePi } from './primecount.js';
+import { nextPrime, nthPrime, prevPrime, primePi, primePiLeaves, primePiSieve } from './primecount.js';
 import { countPrimes, primesBetween } from './sieve.js';
 
 /** The pure-TypeScript backend: always available, and the reference the others are tested against. */
@@ -13,7 +13,7 @@ export function loadJsBackend(): Backend {
     fusedMultiplyAdd: false,
     kernels: {
       checkPrime, greatCircle, checkPrimes, countPrimes, primesBetween, greatCircleMany, greatCircleMatrix, coordinatesInDomain,
-      primePi, nthPrime, nextPrime, prevPrime,
+      primePi, primePiLeaves, primePiSieve, nthPrime, nextPrime, prevPrime,
     },
     features: { variant: 'scalar' },
   };

@@ -32,12 +32,20 @@
  * <= √x), and sums that could pass 2^53 (S2 and P2 at x near 2^53: up to #leaves·x/y) are kept in
  * an ExactSum. The bit operations work on 32-bit words: a word covers 4 wheel bytes, 120 integers.
  *
- * Here: S1, the trivial and dense easy leaves, primePi and nthPrime. primecount-tables.ts has the
- * wheel, the exact helpers and the φ, π and factor tables; primecount-sieve.ts the segmented sieve
- * (hard leaves, easy leaves with u > y, P2); next-prime.ts nextPrime and prevPrime (re-exported).
+ * One evaluation splits into parts that threads can compute (src/prime-pi-parts.ts adds them):
+ * primePiLeaves(x, index, count) is S1 + a − 1 (index 0) plus the trivial and dense easy leaves of
+ * every count-th b, primePiSieve(x, from, to) the sums of sieve segments [from, to), counted from
+ * the part's start. primePiCombinatorial is leaves(0, 1) plus the sieve of every segment, whose
+ * sums are then absolute. The parts of one x keep its tables (the last x only) for the next part.
+ *
+ * Here: S1, the trivial and dense easy leaves, the parts, primePi and nthPrime.
+ * primecount-tables.ts has the wheel, the exact helpers and the φ, π and factor tables;
+ * primecount-sieve.ts the segmented sieve (hard leaves, easy leaves with u > y, P2); next-prime.ts
+ * nextPrime and prevPrime (re-exported).
  */
+import { PRIME_PI_SIEVE_LAYOUT as LAYOUT } from '../../contract.js';
 import { countPrimes, primesBetween } from './sieve.js';
-import { SegmentedSieve } from './primecount-sieve.js';
+import { leafBounds, segmentCount, sieveSegments, type PreparedPi } from './primecount-sieve.js';
 import * as tables from './primecount-tables.js';
 
 export { floorDiv } from './primecount-tables.js';
@@ -90,21 +98,20 @@ function denseLeaves(b: number, x: number, y: number, a: number, primes: Uint32A
   return sum;
 }
 
-/**
- * π(x) by the Deléglise–Rivat algorithm itself, for integers 400 <= x <= 2^53, with
- * y = alpha·x^(1/3) clamped to [max(x^(1/3), 19), √x] (alpha <= 0: the tuned default). primePi
- * uses the sieve below 10^6; this entry point exists so that tests can run the combinatorial
- * code on small x.
- */
-export function primePiCombinatorial(x: number, alpha = 0): number {
-  const { mask120, pattern, phiC } = getTables();
+/** y = alpha·x^(1/3) clamped to [max(x^(1/3), 19), √x], zmax and the segment size of x. */
+function parameters(x: number, alpha: number): { sqrtx: number; y: number; zmax: number; segLog2: number } {
   const x13 = icbrt(x);
   const sqrtx = isqrt(x);
   const y = Math.min(Math.max(Math.floor((alpha > 0 ? alpha : defaultAlpha(x)) * x13), x13, 19), sqrtx);
   const zmax = div(x, y + 1); // the largest argument of a special leaf or of P2
   let segLog2 = 12; // 2^segLog2 64-bit words per segment, as in the other backends
   while (segLog2 < 15 && 240 * 2 ** segLog2 < 2 * isqrt(zmax)) segLog2++;
+  return { sqrtx, y, zmax, segLog2 };
+}
 
+/** The tables every part of x needs: the primes up to √x, π and the factors up to y, the leaf bounds. */
+function prepare(x: number, alpha: number): PreparedPi {
+  const { sqrtx, y, zmax, segLog2 } = parameters(x, alpha);
   const primes = primesUpTo(sqrtx);
   let a = 0; // π(y), by bisection of the sorted primes
   for (let hi = primes.length; hi - a > 1; ) {
@@ -112,34 +119,87 @@ export function primePiCombinatorial(x: number, alpha = 0): number {
     if (primes[mid]! <= y) a = mid;
     else hi = mid;
   }
-  const piTable = new PiTable(primes, y, mask120); // π(u) for u <= y
+  const piTable = new PiTable(primes, y, getTables().mask120); // π(u) for u <= y
   const factors = makeFactorTable(y, primes);
   const piSqrtY = piTable.pi(isqrt(y));
   const piSqrtZ = piTable.pi(isqrt(zmax)); // √zmax <= y
+  const bounds = leafBounds(x, y, a, primes, piSqrtY, piSqrtZ);
+  return { ...bounds, x, y, a, zmax, segLog2, primes, piTable, factors, piSqrtY, piSqrtZ };
+}
 
-  // S1: the ordinary leaves.
-  const s1 = new ExactSum();
-  for (let i = 0; i < factors.length; i++) {
-    const v = factors[i]!;
-    if (v > 2 * PC + 1) {
-      const u = div(x, valueOfIndex(i));
-      const q = div(u, PHI_PERIOD);
-      const phi = q * PHI_OF_PERIOD + phiC[u - q * PHI_PERIOD]!;
-      s1.add(v & 1 ? -phi : phi);
+/**
+ * S1 + a − 1 (index 0 only) plus the trivial and dense easy leaves of every b in [first, a) with
+ * (b − first) % count === index, first = max(π(√y), c) + 1: the share of the work without a sieve.
+ */
+function leaves(prepared: PreparedPi, index: number, count: number): bigint {
+  const { x, y, a, primes, piTable, factors } = prepared;
+  const sum = new ExactSum();
+  if (index === 0) {
+    // S1: the ordinary leaves.
+    const { phiC } = getTables();
+    for (let i = 0; i < factors.length; i++) {
+      const v = factors[i]!;
+      if (v > 2 * PC + 1) {
+        const u = div(x, valueOfIndex(i));
+        const q = div(u, PHI_PERIOD);
+        const phi = q * PHI_OF_PERIOD + phiC[u - q * PHI_PERIOD]!;
+        sum.add(v & 1 ? -phi : phi);
+      }
     }
+    sum.add(a - 1);
   }
-
   // Trivial leaves and easy leaves with u <= y.
-  const s2Dense = new ExactSum();
-  for (let b = Math.max(piSqrtY, C) + 1; b < a; b++) s2Dense.add(denseLeaves(b, x, y, a, primes, piTable));
+  const first = Math.max(prepared.piSqrtY, C) + 1;
+  for (let b = first + index; b < a; b += count) sum.add(denseLeaves(b, x, y, a, primes, piTable));
+  return sum.value();
+}
 
-  // Hard leaves, easy leaves with u > y, and P2: one segmented sieve of [0, zmax].
-  const sieve = new SegmentedSieve(x, y, a, zmax, segLog2, primes, piTable, factors, piSqrtY, piSqrtZ, mask120, pattern);
-  sieve.run();
-  const { s2Hard, s2Sparse, p2 } = sieve;
+/**
+ * π(x) by the Deléglise–Rivat algorithm itself, for integers 400 <= x <= 2^53, with
+ * y = alpha·x^(1/3) clamped to [max(x^(1/3), 19), √x] (alpha <= 0: the tuned default). primePi
+ * uses the sieve below 10^6; this entry point exists so that tests can run the combinatorial
+ * code on small x. The leaves, then the hard leaves, easy leaves with u > y and P2 from one
+ * segmented sieve of [0, zmax]; nothing is kept for later calls.
+ */
+export function primePiCombinatorial(x: number, alpha = 0): number {
+  const prepared = prepare(x, alpha);
+  const sums = sieveSegments(prepared, 0, Infinity);
+  return Number(leaves(prepared, 0, 1) + sums[LAYOUT.hard]! + sums[LAYOUT.sparse]! - sums[LAYOUT.p2]!);
+}
 
-  const result = s1.value() + s2Dense.value() + s2Hard.value() + s2Sparse.value() + BigInt(a - 1) - p2.value();
-  return Number(result);
+/** The prepared tables of the last x the parts worked on (one x at a time, as C++'s prepared(x)). */
+let lastPrepared: PreparedPi | undefined;
+
+function preparedFor(x: number): PreparedPi {
+  if (lastPrepared?.x !== x) {
+    lastPrepared = undefined; // let the old tables go before building the new ones
+    lastPrepared = prepare(x, 0);
+  }
+  return lastPrepared;
+}
+
+/**
+ * One share of π(x) that needs no sieve, for integers 400 <= x <= 2^53 and 0 <= index < count:
+ * S1 + a − 1 (index 0 only) plus the trivial and dense easy leaves of the b with
+ * (b − first) % count === index. Keeps x's tables for the next part.
+ */
+export function primePiLeaves(x: number, index: number, count: number): bigint {
+  return leaves(preparedFor(x), index, count);
+}
+
+/**
+ * The sums of segments [from, to) of π(x)'s sieve (clamped to the primePiSegments(x) there are),
+ * for integers 400 <= x <= 2^53, with φ and π counted from the part's start, laid out as
+ * PRIME_PI_SIEVE_LAYOUT (src/contract.ts) says. Keeps x's tables for the next part.
+ */
+export function primePiSieve(x: number, from: number, to: number): BigInt64Array {
+  return sieveSegments(preparedFor(x), from, to);
+}
+
+/** The number of segments of π(x)'s sieve, which primePiSieve's parts split (parameters only, no tables). */
+export function primePiSegments(x: number): number {
+  const { zmax, segLog2 } = parameters(x, 0);
+  return segmentCount(zmax, segLog2);
 }
 
 /** π(x), the number of primes <= x, for integers 0 <= x <= 2^53: the sieve below 10^6. */
