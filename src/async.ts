@@ -25,6 +25,7 @@ import {
 } from './arguments.js';
 import { coordinatesInDomain } from './backends/js/geo.js';
 import { primesWritten, type AsyncKernels, type Kernels } from './contract.js';
+import { PRIME_PI_PARTS_FROM, addPrimePiParts, primePiParts } from './prime-pi-parts.js';
 import type { BuildId } from './builds.js';
 import type { Configuration, Platform, WorkerPool } from './platform.js';
 import { transferablesOf, type PoolTask } from './pool-task.js';
@@ -280,14 +281,28 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
       const [low, high] = validateRange(fn, lo, hi);
       let count = 0;
       if (countsByPrimePi(low, high)) {
-        // π(hi - 1) - π(lo - 1), the two counts on two threads of the pool.
-        const below = [high, low].filter((n) => n > 2);
+        // π(hi − 1) − π(lo − 1): each π in parts over the threads where x is large enough.
+        const counts = [high - 1, low - 1].filter((x) => x >= 2).map((x, i) => ({ x, sign: i === 0 ? 1 : -1 }));
+        let tasks: Omit<Chunk<number | bigint | BigInt64Array>, 'weight'>[] = [];
         return {
-          pieces: () => ({
-            count: below.length,
-            totalWeight: below.length,
-            at: (index) => ({ task: { kernel: 'primePi', x: below[index]! - 1 }, weight: 1, done: (n: number) => (count += index === 0 ? n : -n) }),
-          }),
+          pieces: (threads) => {
+            tasks = counts.flatMap(({ x, sign }): typeof tasks => {
+              if (threads < 2 || x < PRIME_PI_PARTS_FROM) return [{ task: { kernel: 'primePi', x }, done: (n) => void (count += sign * (n as number)) }];
+              const parts = primePiParts(x, threads);
+              const results: (bigint | BigInt64Array)[] = [];
+              let left = parts.length;
+              return parts.map((task, k) => ({
+                task,
+                done: (result) => {
+                  results[k] = result as bigint | BigInt64Array;
+                  if (--left > 0) return;
+                  const leaves = results.filter((r): r is bigint => typeof r === 'bigint');
+                  count += sign * addPrimePiParts(leaves, results.filter((r): r is BigInt64Array => typeof r !== 'bigint'));
+                },
+              }));
+            });
+            return { count: tasks.length, totalWeight: tasks.length, at: (index) => ({ ...tasks[index]!, weight: 1 }) };
+          },
           result: () => count,
         };
       }

@@ -26,7 +26,7 @@ scope.onmessage = ({ data }) => {
   }
   try {
     const result = runTask(kernels!, data.task!);
-    scope.postMessage({ result }, typeof result === 'number' ? [] : [result.buffer as ArrayBuffer]);
+    scope.postMessage({ result }, typeof result === 'number' || typeof result === 'bigint' ? [] : [result.buffer as ArrayBuffer]);
   } catch (error) {
     scope.postMessage({ error: error instanceof Error ? error.message : String(error) });
   }

@@ -5,6 +5,7 @@
  */
 import type { BuildId } from './builds.js';
 import { primesWritten, type Kernels } from './contract.js';
+import type { PrimePiPart } from './prime-pi-parts.js';
 
 type Columns = [Float64Array, Float64Array, Float64Array, Float64Array];
 
@@ -12,6 +13,7 @@ export type PoolTask = { readonly build: BuildId } & (
   | { kernel: 'checkPrimes'; values: Float64Array | BigUint64Array }
   | { kernel: 'countPrimes'; lo: number; hi: number }
   | { kernel: 'primePi'; x: number }
+  | PrimePiPart
   | { kernel: 'nthPrime'; n: number }
   | { kernel: 'primesBetween'; lo: number; hi: number; bound: number }
   | { kernel: 'greatCircleMany'; columns: Columns; radius: number; length: number }
@@ -24,7 +26,10 @@ export function transferablesOf(task: PoolTask): ArrayBuffer[] {
   return [...new Set(arrays.map((array) => array.buffer as ArrayBuffer))];
 }
 
-export function runTask(kernels: Kernels, task: PoolTask): Uint8Array | Float64Array | number {
+/** What a task returns. */
+export type TaskResult = Uint8Array | Float64Array | BigInt64Array | number | bigint;
+
+export function runTask(kernels: Kernels, task: PoolTask): TaskResult {
   switch (task.kernel) {
     case 'checkPrimes': {
       const out = new Uint8Array(task.values.length);
@@ -35,6 +40,10 @@ export function runTask(kernels: Kernels, task: PoolTask): Uint8Array | Float64A
       return kernels.countPrimes(task.lo, task.hi);
     case 'primePi':
       return kernels.primePi(task.x);
+    case 'primePiLeaves':
+      return kernels.primePiLeaves(task.x, task.index, task.count);
+    case 'primePiSieve':
+      return kernels.primePiSieve(task.x, task.from, task.to);
     case 'nthPrime':
       return kernels.nthPrime(task.n);
     case 'primesBetween': {

@@ -7,7 +7,7 @@ import { workerData } from 'node:worker_threads';
 import { buildById, type BuildId } from './builds.js';
 import type { Kernels } from './contract.js';
 import { nodePlatform, type PoolWorkerData } from './platform/node.js';
-import { runTask, type PoolTask } from './pool-task.js';
+import { runTask, type PoolTask, type TaskResult } from './pool-task.js';
 
 const config = workerData as PoolWorkerData;
 const loaded = new Map<BuildId, Kernels>();
@@ -22,6 +22,6 @@ function kernelsOf(id: BuildId): Kernels {
   return kernels;
 }
 
-export default function run(task: PoolTask): Uint8Array | Float64Array | number {
+export default function run(task: PoolTask): TaskResult {
   return runTask(kernelsOf(task.build), task);
 }

@@ -16,6 +16,8 @@ export type Route = 'checkPrimeLarge' | Exclude<KernelName, keyof typeof SERVED_
 export const SERVED_BY = {
   coordinatesInDomain: 'greatCircleMany',
   primePi: 'countPrimes',
+  primePiLeaves: 'countPrimes',
+  primePiSieve: 'countPrimes',
   nthPrime: 'countPrimes',
   nextPrime: 'checkPrimeLarge',
   prevPrime: 'checkPrimeLarge',

@@ -386,7 +386,7 @@ private:
                 ++sums.p2_terms;
                 --p2_index;
             }
-            pi_lo = base + running;
+            pi_lo = pi_seg(hi - 1);  // = base + running, except past zmax in the last word
         }
         sums.pi_end = pi_lo;
         for (u64 b = kC + 1; b <= b_hard; ++b) {

@@ -298,7 +298,7 @@ class SegmentedSieve {
     }
     for (let b = this.bSparseFirst; b < this.bSparseEnd; b++) this.s2Sparse.add(this.sparseLeaves(b));
     this.p2.add(this.p2Terms());
-    this.piLo = this.base + running;
+    this.piLo = this.piSeg(hi - 1); // = base + running, except past zmax in the last word
   }
 
   private initPrime(b: number, loByte: number): void {
