@@ -8,7 +8,7 @@
  */
 import type { Case, Group, Run } from './case-types.js';
 import { LARGEST_PRIME_BELOW_2_POW_53, POINT_COUNT, countIn, pairs, primesBelow, randomBelow2Pow32, randomOddNear2Pow53, randomOddNear2Pow64, randomPairs, strideSum, sum, type Columns } from './inputs.js';
-import { BATCH_DISTANCES, CITY_MATRIX, FROM_ZURICH, ONE_LARGE_PRIME, POINT_DISTANCES, PRIMES_BELOW_1E6, RANDOM_U32, SIEVE_1E6, primesieve } from './peers.js';
+import { BATCH_DISTANCES, CITY_MATRIX, FROM_ZURICH, ONE_LARGE_PRIME, POINT_DISTANCES, PRIMES_BELOW_1E6, RANDOM_U32, SIEVE_1E6, primecount, primesieve } from './peers.js';
 import { CITIES_PACKAGE, CITY_COUNT, ZURICH, citiesInOrder, mostPopulous } from './places.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -44,7 +44,8 @@ export const GROUPS: readonly Group[] = [
     },
   },
   { id: 'checkPrime', title: 'checkPrime on random inputs' },
-  { id: 'sieve', title: 'Counting primes on one thread, against primesieve' },
+  { id: 'sieve', title: 'Counting primes on one thread, against primecount (wide ranges) and primesieve (a window)' },
+  { id: 'pi', title: 'Prime counting at the limit (Deléglise–Rivat π(x)), against primecount' },
   {
     id: 'matrix',
     title: "All-pairs distances, 4000 × 4000 (the seed's Parakeet example)",
@@ -229,32 +230,99 @@ export const CASES: readonly Case[] = [
     },
   },
 
-  // 4. Sieving on one thread, against primesieve -t1.
+  // 4. Counting primes on one thread: wide ranges by π(x), against primecount -t1; a window the
+  // sieve counts, against primesieve -t1.
   {
     id: 'countPrimes-1e9',
     group: 'sieve',
     title: 'countPrimes(0, 10^9)',
-    description: 'countPrimes(0, 10^9) on one thread (50,847,534 primes)',
+    description: 'countPrimes(0, 10^9) on one thread (50,847,534 primes): by π(10^9 − 1), the range being wide',
     route: 'countPrimes',
     nominal: 1e9,
     measured: { full: 1e9, quick: 1e9 },
     calls: 1,
-    others: primesieve('1e9'),
+    others: primecount('1e9', 1),
     prepare: (api, size) => () => api.countPrimes(0, size),
   },
   {
     id: 'countPrimes-1e10',
     group: 'sieve',
     title: 'countPrimes(0, 10^10)',
-    description: 'countPrimes(0, 10^10) on one thread (455,052,511 primes)',
+    description: 'countPrimes(0, 10^10) on one thread (455,052,511 primes): by π(10^10 − 1)',
     route: 'countPrimes',
     nominal: 1e10,
     measured: { full: 1e10, quick: 1e10 },
     calls: 1,
     fullOnly: true,
     samples: { full: 3 },
-    others: primesieve('1e10'),
+    others: primecount('1e10', 1),
     prepare: (api, size) => () => api.countPrimes(0, size),
+  },
+  {
+    id: 'countPrimes-window',
+    group: 'sieve',
+    title: 'countPrimes(10^13, 10^13 + 10^9)',
+    description: 'countPrimes(10^13, 10^13 + 10^9) on one thread (33,405,006 primes): a window narrow enough for the segmented sieve',
+    route: 'countPrimes',
+    nominal: 1e9,
+    measured: { full: 1e9, quick: 1e9 },
+    calls: 1,
+    samples: { full: 5, quick: 3 },
+    others: primesieve('10000000000000', '10001000000000'),
+    prepare: (api, size) => () => api.countPrimes(1e13, 1e13 + size),
+  },
+
+  // 4b. π(x) and the n-th prime, beside primecount on as many threads.
+  {
+    id: 'primePi-1e13',
+    group: 'pi',
+    title: 'π(10^13)',
+    description: 'countPrimes(0, 10^13 + 1) = π(10^13) = 346,065,536,839 on one thread, by π(x)',
+    nominal: 1e13,
+    measured: { full: 1e13, quick: 1e13 },
+    calls: 1,
+    samples: { full: 5, quick: 3 },
+    others: primecount('1e13', 1),
+    prepare: (api, x) => () => api.countPrimes(0, x + 1),
+  },
+  {
+    id: 'primePi-1e15',
+    group: 'pi',
+    title: 'π(10^15)',
+    description: 'countPrimes(0, 10^15 + 1) = π(10^15) = 29,844,570,422,669 on one thread',
+    nominal: 1e15,
+    measured: { full: 1e15, quick: 1e15 },
+    calls: 1,
+    fullOnly: true,
+    samples: { full: 3 },
+    others: primecount('1e15', 1),
+    prepare: (api, x) => () => api.countPrimes(0, x + 1),
+  },
+  {
+    id: 'primePi-1e15-async',
+    group: 'pi',
+    title: 'π(10^15), 2 threads',
+    description: 'countPrimesAsync(0, 10^15 + 1, { threads: 2 }): one π(x) in parts on two threads',
+    nominal: 1e15,
+    measured: { full: 1e15, quick: 1e15 },
+    calls: 1,
+    async: true,
+    fullOnly: true,
+    samples: { full: 3 },
+    others: primecount('1e15', 2),
+    prepare: (api, x) => () => api.countPrimesAsync(0, x + 1, { threads: 2 }),
+  },
+  {
+    id: 'nthPrime-1e12',
+    group: 'pi',
+    title: 'nthPrime(10^12)',
+    description: 'nthPrime(10^12) = 29,996,224,275,833 on one thread',
+    nominal: 1e12,
+    measured: { full: 1e12, quick: 1e12 },
+    calls: 1,
+    samples: { full: 5, quick: 3 },
+    others: primecount('1e12', 1, true),
+    prepare: (api, n) => () => api.nthPrime(n),
   },
 
   // 5. The all-pairs matrix, sync and async.

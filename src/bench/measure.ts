@@ -32,6 +32,10 @@ export interface WorkerResult {
   /** The interquartile range: first and third quartiles. */
   readonly q1Ms: number;
   readonly q3Ms: number;
+  /** The 90th percentile of the samples. */
+  readonly p90Ms: number;
+  /** The first call in the fresh process, before any warm-up (absent for outside commands). */
+  readonly firstMs?: number;
   readonly samples: number;
   /** Every sample, when there are few. */
   readonly timesMs: readonly number[];
@@ -150,6 +154,7 @@ export function measureCommand(file: string, args: readonly string[], seconds: (
     maxMs: sorted.at(-1)!,
     q1Ms: quantile(sorted, 0.25),
     q3Ms: quantile(sorted, 0.75),
+    p90Ms: quantile(sorted, 0.9),
     samples: sorted.length,
     timesMs: times,
     checksum: NaN,

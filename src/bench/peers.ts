@@ -346,23 +346,32 @@ export const ONE_LARGE_PRIME: Readonly<Record<string, Other>> = {
   },
 };
 
-/** Beside countPrimes(0, stop) on one thread: primesieve -t1, timed by itself. */
-export function primesieve(stop: string): Readonly<Record<string, Other>> {
+/** An outside program that prints the seconds its job took ("Seconds: 1.234"), as primesieve and primecount do with --time. */
+function timedCommand(file: string, label: string, args: readonly string[]): Other {
   return {
-    primesieve: {
-      kind: 'external',
-      label: 'primesieve -t1 (C++)',
-      note: `primesieve ${stop} -t1 -c, timed by itself`,
-      command: {
-        file: 'primesieve',
-        args: (size) => [String(size), '-t1', '-c', '--time', '--no-status'],
-        seconds: (stdout) => {
-          const match = /Seconds:\s*([\d.]+)/.exec(stdout);
-          return match ? Number(match[1]) : undefined;
-        },
+    kind: 'external',
+    label,
+    note: `${file} ${args.join(' ')}, timed by itself`,
+    command: {
+      file,
+      args: () => [...args, '--time'],
+      seconds: (stdout) => {
+        const match = /Seconds:\s*([\d.]+)/.exec(stdout);
+        return match ? Number(match[1]) : undefined;
       },
     },
   };
+}
+
+/** Beside countPrimes(start, stop) on one thread: primesieve -t1. */
+export function primesieve(start: string, stop: string): Readonly<Record<string, Other>> {
+  return { primesieve: timedCommand('primesieve', 'primesieve -t1 (C++)', [start, stop, '-t1', '-c', '--no-status']) };
+}
+
+/** Beside π(x) (or, with nth, the n-th prime) on `threads` threads: primecount -t<threads>. */
+export function primecount(x: string, threads: number, nth = false): Readonly<Record<string, Other>> {
+  const args = [x, ...(nth ? ['--nth-prime'] : []), `-t${threads}`];
+  return { primecount: timedCommand('primecount', `primecount ${nth ? '--nth-prime ' : ''}-t${threads} (C++)`, args) };
 }
 
 // ---------------------------------------------------------------------------------------------

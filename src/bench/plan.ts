@@ -77,8 +77,9 @@ function labelOf(t: Target, kase: Case): string {
 export function plan(mode: 'quick' | 'full', cases: readonly Case[], targets: readonly Target[], notes: string[]): Planned[] {
   const reference = findReference();
   if (!reference) notes.push('accuracy column skipped: great_circle.tsv not found (set NUMACCEL_REFERENCE_DIR to the directory holding it)');
-  const hasPrimesieve = commandExists('primesieve');
-  if (!hasPrimesieve) notes.push('primesieve rows skipped: the `primesieve` command is not installed (Debian/Ubuntu: apt install primesieve)');
+  for (const file of new Set(cases.flatMap((c) => Object.values(c.others ?? {}).flatMap((o) => (o.command ? [o.command.file] : []))))) {
+    if (!commandExists(file)) notes.push(`${file} rows skipped: the \`${file}\` command is not installed (Debian/Ubuntu: apt install ${file})`);
+  }
   const missing = new Set<string>();
   const planned: Planned[] = [];
   for (const kase of cases) {
@@ -101,7 +102,7 @@ export function plan(mode: 'quick' | 'full', cases: readonly Case[], targets: re
     }
     planned.push({ kase, row: { target: 'auto', label: 'auto', kind: 'auto', size, scale }, measure: (log) => measureInChild(spec('auto'), PATIENCE[mode], log) });
     for (const [id, other] of Object.entries(kase.others ?? {})) {
-      planned.push(planOther(mode, kase, id, other, hasPrimesieve, reference, missing));
+      planned.push(planOther(mode, kase, id, other, reference, missing));
     }
   }
   for (const name of missing) notes.push(`peer ${name} skipped: not installed (npm install --no-save ${name} to include it)`);
@@ -123,7 +124,7 @@ function planSkipped(kase: Case, mode: 'quick' | 'full', targets: readonly Targe
   return rows.map((row) => ({ kase, row }));
 }
 
-function planOther(mode: 'quick' | 'full', kase: Case, id: string, other: Other, hasPrimesieve: boolean, reference: string | undefined, missing: Set<string>): Planned {
+function planOther(mode: 'quick' | 'full', kase: Case, id: string, other: Other, reference: string | undefined, missing: Set<string>): Planned {
   const size = other.size?.[mode] ?? kase.measured[mode];
   const scale = workScale(kase, size);
   const row = { target: `other:${id}`, label: other.label, kind: other.kind, size, scale, ...(other.note ? { note: other.note } : {}), ...(other.sameResult ? { sameResult: true } : {}) };
@@ -133,8 +134,8 @@ function planOther(mode: 'quick' | 'full', kase: Case, id: string, other: Other,
   }
   if (other.command) {
     const command = other.command;
-    if (!hasPrimesieve) return { kase, row: { ...row, skipped: `${command.file} not installed` } };
-    return { kase, row, measure: () => measureCommand(command.file, command.args(size), command.seconds, mode === 'quick' ? 3 : 7) };
+    if (!commandExists(command.file)) return { kase, row: { ...row, skipped: `${command.file} not installed` } };
+    return { kase, row, measure: () => measureCommand(command.file, command.args(size), command.seconds, other.samples?.[mode] ?? (mode === 'quick' ? 3 : 7)) };
   }
   const settings = settingsFor(mode, other.samples?.[mode] ?? kase.samples?.[mode]);
   const spec: MeasureSpec = { case: kase.id, target: row.target, size, ...settings, ...(other.angle && reference ? { reference } : {}) };

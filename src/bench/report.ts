@@ -56,6 +56,8 @@ function detailRows(results: BenchResults, kase: CaseInfo): string[][] {
       row.medianMs === undefined ? '—' : formatTime(row.medianMs),
       row.q1Ms === undefined ? '' : row.samples === 1 ? '(1 run)' : `${formatTime(row.q1Ms)}–${formatTime(row.q3Ms!)}`,
       row.samples === undefined ? '' : String(row.samples),
+      row.p90Ms === undefined || row.samples === 1 ? '' : formatTime(row.p90Ms),
+      row.firstMs === undefined ? '' : formatTime(row.firstMs),
       row.vsJs === undefined ? '' : `${formatRatio(row.vsJs)}×`,
       row.vsBest === undefined ? '' : formatRatio(row.vsBest),
       row.vsSeed === undefined ? '' : `${formatRatio(row.vsSeed)}×`,
@@ -91,7 +93,7 @@ export function printReport(results: BenchResults): void {
     if (seed) out.push(`   ${seed}`);
     for (const kase of results.cases.filter((c) => c.group === group.id)) {
       out.push('', `   ${kase.title}: ${kase.description}`);
-      out.push(textTable(['target', 'median', 'IQR', 'runs', '× js', '÷ best', seedColumn(results, group.id), 'notes'], detailRows(results, kase), 'lrrrrrrl', '     '));
+      out.push(textTable(['target', 'median', 'IQR', 'runs', 'p90', 'first call', '× js', '÷ best', seedColumn(results, group.id), 'notes'], detailRows(results, kase), 'lrrrrrrrrl', '     '));
     }
   }
   out.push('', autoSummary(results));
@@ -206,9 +208,9 @@ export function renderMarkdown(results: BenchResults, chart?: string): string {
     out.push(`### ${group.title}`, '');
     const seed = seedLine(results, group.id);
     if (seed) out.push(`${seed[0]!.toUpperCase()}${seed.slice(1)}.`, '');
-    const header = ['target', 'median', 'IQR', 'runs', '× js', '÷ best', seedColumn(results, group.id) || '× seed', 'notes'];
+    const header = ['target', 'median', 'IQR', 'runs', 'p90', 'first call', '× js', '÷ best', seedColumn(results, group.id) || '× seed', 'notes'];
     for (const kase of results.cases.filter((c) => c.group === group.id)) {
-      out.push(`**${kase.title}**: ${kase.description}.`, '', markdownTable(header, detailRows(results, kase), 'lrrrrrrl'), '');
+      out.push(`**${kase.title}**: ${kase.description}.`, '', markdownTable(header, detailRows(results, kase), 'lrrrrrrrrl'), '');
     }
   }
   if (results.notes.length) out.push('## Notes', '', ...results.notes.map((n) => `- ${n}`), '');

@@ -29,6 +29,9 @@ export interface Row {
   /** The interquartile range (first and third quartiles): the spread reported. */
   readonly q1Ms?: number;
   readonly q3Ms?: number;
+  readonly p90Ms?: number;
+  /** The first call in a fresh process. */
+  readonly firstMs?: number;
   readonly samples?: number;
   readonly timesMs?: readonly number[];
   /** Work one run did, and the factor its times were multiplied by to give the nominal job. */

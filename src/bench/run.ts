@@ -59,6 +59,8 @@ function measureRow(planned: Planned, index: number, total: number, log: (line: 
       maxMs: result.maxMs * scale,
       q1Ms: result.q1Ms * scale,
       q3Ms: result.q3Ms * scale,
+      p90Ms: result.p90Ms * scale,
+      ...(result.firstMs !== undefined ? { firstMs: result.firstMs * scale } : {}),
       samples: result.samples,
       timesMs: result.timesMs.map((t) => t * scale),
       ...(Number.isNaN(result.checksum) ? {} : { checksum: result.checksum }),
