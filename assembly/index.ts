@@ -22,7 +22,8 @@ import { countPrimesRange } from "./sieve";
 import { listPrimesStart as listStart, listPrimesNext as listNext, LIST_BATCH } from "./sieve-cursor";
 import {
   primePi as primePiImpl, primePiCombinatorial as primePiCombinatorialImpl, nthPrime as nthPrimeImpl,
-  nextPrime as nextPrimeImpl, prevPrime as prevPrimeImpl,
+  nextPrime as nextPrimeImpl, prevPrime as prevPrimeImpl, primePiLeaves as primePiLeavesImpl,
+  primePiSieve as primePiSieveImpl,
 } from "./primecount";
 
 // ---------------------------------------------------------------------------------------------
@@ -151,6 +152,32 @@ export function primePi(x: f64): f64 {
 /** The Deléglise–Rivat code itself for 400 <= x <= 2^53, y = alpha·x^(1/3) (alpha <= 0: default). */
 export function primePiCombinatorial(x: f64, alpha: f64): f64 {
   return <f64>primePiCombinatorialImpl(<u64>x, alpha);
+}
+
+/**
+ * One share of π(x)'s Deléglise–Rivat sum that needs no sieve, for 400 <= x <= 2^53 and
+ * index < count: S1 + a − 1 (index 0 only) plus the trivial and dense easy leaves of the b with
+ * (b − first) mod count == index (a signed i64: a BigInt in JS). The module keeps the tables of
+ * the last x of primePiLeaves and primePiSieve for the next call with that x.
+ */
+export function primePiLeaves(x: f64, index: u32, count: u32): i64 {
+  return primePiLeavesImpl(<u64>x, <u64>index, <u64>count);
+}
+
+/** A segment index as u64: non-negative integers up to 2^53 (larger ones clamp there). */
+function segmentIndex(s: f64): u64 {
+  return s <= 0 ? 0 : s < 9007199254740992 ? <u64>s : 9007199254740992;
+}
+
+/**
+ * The sums of segments [from, to) of π(x)'s sieve (clamped to the segments there are) for
+ * 400 <= x <= 2^53, counted from the first segment's start: the byte address of a u64 n followed
+ * by n i64 values laid out as PRIME_PI_SIEVE_LAYOUT (src/contract.ts) says. The buffer belongs
+ * to the module and holds the result until the next prime-counting call (the caller copies it);
+ * the call may grow the memory.
+ */
+export function primePiSieve(x: f64, from: f64, to: f64): usize {
+  return primePiSieveImpl(<u64>x, segmentIndex(from), segmentIndex(to));
 }
 
 /** The n-th prime, nthPrime(1) = 2, for 1 <= n <= π(2^53); -1 otherwise. */

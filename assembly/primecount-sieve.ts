@@ -1,5 +1,8 @@
-// The segmented sieve of primecount.ts's π(x) (Deléglise–Rivat): one pass over [0, x/y) that
-// sums the hard special leaves (s2Hard), the easy leaves with u > y (s2Sparse) and P2 (p2Sum).
+// The segmented sieve of primecount.ts's π(x) (Deléglise–Rivat): a pass over segments [from, to)
+// of [0, x/y] that sums their hard special leaves, easy leaves with u > y and P2 terms, with φ and
+// π counted from the first segment's start (native/kernels/primecount_impl.h, DelegliseRivat::
+// sieve; the pass over all segments gives the sums themselves). prepareSieve sets the bounds of
+// the leaves of each b once per x, for every pass of that x; releaseSieve frees them.
 
 import {
   WHEEL, BIT_OF, PATTERN_BYTES, C, PATTERN, mask240, umin, umax,
@@ -86,9 +89,22 @@ function crossPlain(b: u64, segBytes: u32): void {
   }
 }
 
-export let s2Hard: i64 = 0;
-export let s2Sparse: i64 = 0;
-export let p2Sum: i64 = 0;
+// Where segmentedPass puts its sums (i64 each): PRIME_PI_SIEVE_LAYOUT in src/contract.ts. The
+// hard leaves (φ counted from L, the first segment's start), the easy leaves with u > y and the
+// P2 terms (π counted from L unless absolute), how many π lookups those two made, π(end − 1)
+// (less π(L − 1) unless absolute; 0 when no segment reached past y), absolute (0 or 1), then per
+// b = 8 … B_HARD (bLength = B_HARD − 7 of them) φ(end − 1, b − 1) − φ(L − 1, b − 1), then per b
+// the sum of the signs of b's hard leaves in the segments.
+export const SUM_HARD: usize = 0, SUM_SPARSE: usize = 1, SUM_P2: usize = 2;
+export const SUM_SPARSE_TERMS: usize = 3, SUM_P2_TERMS: usize = 4, SUM_PI_END: usize = 5;
+export const SUM_ABSOLUTE: usize = 6, SUM_PHI: usize = 7;
+
+let s2Hard: i64 = 0;
+let s2Sparse: i64 = 0;
+let p2Sum: i64 = 0;
+let sparseTerms: u64 = 0;
+let p2Terms: u64 = 0;
+let hardSigns: i64 = 0;  // hardLeaves: the sum of the signs of the leaves it added
 
 // The state of the pass across segments. The work of one pass is split into functions that run
 // once per segment or per (segment, b), not one long loop: V8 compiles WebAssembly first with its
@@ -99,7 +115,7 @@ let WORDS: u64 = 0;
 let N_BLOCKS: u64 = 0;
 let SEG_BYTES: u32 = 0;
 let SEG_SPAN: u64 = 0;
-let B_HARD: u64 = 0;
+let B_HARD: u64 = 0;      // prepareSieve: the b with hard leaves are C + 1 … B_HARD
 let N_SIEVE: u64 = 0;
 let umaxArr: usize = 0;
 let B_SPARSE_FIRST: u64 = 0;
@@ -107,11 +123,13 @@ let B_SPARSE_END: u64 = 0;
 let eLo: usize = 0;
 let eHi: usize = 0;
 let prefix: usize = 0;
-let phi: usize = 0;
+let phi: usize = 0;      // i64 per b: φ(lo − 1, b − 1) − φ(L − 1, b − 1)
+let signs: usize = 0;    // i64 per b: the sum of the signs of b's hard leaves so far
 let inited: u64 = 0;
 let bMax: u64 = 0;
-let piLo: u64 = 0;
+let piLo: u64 = 0;       // π(lo − 1) (less π(L − 1) unless piAbsolute), beyond y
 let piStarted = false;
+let piAbsolute = false;  // π counted from 0: the first π segment starts at or below y + 1
 let p2Index: u64 = 0;
 let piBase: u64 = 0;   // π(lo − 1) (+3 for 2, 3, 5 in the first segment)
 
@@ -122,7 +140,7 @@ function hardLeaves(b: u64, hi: u64, phiB: i64): i64 {
   const xp = X / p;
   qw = 0;
   qcount = 0;
-  let sum: i64 = 0;
+  let sum: i64 = 0, leafSigns: i64 = 0;
   if (b <= PI_SQRTY) {
     // m squarefree, lpf(m) > p, y/p < m <= y, lo <= x/(p·m) < hi.
     const mLo = umax(xp / hi, Y / p);
@@ -132,10 +150,13 @@ function hardLeaves(b: u64, hi: u64, phiB: i64): i64 {
     for (let i: i64 = mHi > mLo ? floorIndex(mHi) : iEnd; i > iEnd; --i) {
       const v = facAt(i);
       if (v > threshold) {
-        const phiU = phiB + countTo(xp / facValue(i));
-        sum += (v & 1) ? phiU : -phiU;
+        // Σ ±(phiB + count) = Σ ±count + phiB·Σ ±1.
+        const count = countTo(xp / facValue(i));
+        sum += (v & 1) ? count : -count;
+        leafSigns += (v & 1) ? 1 : -1;
       }
     }
+    sum += phiB * leafSigns;
   } else {
     // m = q prime, p < q <= min(y, x/p³).
     const qLim = umin(Y, xp / p / p);
@@ -143,9 +164,12 @@ function hardLeaves(b: u64, hi: u64, phiB: i64): i64 {
     const qHi = lo == 0 ? qLim : umin(qLim, xp / lo);
     if (qHi > qLo) {
       const iEnd = piSmall(qLo);
-      for (let i = piSmall(qHi); i > iEnd; --i) sum += phiB + countTo(xp / prime(i));
+      const iStart = piSmall(qHi);
+      for (let i = iStart; i > iEnd; --i) sum += phiB + countTo(xp / prime(i));
+      leafSigns = <i64>(iStart - iEnd);
     }
   }
+  hardSigns = leafSigns;
   return sum;
 }
 
@@ -169,8 +193,10 @@ function sparseLeaves(b: u64, hi: u64): i64 {
   if (qHi <= qLo) return 0;
   const shift: i64 = 2 - <i64>b;
   const iEnd = piSmall(qLo);
+  const iStart = piSmall(qHi);
   let sum: i64 = 0;
-  for (let i = piSmall(qHi); i > iEnd; --i) sum += <i64>piSeg(xp / prime(i)) + shift;
+  for (let i = iStart; i > iEnd; --i) sum += <i64>piSeg(xp / prime(i)) + shift;
+  sparseTerms += iStart - iEnd;
   return sum;
 }
 
@@ -202,6 +228,8 @@ function processSegment(lo: u64): void {
     for (let b = C + 1; b <= bMax; ++b) {
       const phiB = load<i64>(phi + (<usize>b << 3));
       s2Hard += hardLeaves(b, hi, phiB);
+      const at = signs + (<usize>b << 3);
+      store<i64>(at, load<i64>(at) + hardSigns);
       store<i64>(phi + (<usize>b << 3), phiB + total);
       crossCounted(b, SEG_BYTES);
     }
@@ -226,8 +254,10 @@ function processSegment(lo: u64): void {
     store<u8>(at, load<u8>(at) | <u8>(1 << load<u8>(BIT_OF + <usize>(p % 30))));
   }
   if (!piStarted) {
+    // π(lo − 1) from the table where lo − 1 <= y; otherwise counted from here.
     piStarted = true;
-    piLo = lo == 0 ? 0 : piSmall(lo - 1);
+    piAbsolute = lo <= Y + 1;
+    piLo = lo == 0 || !piAbsolute ? 0 : piSmall(lo - 1);
   }
   piBase = piLo + (lo == 0 ? 3 : 0);
   let running: u32 = 0;
@@ -242,12 +272,14 @@ function processSegment(lo: u64): void {
     const u = X / prime(p2Index);
     if (u >= hi) break;
     p2Sum += <i64>piSeg(u) - <i64>(p2Index - 1);
+    p2Terms++;
     p2Index--;
   }
-  piLo = piBase + <u64>running;
+  piLo = piSeg(hi - 1);  // = piBase + running, except past zmax in the last word
 }
 
-export function segmentedPass(): void {
+/** The bounds of the leaves of each b for the passes over the current run (startRun's x). */
+export function prepareSieve(): void {
   WORDS = (<u64>1) << SEG_LOG2;
   N_BLOCKS = WORDS >> BLOCK_LOG2;
   SEG_BYTES = <u32>(8 * WORDS);
@@ -284,30 +316,75 @@ export function segmentedPass(): void {
     store<u64>(eLo + (<usize>(b - B_SPARSE_FIRST) << 3), umax(p, xp / p / p));
     store<u64>(eHi + (<usize>(b - B_SPARSE_FIRST) << 3), umin(umin(Y, xp / p), xp / (Y + 1)));
   }
+}
 
+/** Frees what prepareSieve allocated. */
+export function releaseSieve(): void {
+  heap.free(umaxArr);
+  heap.free(eLo);
+  heap.free(eHi);
+}
+
+/** The segments of the sieve of [0, zmax]: segment s covers [s·span, (s + 1)·span). */
+export function sieveSegments(): u64 {
+  return ZMAX / SEG_SPAN + 1;
+}
+
+/** How many i64 sums segmentedPass writes: SUM_PHI + 2·bLength. */
+export function sieveSumsLength(): u64 {
+  return <u64>SUM_PHI + 2 * (B_HARD - C);
+}
+
+/**
+ * The sums of segments [from, to) of the sieve (clamped to [0, sieveSegments())) into `out`
+ * (sieveSumsLength() i64, laid out as SUM_* says), with φ and π counted from the first segment's
+ * start L = from·span.
+ */
+export function segmentedPass(from: u64, to: u64, out: usize): void {
+  to = umin(to, sieveSegments());
+  from = umin(from, to);
+  const bHard = B_HARD;
   seg = heap.alloc(<usize>(WORDS + 1) << 3);
   counters = heap.alloc(<usize>N_BLOCKS << 2);
   prefix = heap.alloc(<usize>WORDS << 2);
   phi = heap.alloc(<usize>(bHard + 2) << 3);
   memory.fill(phi, 0, <usize>(bHard + 2) << 3);
+  signs = heap.alloc(<usize>(bHard + 2) << 3);
+  memory.fill(signs, 0, <usize>(bHard + 2) << 3);
   nextOff = heap.alloc(<usize>(8 * (N_SIEVE + 1)) << 2);
   inited = C;  // the sieving primes 8 … inited have their state
   bMax = bHard;
   piLo = 0;
   piStarted = false;
-  p2Index = nPrimes;  // P2: p = prime(p2Index), descending
+  piAbsolute = false;
+  p2Index = nPrimes;  // P2: p = prime(p2Index), descending, past the p with x/p < L
+  while (p2Index > A && X / prime(p2Index) < from * SEG_SPAN) p2Index--;
   s2Hard = 0;
   s2Sparse = 0;
   p2Sum = 0;
+  sparseTerms = 0;
+  p2Terms = 0;
 
-  for (let lo: u64 = 0; lo <= ZMAX; lo += SEG_SPAN) processSegment(lo);
+  for (let lo: u64 = from * SEG_SPAN; lo < to * SEG_SPAN; lo += SEG_SPAN) processSegment(lo);
 
-  heap.free(umaxArr);
-  heap.free(eLo);
-  heap.free(eHi);
+  store<i64>(out + (SUM_HARD << 3), s2Hard);
+  store<i64>(out + (SUM_SPARSE << 3), s2Sparse);
+  store<i64>(out + (SUM_P2 << 3), p2Sum);
+  store<u64>(out + (SUM_SPARSE_TERMS << 3), sparseTerms);
+  store<u64>(out + (SUM_P2_TERMS << 3), p2Terms);
+  store<u64>(out + (SUM_PI_END << 3), piLo);
+  store<u64>(out + (SUM_ABSOLUTE << 3), piAbsolute ? 1 : 0);
+  const bLength = <usize>(bHard - C);
+  for (let k: usize = 0; k < bLength; ++k) {
+    const b = <usize>C + 1 + k;
+    store<i64>(out + ((SUM_PHI + k) << 3), load<i64>(phi + (b << 3)));
+    store<i64>(out + ((SUM_PHI + bLength + k) << 3), load<i64>(signs + (b << 3)));
+  }
+
   heap.free(seg);
   heap.free(counters);
   heap.free(prefix);
   heap.free(phi);
+  heap.free(signs);
   heap.free(nextOff);
 }

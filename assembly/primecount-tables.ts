@@ -1,7 +1,8 @@
 // The tables and the state of one run of primecount.ts's π(x) (Deléglise–Rivat): the mod-30
 // wheel, the tables shared by every call (φ(u, 7) over one period, the pre-sieved pattern, the
 // word masks), the integer helpers, and the run's parameters (x, y, a, …), primes up to √x, π
-// table up to y and factor table of the m <= y, which startRun builds and endRun frees. The
+// table up to y and factor table of the m <= y, which startRun builds and endRun frees (between
+// the two, primecount.ts's π(x) in parts keeps them for the next part of the same x). The
 // globals of the run live here with the code that sets them; the other files only read them.
 
 import { listPrimesStart, listPrimesNext, LIST_BATCH } from "./sieve-cursor";

@@ -16,10 +16,17 @@
 //   counter per block of 512 bits), P2 from the same segmented sieve.
 // 64-bit unsigned integers throughout: exact, no floating point in the counting.
 //
-// Memory: every table of a run is allocated from the module's heap and freed at its end; the
-// shared tables (510,510 u32 for φ(u, 7), 17,017 pattern bytes) stay allocated once built.
+// π(x) in parts, for threads (native/kernels/primecount.h; src/prime-pi-parts.ts adds them):
+// primePiLeaves(x, index, count) is a share of S1 + a − 1 + the trivial and dense easy leaves,
+// primePiSieve(x, from, to) the sums of some segments of the sieve. primePiCombinatorial is
+// computed through the same two: leaves(0, 1) and the sieve over all segments.
 //
-// Here: the leaf sums S1 and the trivial and dense easy leaves, primePi and nthPrime.
+// Memory: every table of a run is allocated from the module's heap and freed at its end; the
+// shared tables (510,510 u32 for φ(u, 7), 17,017 pattern bytes) stay allocated once built. The
+// parts keep the tables of the last x they worked on (the run's state) for the next part of that
+// x, until a part of another x or a primePiCombinatorial run frees them.
+//
+// Here: the leaf sums S1 and the trivial and dense easy leaves, the parts, primePi and nthPrime.
 // primecount-tables.ts has the wheel, the shared tables and the state and tables of one run,
 // primecount-sieve.ts the segmented sieve (hard leaves, easy leaves with u > y, P2), next-prime.ts
 // nextPrime and prevPrime (re-exported here).
@@ -29,7 +36,9 @@ import { listPrimesStart, listPrimesNext, LIST_BATCH } from "./sieve-cursor";
 import {
   C, PC, phiC, umin, umax, isqrt, X, Y, A, PI_SQRTY, prime, piSmall, facValue, facSize, facAt, startRun, endRun,
 } from "./primecount-tables";
-import { segmentedPass, s2Hard, s2Sparse, p2Sum } from "./primecount-sieve";
+import {
+  prepareSieve, releaseSieve, sieveSegments, sieveSumsLength, segmentedPass, SUM_HARD, SUM_SPARSE, SUM_P2,
+} from "./primecount-sieve";
 
 export { nextPrime, prevPrime } from "./next-prime";
 
@@ -86,11 +95,61 @@ function denseLeaves(b: u64): i64 {
   return sum;
 }
 
-/** Σ denseLeaves(b) over the b with p_b > √y (where m is a prime q, p_b < q <= y). */
-function trivialAndDenseEasyLeaves(): i64 {
+/**
+ * Σ denseLeaves(b) over the b with p_b > √y (where m is a prime q, p_b < q <= y) and
+ * (b − first) mod count == index, first the smallest such b.
+ */
+function trivialAndDenseEasyLeaves(index: u64, count: u64): i64 {
   let sum: i64 = 0;
-  for (let b = umax(PI_SQRTY, C) + 1; b < A; ++b) sum += denseLeaves(b);
+  for (let b = umax(PI_SQRTY, C) + 1 + index; b < A; b += count) sum += denseLeaves(b);
   return sum;
+}
+
+/**
+ * S1 + a − 1 (for index 0 only) plus the trivial and dense easy leaves of every b with
+ * (b − first) mod count == index: a share of the work that needs no sieve.
+ */
+function leaves(index: u64, count: u64): i64 {
+  const base: i64 = index == 0 ? ordinaryLeaves() + <i64>A - 1 : 0;
+  return base + trivialAndDenseEasyLeaves(index, count);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tables of one x
+
+/** The tables every part of x needs (alpha <= 0: the tuned default). */
+function prepare(x: u64, alpha: f64): void {
+  startRun(x, alpha);
+  prepareSieve();
+}
+
+function release(): void {
+  releaseSieve();
+  endRun();
+}
+
+// The parts' x, whose tables are the run's state while it is not 0, and their sieve result:
+// one u64 (how many sums follow) and the sums (primecount-sieve.ts, SUM_*).
+let partsX: u64 = 0;
+let partsSums: usize = 0;
+
+function releaseParts(): void {
+  if (partsX == 0) return;
+  heap.free(partsSums);
+  release();
+  partsX = 0;
+  partsSums = 0;
+}
+
+/** Makes the tables of x (default parameters) the run's state, building them unless they are. */
+function preparedParts(x: u64): void {
+  if (partsX == x) return;
+  releaseParts();
+  prepare(x, 0);
+  const n = sieveSumsLength();
+  partsSums = heap.alloc(<usize>(n + 1) << 3);
+  store<u64>(partsSums, n);
+  partsX = x;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -98,13 +157,35 @@ function trivialAndDenseEasyLeaves(): i64 {
 
 /** The Deléglise–Rivat algorithm for 400 <= x <= 2^53 (alpha <= 0: the tuned default). */
 export function primePiCombinatorial(x: u64, alpha: f64): u64 {
-  startRun(x, alpha);
-  const s1 = ordinaryLeaves();
-  const s2Dense = trivialAndDenseEasyLeaves();
-  segmentedPass();
-  const pi = s1 + s2Dense + s2Hard + s2Sparse + <i64>A - 1 - p2Sum;
-  endRun();
+  releaseParts();  // the run's state is this run's
+  prepare(x, alpha);
+  const sums = heap.alloc(<usize>sieveSumsLength() << 3);
+  segmentedPass(0, sieveSegments(), sums);
+  const pi = leaves(0, 1) + load<i64>(sums + (SUM_HARD << 3)) + load<i64>(sums + (SUM_SPARSE << 3)) -
+    load<i64>(sums + (SUM_P2 << 3));
+  heap.free(sums);
+  release();
   return <u64>pi;
+}
+
+/**
+ * One share of π(x)'s sum that needs no sieve, for 400 <= x <= 2^53 and index < count: S1 + a − 1
+ * (index 0 only) plus the trivial and dense easy leaves of the b with (b − first) mod count == index.
+ */
+export function primePiLeaves(x: u64, index: u64, count: u64): i64 {
+  preparedParts(x);
+  return leaves(index, count);
+}
+
+/**
+ * The sums of segments [from, to) of π(x)'s sieve (clamped to the segments there are), for
+ * 400 <= x <= 2^53: the address of a u64 n followed by the n i64 sums (SUM_*), valid until the
+ * next part of another x or primePiCombinatorial run.
+ */
+export function primePiSieve(x: u64, from: u64, to: u64): usize {
+  preparedParts(x);
+  segmentedPass(from, to, partsSums + 8);
+  return partsSums;
 }
 
 /** π(x) for 0 <= x <= 2^53: the sieve below 10^6, Deléglise–Rivat above. */

@@ -28,6 +28,10 @@ interface WasmExports {
     bRem: number, bLat: number, bCos: number, nB: number, radius: number, out: number,
   ): void;
   primePi(x: number): number;
+  /** A signed i64: a bigint. */
+  primePiLeaves(x: number, index: number, count: number): bigint;
+  /** The address of a u64 n followed by n i64 sums (PRIME_PI_SIEVE_LAYOUT), the module's buffer. */
+  primePiSieve(x: number, from: number, to: number): number;
   nthPrime(n: number): number;
   nextPrimeF64(n: number): number;
   prevPrimeF64(n: number): number;
@@ -218,6 +222,12 @@ function createKernels(wasm: WasmExports): Kernels {
     // The prime-counting kernels grow the memory for their tables; the batch kernels' views are
     // re-created at their next use (view()).
     primePi: (x) => wasm.primePi(x),
+    primePiLeaves: (x, index, count) => wasm.primePiLeaves(x, index, count),
+    primePiSieve(x, from, to) {
+      const ptr = wasm.primePiSieve(x, from, to); // may have grown the memory: a fresh view
+      const n = Number(new BigInt64Array(wasm.memory.buffer, ptr, 1)[0]);
+      return new BigInt64Array(wasm.memory.buffer, ptr + 8, n).slice(); // a copy: the module reuses its buffer
+    },
     nthPrime: (n) => wasm.nthPrime(n),
     nextPrime: (n) => (typeof n === 'number' ? wasm.nextPrimeF64(n) : unsigned(wasm.nextPrimeU64(n))),
     prevPrime: (n) => (typeof n === 'number' ? wasm.prevPrimeF64(n) : unsigned(wasm.prevPrimeU64(n))),
