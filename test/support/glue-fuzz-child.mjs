@@ -11,7 +11,10 @@ const root = new URL('../..', import.meta.url).pathname;
 const addon = addonPath ? require(addonPath) : require('node-gyp-build')(root);
 
 const variants = Object.values(addon.variants);
-const sync = ['checkPrime', 'greatCircle', 'checkPrimes', 'countPrimes', 'primesBetween', 'coordinatesInDomain'].map((name) => [name, addon[name]]);
+const sync = [
+  'checkPrime', 'greatCircle', 'checkPrimes', 'countPrimes', 'primesBetween', 'coordinatesInDomain',
+  'primePi', 'primePiLeaves', 'primePiSieve', 'nthPrime', 'nextPrime', 'prevPrime',
+].map((name) => [name, addon[name]]);
 for (const variant of variants) sync.push(['greatCircleMany', variant.greatCircleMany], ['greatCircleMatrix', variant.greatCircleMatrix]);
 const asyncKernels = ['checkPrimesAsync', 'countPrimesAsync', 'primesBetweenAsync'].map((name) => [name, addon[name]]);
 for (const variant of variants) asyncKernels.push(['greatCircleManyAsync', variant.greatCircleManyAsync], ['greatCircleMatrixAsync', variant.greatCircleMatrixAsync]);
@@ -52,7 +55,9 @@ const count = (key) => (tally[key] = (tally[key] ?? 0) + 1);
 const classOf = (error) => (error instanceof Error ? error.constructor.name : typeof error);
 
 /** A valid-looking range call that would run for long: skipped (the glue takes such ranges). */
-const heavy = (name, args) => /Primes/.test(name) && typeof args[0] === 'number' && typeof args[1] === 'number' && args[1] - args[0] > 1e7;
+const heavy = (name, args) =>
+  (/Primes/.test(name) && typeof args[0] === 'number' && typeof args[1] === 'number' && args[1] - args[0] > 1e7) ||
+  (/^(primePi|nthPrime)/.test(name) && typeof args[0] === 'number' && args[0] > 1e9);
 
 const pending = [];
 fc.assert(
