@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <thread>
 #include <stdexcept>
 #include <vector>
 
@@ -177,6 +178,30 @@ void primecount() {
         check(numaccel::prime_pi_combinatorial(x, alpha) == numaccel::count_primes(0, x + 1), "pi(x), random x and alpha");
     }
     check(numaccel::prime_pi(1000000000000ULL) == 37607912018ULL, "pi(10^12)");
+    // The parts threads compute (src/prime-pi-parts.ts adds them up; the tests check the sums):
+    // one part of each kind is the whole sum, and random parts, empty and clamped ones included,
+    // run on two threads at once, each with its own cached tables.
+    for (const std::uint64_t x : {400ULL, 123456789ULL, 10000000000ULL}) {
+        const std::uint64_t segments = numaccel::prime_pi_segments(x);
+        const numaccel::PrimePiSieveSums whole = numaccel::prime_pi_sieve(x, 0, segments);
+        check(whole.absolute || segments == 1, "the whole sieve counts pi from 0");
+        const std::int64_t pi = numaccel::prime_pi_leaves(x, 0, 1) + whole.hard + whole.sparse - whole.p2;
+        check(pi == static_cast<std::int64_t>(numaccel::prime_pi(x)), "pi(x) in one part of each kind");
+    }
+    auto random_parts = [](std::uint64_t seed) {
+        std::mt19937_64 r(seed);
+        for (int i = 0; i < 12; ++i) {
+            const std::uint64_t x = 400 + r() % 10000000000ULL;
+            const std::uint64_t from = r() % 50, to = from + r() % 50;
+            const numaccel::PrimePiSieveSums part = numaccel::prime_pi_sieve(x, from, to);
+            (void)part;
+            const std::uint64_t count = 1 + r() % 7;
+            (void)numaccel::prime_pi_leaves(x, r() % count, count);
+        }
+    };
+    std::thread other(random_parts, 5);
+    random_parts(6);
+    other.join();
     check(numaccel::nth_prime(1) == 2 && numaccel::nth_prime(1000000000) == 22801763489ULL, "nth_prime");
     check(numaccel::nth_prime(0) == 0, "nth_prime(0) has no answer");
     check(numaccel::next_prime(1693182318746371ULL) == 1693182318747503ULL, "next_prime across a gap of 1132");
