@@ -142,6 +142,21 @@ export const CASES: readonly Case[] = [
     angle: (api) => (lon1, lat1, lon2, lat2) => api.greatCircleMany([lon1], [lat1], [lon2], [lat2], { radius: 1 })[0]!,
     others: BATCH_DISTANCES,
   },
+  {
+    id: 'greatCircleMany-5M-out',
+    group: 'greatCircle',
+    title: 'greatCircleMany into options.out, 5·10^6 pairs',
+    description: 'greatCircleMany over the same 5,000,000 pairs into a preallocated result (options.out), one call: nothing allocated per call',
+    nominal: 5_000_000,
+    measured: { full: 5_000_000, quick: 1_000_000 },
+    calls: 1,
+    variants: true,
+    prepare: (api, size) => {
+      const columns = pairs(size);
+      const out = new Float64Array(size);
+      return () => strideSum(api.greatCircleMany(...columns, { out }));
+    },
+  },
 
   // 3. checkPrime on random numbers: below 2^32, near 2^53, bigints near 2^64; and the batch form.
   {
