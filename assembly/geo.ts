@@ -233,7 +233,248 @@ export function greatCircleInline(lon1: f64, lat1: f64, lon2: f64, lat2: f64, ra
 
 /** Central angle between (lon1, lat1) and (lon2, lat2) in degrees, times radius. */
 export function greatCircle(lon1: f64, lat1: f64, lon2: f64, lat2: f64, radius: f64): f64 {
-  return greatCircleInline(lon1, lat1, lon2, lat2, radius);
+  if (ASC_FEATURE_SIMD) return greatCircleOnePairSimd(lon1, lat1, lon2, lat2, radius);
+  return greatCircleOnePair(lon1, lat1, lon2, lat2, radius);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The single-call kernel (the `greatCircle` export), branch-free
+//
+// The same operations as greatCircleInline, in the same order (so the same bits), in a form V8
+// compiles well for one call at a time. V8 (11.x, Node 20) turns every f64 `select` and
+// Math.max/min into a branch, and on random pairs the quadrant choices, S > |C|, C < 0, atan01's
+// range and the ±360 correction of the longitude difference are coin flips: mispredictions were
+// most of the ~100 ns a call cost. Here every choice is bitwise (and/xor with masks), fmod runs
+// only for |x| > 540 (below it is the identity or the exact x ∓ 360, which the correction step
+// produces anyway; the one difference, the sign of a zero at x = -360, cannot reach the result:
+// see geo-simd.ts), atan01 divides once by a selected denominator (as geo-simd.ts and native),
+// and with SIMD the four sincosd run as two f64x2 pairs (lat1, lat2) and (lat2 - lat1, dlon / 2),
+// lane by lane the scalar operations. docs/algorithms.md, "Measured choices".
+
+/** c ? a : b, bit for bit, without a branch. */
+// @ts-ignore: decorator
+@inline
+function selectBits(c: bool, a: f64, b: f64): f64 {
+  const m = -(<i64>c);
+  const ab = reinterpret<i64>(a), bb = reinterpret<i64>(b);
+  return reinterpret<f64>(bb ^ ((ab ^ bb) & m));
+}
+
+/** remainder360 without branches on the data; fmod only for |x| > 540. */
+// @ts-ignore: decorator
+@inline
+function remainder360Bits(x: f64): f64 {
+  let r = Math.abs(x) <= 540.0 ? x : x % 360.0;
+  r = selectBits(r > 180.0, r - 360.0, r);
+  return selectBits(r < -180.0, r + 360.0, r);
+}
+
+/** remainder360 for |x| <= 360 (the TwoSum of two reduced longitudes). */
+// @ts-ignore: decorator
+@inline
+function remainder360SmallBits(x: f64): f64 {
+  const r = selectBits(x > 180.0, x - 360.0, x);
+  return selectBits(r < -180.0, r + 360.0, r);
+}
+
+/** The quadrant bits of q = sdQuadrant(x): the low bits of q + 1.5·2^52 are q in two's complement. */
+// @ts-ignore: decorator
+@inline
+function quadrantBits(q: f64): i64 {
+  return reinterpret<i64>(q + 6755399441055744.0);
+}
+
+/** quadSin by quadrant bits. */
+// @ts-ignore: decorator
+@inline
+function quadSinBits(qb: i64, s: f64, c: f64): f64 {
+  const sb = reinterpret<i64>(s), cb = reinterpret<i64>(c);
+  const d = (sb ^ cb) & -(qb & 1);
+  return reinterpret<f64>((sb ^ d) ^ ((qb & 2) << 62));
+}
+
+/** quadCos by quadrant bits. */
+// @ts-ignore: decorator
+@inline
+function quadCosBits(qb: i64, s: f64, c: f64): f64 {
+  const sb = reinterpret<i64>(s), cb = reinterpret<i64>(c);
+  const d = (sb ^ cb) & -(qb & 1);
+  return reinterpret<f64>((cb ^ d) ^ (((qb + 1) & 2) << 62));
+}
+
+/** atan01 with one division and bitwise selects; with SIMD its two Horner chains side by side. */
+// @ts-ignore: decorator
+@inline
+function atan01Bits(t: f64): f64 {
+  const small = t < 0.4375;
+  const mid = t < 0.6875;
+  const num = selectBits(mid, 2.0 * t - 1.0, t - 1.0);
+  const den = selectBits(mid, 2.0 + t, t + 1.0);
+  const x = selectBits(small, t, num / den);
+  const hi = selectBits(small, 0.0, selectBits(mid, ATANHI0, ATANHI1));
+  const lo = selectBits(small, 0.0, selectBits(mid, ATANLO0, ATANLO1));
+  const z = x * x;
+  const w = z * z;
+  let s1: f64, s2: f64;
+  if (ASC_FEATURE_SIMD) {
+    // Both Horner chains side by side: lane 0 AT8, AT6, AT4, AT2 (then AT0), lane 1 AT7 .. AT1.
+    const W = f64x2.splat(w);
+    let p = f64x2.add(onePairK(K1_AT8_AT7), f64x2.mul(W, onePairK(K1_AT10_AT9)));
+    p = f64x2.add(onePairK(K1_AT6_AT5), f64x2.mul(W, p));
+    p = f64x2.add(onePairK(K1_AT4_AT3), f64x2.mul(W, p));
+    p = f64x2.add(onePairK(K1_AT2_AT1), f64x2.mul(W, p));
+    s1 = z * (AT0 + w * f64x2.extract_lane(p, 0));
+    s2 = w * f64x2.extract_lane(p, 1);
+  } else {
+    s1 = z * (AT0 + w * (AT2 + w * (AT4 + w * (AT6 + w * (AT8 + w * AT10)))));
+    s2 = w * (AT1 + w * (AT3 + w * (AT5 + w * (AT7 + w * AT9))));
+  }
+  return hi - ((x * (s1 + s2) - lo) - x);
+}
+
+/** centralAngle with bitwise selects. */
+// @ts-ignore: decorator
+@inline
+function centralAngleBits(S: f64, C: f64): f64 {
+  const a = Math.abs(C);
+  const sgt = S > a;
+  const big = selectBits(sgt, S, a);
+  const small = selectBits(sgt, a, S);
+  const t = small / selectBits(big == 0.0, 1.0, big);  // big == 0: small is +0 too
+  let r = atan01Bits(t);
+  r = selectBits(sgt, PIO2_HI - (r - PIO2_LO), r);
+  return selectBits(C < 0.0, PI_HI - (r - PI_LO), r);
+}
+
+/** The end of the kernel from the sincosd results. */
+// @ts-ignore: decorator
+@inline
+function finishBits(s1: f64, c1: f64, c2: f64, sdp: f64, cdp: f64, sh: f64, ch: f64, radius: f64): f64 {
+  const h = 2.0 * sh * sh;
+  const x = c2 * (2.0 * sh * ch);
+  const y = sdp + s1 * c2 * h;
+  const z = cdp - c1 * c2 * h;
+  return centralAngleBits(Math.sqrt(x * x + y * y), z) * radius;
+}
+
+/** angDiff(lon1, lon2), branch-free. */
+// @ts-ignore: decorator
+@inline
+function angDiffBits(lon1: f64, lon2: f64): f64 {
+  const a = remainder360Bits(-lon1);
+  const b = remainder360Bits(lon2);
+  const t = a + b;
+  const bb = t - a;
+  const e = (a - (t - bb)) + (b - bb);
+  return remainder360SmallBits(t) + e;
+}
+
+/** greatCircle without SIMD. */
+function greatCircleOnePair(lon1: f64, lat1: f64, lon2: f64, lat2: f64, radius: f64): f64 {
+  const dlon = angDiffBits(lon1, lon2);
+  const q1 = sdQuadrant(lat1);
+  const r1 = sdReduce(lat1, q1);
+  const sa = sinKernel(r1), ca = cosKernel(r1);
+  const q1b = quadrantBits(q1);
+  const q2 = sdQuadrant(lat2);
+  const r2 = sdReduce(lat2, q2);
+  const sb = sinKernel(r2), cb = cosKernel(r2);
+  const dp = lat2 - lat1;
+  const qp = sdQuadrant(dp);
+  const rp = sdReduce(dp, qp);
+  const sp = sinKernel(rp), cp = cosKernel(rp);
+  const qpb = quadrantBits(qp);
+  const hl = dlon * 0.5;
+  const qh = sdQuadrant(hl);
+  const rh = sdReduce(hl, qh);
+  const sv = sinKernel(rh), cv = cosKernel(rh);
+  const qhb = quadrantBits(qh);
+  return finishBits(
+    quadSinBits(q1b, sa, ca), quadCosBits(q1b, sa, ca), quadCosBits(quadrantBits(q2), sb, cb),
+    quadSinBits(qpb, sp, cp), quadCosBits(qpb, sp, cp), quadSinBits(qhb, sv, cv), quadCosBits(qhb, sv, cv), radius,
+  );
+}
+
+// Constants of the SIMD single-call kernel, one 16-byte entry each (a table load is one
+// instruction; V8 rematerializes a v128.const at every use). Only compiled into the SIMD build.
+// @ts-ignore: decorator
+@lazy
+const ONE_PAIR_K: usize = memory.data<f64>([
+  S1, S1, S2, S2, S3, S3, S4, S4, S5, S5, S6, S6,
+  C1, C1, C2, C2, C3, C3, C4, C4, C5, C5, C6, C6,
+  0.5, 0.5, 1.0, 1.0, 90.0, 90.0,
+  DEGREES_TO_QUADRANTS, DEGREES_TO_QUADRANTS, RADIANS_PER_DEGREE, RADIANS_PER_DEGREE,
+  6755399441055744.0, 6755399441055744.0,
+  AT8, AT7, AT10, AT9, AT6, AT5, AT4, AT3, AT2, AT1,
+], 16);
+const K1_S1: usize = 0;
+const K1_C1: usize = 6;
+const K1_HALF: usize = 12;
+const K1_ONE: usize = 13;
+const K1_90: usize = 14;
+const K1_DEGREES_TO_QUADRANTS: usize = 15;
+const K1_RADIANS_PER_DEGREE: usize = 16;
+const K1_MAGIC: usize = 17;
+const K1_AT8_AT7: usize = 18;
+const K1_AT10_AT9: usize = 19;
+const K1_AT6_AT5: usize = 20;
+const K1_AT4_AT3: usize = 21;
+const K1_AT2_AT1: usize = 22;
+
+// @ts-ignore: decorator
+@inline
+function onePairK(i: usize): v128 {
+  return v128.load(ONE_PAIR_K + (i << 4));
+}
+
+/** Two sincosd side by side; returns the sines, the cosines in `ONE_PAIR_COS`. */
+// @ts-ignore: decorator
+@lazy
+let ONE_PAIR_COS: v128 = i64x2.splat(0);
+// @ts-ignore: decorator
+@inline
+function sincosd2(x: v128): v128 {
+  // sdQuadrant, sdReduce
+  const q = f64x2.floor(f64x2.add(f64x2.mul(x, onePairK(K1_DEGREES_TO_QUADRANTS)), onePairK(K1_HALF)));
+  const r = f64x2.mul(f64x2.sub(x, f64x2.mul(q, onePairK(K1_90))), onePairK(K1_RADIANS_PER_DEGREE));
+  const qb = f64x2.add(q, onePairK(K1_MAGIC));
+  const z = f64x2.mul(r, r);
+  const w = f64x2.mul(z, z);
+  // sinKernel: x + v*(S1 + z*r'), r' = S2 + z*(S3 + z*S4) + z*w*(S5 + z*S6), v = z*x
+  const sr = f64x2.add(
+    f64x2.add(onePairK(K1_S1 + 1), f64x2.mul(z, f64x2.add(onePairK(K1_S1 + 2), f64x2.mul(z, onePairK(K1_S1 + 3))))),
+    f64x2.mul(f64x2.mul(z, w), f64x2.add(onePairK(K1_S1 + 4), f64x2.mul(z, onePairK(K1_S1 + 5)))),
+  );
+  const s = f64x2.add(r, f64x2.mul(f64x2.mul(z, r), f64x2.add(onePairK(K1_S1), f64x2.mul(z, sr))));
+  // cosKernel: r' = z*(C1 + z*(C2 + z*C3)) + w*w*(C4 + z*(C5 + z*C6)); hz = 0.5*z; w' = 1 - hz;
+  // w' + (((1 - w') - hz) + z*r')
+  const cr = f64x2.add(
+    f64x2.mul(z, f64x2.add(onePairK(K1_C1), f64x2.mul(z, f64x2.add(onePairK(K1_C1 + 1), f64x2.mul(z, onePairK(K1_C1 + 2)))))),
+    f64x2.mul(f64x2.mul(w, w), f64x2.add(onePairK(K1_C1 + 3), f64x2.mul(z, f64x2.add(onePairK(K1_C1 + 4), f64x2.mul(z, onePairK(K1_C1 + 5)))))),
+  );
+  const hz = f64x2.mul(onePairK(K1_HALF), z);
+  const one = onePairK(K1_ONE);
+  const w1 = f64x2.sub(one, hz);
+  const c = f64x2.add(w1, f64x2.add(f64x2.sub(f64x2.sub(one, w1), hz), f64x2.mul(z, cr)));
+  // quadSin / quadCos: swap when q is odd, negate sin when q & 2, cos when (q + 1) & 2
+  const one64 = i64x2.splat(1), two64 = i64x2.splat(2);
+  const d = v128.and(v128.xor(s, c), i64x2.neg(v128.and(qb, one64)));
+  ONE_PAIR_COS = v128.xor(v128.xor(c, d), i64x2.shl(v128.and(i64x2.add(qb, one64), two64), 62));
+  return v128.xor(v128.xor(s, d), i64x2.shl(v128.and(qb, two64), 62));
+}
+
+/** greatCircle with SIMD: sincosd of (lat1, lat2) and of (lat2 - lat1, dlon / 2) as f64x2 pairs. */
+function greatCircleOnePairSimd(lon1: f64, lat1: f64, lon2: f64, lat2: f64, radius: f64): f64 {
+  const dlon = angDiffBits(lon1, lon2);
+  const sinA = sincosd2(f64x2.replace_lane(f64x2.splat(lat1), 1, lat2));
+  const cosA = ONE_PAIR_COS;
+  const sinB = sincosd2(f64x2.replace_lane(f64x2.splat(lat2 - lat1), 1, dlon * 0.5));
+  const cosB = ONE_PAIR_COS;
+  return finishBits(
+    f64x2.extract_lane(sinA, 0), f64x2.extract_lane(cosA, 0), f64x2.extract_lane(cosA, 1),
+    f64x2.extract_lane(sinB, 0), f64x2.extract_lane(cosB, 0), f64x2.extract_lane(sinB, 1), f64x2.extract_lane(cosB, 1),
+    radius,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
