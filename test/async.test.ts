@@ -14,7 +14,10 @@ import { CMAKE_LABEL, LOADED, buildsFor, type LoadedBackend } from './support/ba
 import { nodePlatform } from '../src/platform/node.js';
 import { expectSameArray } from './support/arrays.js';
 
-const withAsync = ({ label, backend, api }: LoadedBackend) => ({ label, backend, api, asyncApi: createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => ({})) });
+/** One configuration for every call: the pool of worker threads is per configuration, and is reused. */
+const POOL_CONFIG = {};
+
+const withAsync = ({ label, backend, api }: LoadedBackend) => ({ label, backend, api, asyncApi: createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => POOL_CONFIG) });
 // The async paths are one per backend; the great-circle kernels they run differ per build.
 const BACKENDS = buildsFor(['checkPrimes', 'countPrimes', 'primesBetween']).map(withAsync);
 const GEO_BUILDS = buildsFor(VARIANT_KERNELS).map(withAsync);

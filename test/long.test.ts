@@ -9,10 +9,13 @@ import { nodePlatform } from '../src/platform/node.js';
 import { buildsFor } from './support/backends.js';
 import { LONG_RANGE, primeCountRows } from './support/reference.js';
 
+/** One configuration for every call: the pool of worker threads is per configuration, and is reused. */
+const POOL_CONFIG = {};
+
 const WIDE = primeCountRows().filter(({ lo, hi }) => hi - lo > LONG_RANGE);
 
 describe.each(buildsFor(['countPrimes']))('the widest reference ranges: $label', ({ backend, api }) => {
-  const asyncApi = createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => ({}));
+  const asyncApi = createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => POOL_CONFIG);
   it.for(WIDE)('counts $count primes in [$lo, $hi), sync and on two threads', async ({ lo, hi, count }) => {
     expect(api.countPrimes(lo, hi)).toBe(count);
     expect(await asyncApi.countPrimesAsync(lo, hi, { threads: 2 })).toBe(count);

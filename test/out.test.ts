@@ -14,7 +14,10 @@ import { nodePlatform } from '../src/platform/node.js';
 import { expectSameArray } from './support/arrays.js';
 import { buildsFor, type LoadedBackend } from './support/backends.js';
 
-const withAsync = (build: LoadedBackend) => ({ ...build, asyncApi: createAsyncApi(() => routesToOneBackend(build.backend), () => nodePlatform, () => ({})) });
+/** One configuration for every call: the pool of worker threads is per configuration, and is reused. */
+const POOL_CONFIG = {};
+
+const withAsync = (build: LoadedBackend) => ({ ...build, asyncApi: createAsyncApi(() => routesToOneBackend(build.backend), () => nodePlatform, () => POOL_CONFIG) });
 
 function coordinates(n: number): [Float64Array, Float64Array, Float64Array, Float64Array] {
   let state = 12345;

@@ -14,6 +14,9 @@ import { nodePlatform } from '../src/platform/node.js';
 import { REFERENCE, buildsFor } from './support/backends.js';
 import type { Kernels } from '../src/contract.js';
 
+/** One configuration for every call: the pool of worker threads is per configuration, and is reused. */
+const POOL_CONFIG = {};
+
 const BUILDS = buildsFor(['primePiLeaves', 'primePiSieve']);
 const SEED = 20261201;
 
@@ -94,7 +97,7 @@ describe.each(BUILDS)('π(x) in parts: $label', ({ backend }) => {
   });
 
   it('countPrimesAsync spreads one π(x) over its threads and gives the sync count', async () => {
-    const asyncApi = createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => ({}));
+    const asyncApi = createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => POOL_CONFIG);
     expect(PRIME_PI_PARTS_FROM).toBeLessThanOrEqual(1e12);
     expect(primePiParts(1e12, 2).length).toBeGreaterThan(2);
     const seen: number[] = [];

@@ -14,6 +14,9 @@ import { PACKAGE_ROOT } from '../src/paths.js';
 import { nodePlatform } from '../src/platform/node.js';
 import { buildsFor } from './support/backends.js';
 
+/** One configuration for every call: the pool of worker threads is per configuration, and is reused. */
+const POOL_CONFIG = {};
+
 const RUNS = Number(process.env.NUMACCEL_FC_RUNS ?? 2000) / 20;
 const outcome = (run: () => unknown) => {
   try {
@@ -24,7 +27,7 @@ const outcome = (run: () => unknown) => {
 };
 
 describe.each(buildsFor(['primePi', 'nthPrime', 'nextPrime', 'prevPrime']))('prime counting through the API: $label', ({ backend, api }) => {
-  const asyncApi = createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => ({}));
+  const asyncApi = createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => POOL_CONFIG);
 
   it('countPrimes gives the sieve\'s answer whether it counts by π(x) or sieves, around the crossover', () => {
     fc.assert(

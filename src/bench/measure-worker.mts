@@ -16,6 +16,9 @@ import { findCase } from './cases.js';
 import { readReference } from './inputs.js';
 import { quantile, type MeasureSpec, type WorkerResult } from './measure.js';
 
+/** One configuration for every call: the pool of worker threads is per configuration, and is reused. */
+const POOL_CONFIG = {};
+
 /** Mean Earth radius (IUGG), for errors in metres. */
 const EARTH_RADIUS_M = 6_371_008.8;
 
@@ -30,7 +33,7 @@ async function apiFor(target: string): Promise<{ api: BenchApi; served?: (route:
   }
   // Routes built once: the facade's functions ask for them on every call.
   const routes = routesToOneBackend(loadNodeBuild(target));
-  return { api: { ...createApi(() => routes), ...createAsyncApi(() => routes, () => nodePlatform, () => ({})) } };
+  return { api: { ...createApi(() => routes), ...createAsyncApi(() => routes, () => nodePlatform, () => POOL_CONFIG) } };
 }
 
 /** The worst error against the exact central angles, in metres on the Earth, and how many results were not finite. */
