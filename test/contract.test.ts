@@ -4,6 +4,7 @@
  * validation is exercised as users see it.
  */
 import { describe, expect, it } from 'vitest';
+import { countsByPrimePi } from '../src/api.js';
 import { VARIANT_KERNELS } from '../src/builds.js';
 import { seededRandom } from '../src/bench/inputs.js';
 import { EARTH_RADIUS } from '../src/arguments.js';
@@ -147,6 +148,15 @@ describe.each(buildsFor(['checkPrime', 'greatCircle', 'checkPrimes', 'countPrime
         for (let n = lo; n < hi; n++) if (isPrimeOracle(BigInt(n))) expected.push(n);
         expect(Array.from(api.primesBetween(lo, hi)), `[${lo}, ${hi})`).toEqual(expected);
         expect(api.countPrimes(lo, hi), `[${lo}, ${hi})`).toBe(expected.length);
+      }
+    });
+
+    it('sieves windows where large sieving primes start far ahead, as π(x) counts them', () => {
+      // Just above 32768² = 1,073,741,824 the sieving primes past one segment (32,768) begin at
+      // p², several segments past lo; the other windows reach primes up to 3.2·10^6.
+      for (const [lo, hi] of [[1_073_000_000, 1_080_000_000], [2 ** 40, 2 ** 40 + 20_000_000], [10 ** 13, 10 ** 13 + 10_000_000]] as const) {
+        expect(countsByPrimePi(lo, hi)).toBe(false); // sieved, while [0, lo) and [0, hi) go by π(x)
+        expect(api.countPrimes(lo, hi), `[${lo}, ${hi})`).toBe(api.countPrimes(0, hi) - api.countPrimes(0, lo));
       }
     });
 

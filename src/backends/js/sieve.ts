@@ -98,13 +98,21 @@ function sieveSegments(lo: number, hi: number, visit: (segment: Uint8Array, firs
   }
 
   // Large primes: (prime, absolute byte of its next multiple, wheel index of that multiple's
-  // cofactor), kept in the bucket of the segment where that byte falls.
-  const buckets = new Map<number, number[]>();
+  // cofactor), kept in the bucket of the segment where that byte falls. A multiple found while
+  // sieving is at most `ring` segments ahead (a wheel step is below p/5 bytes), so those buckets
+  // form a ring of reused arrays; only a first multiple (p² can lie far beyond lo) may be further,
+  // and waits in a map.
+  const largest = primes.length > smallCount ? primes[primes.length - 1]! : 0;
+  const ring = Math.ceil(largest / 5 / SEGMENT_BYTES) + 2;
+  const near = Array.from({ length: ring }, () => new Bucket());
+  const far = new Map<number, Bucket>();
+  let segmentIndex = 0;
   const enqueue = (prime: number, byte: number, wheelIndex: number) => {
     const key = Math.floor((byte - firstByte) / SEGMENT_BYTES);
-    let bucket = buckets.get(key);
-    if (!bucket) buckets.set(key, (bucket = []));
-    bucket.push(prime, byte, wheelIndex);
+    let bucket: Bucket | undefined;
+    if (key - segmentIndex < ring) bucket = near[key % ring]!;
+    else if (!(bucket = far.get(key))) far.set(key, (bucket = new Bucket()));
+    bucket.add(prime, byte, wheelIndex);
   };
   for (let i = smallCount; i < primes.length; i++) {
     const p = primes[i]!;
@@ -113,7 +121,7 @@ function sieveSegments(lo: number, hi: number, visit: (segment: Uint8Array, firs
     if (byte < endByte) enqueue(p, byte, BIT_OF_RESIDUE[mod30(k)]!);
   }
 
-  for (let segmentIndex = 0, start = firstByte; start < endByte; segmentIndex++, start += SEGMENT_BYTES) {
+  for (let start = firstByte; start < endByte; segmentIndex++, start += SEGMENT_BYTES) {
     const length = Math.min(SEGMENT_BYTES, endByte - start);
     presieve(segment, start, length);
 
@@ -127,24 +135,16 @@ function sieveSegments(lo: number, hi: number, visit: (segment: Uint8Array, firs
       }
     }
 
-    const bucket = buckets.get(segmentIndex);
-    if (bucket) {
-      buckets.delete(segmentIndex);
-      const end = start + length;
-      for (let b = 0; b < bucket.length; b += 3) {
-        const p = bucket[b]!;
-        let byte = bucket[b + 1]!;
-        let j = bucket[b + 2]!;
-        const q = Math.floor(p / 30), r = p % 30;
-        // Cross off every multiple in this segment, walking the cofactor round the wheel.
-        while (byte < end) {
-          segment[byte - start]! &= ~(1 << BIT_OF_RESIDUE[(r * WHEEL[j]!) % 30]!);
-          const k = WHEEL[j]!, gap = WHEEL_GAPS[j]!;
-          byte += q * gap + Math.floor((r * (k + gap)) / 30) - Math.floor((r * k) / 30);
-          j = (j + 1) & 7;
-        }
-        if (byte < endByte) enqueue(p, byte, j);
-      }
+    const waiting = far.get(segmentIndex);
+    if (waiting) {
+      far.delete(segmentIndex);
+      crossOffLarge(waiting, segment, start, start + length, endByte, enqueue);
+    }
+    const bucket = near[segmentIndex % ring]!;
+    if (bucket.size > 0) {
+      // Everything crossOffLarge enqueues lands in a later segment, so in another bucket.
+      crossOffLarge(bucket, segment, start, start + length, endByte, enqueue);
+      bucket.size = 0;
     }
 
     // The pre-sieve cleared the pattern primes themselves, and the wheel's 1 is not prime.
@@ -154,6 +154,49 @@ function sieveSegments(lo: number, hi: number, visit: (segment: Uint8Array, firs
     }
     maskEnds(segment, start, length, lo, hi);
     visit(segment, start, length);
+  }
+}
+
+/** Sieving primes waiting for one segment: (prime, byte, wheel index) triples in a growing typed array. */
+class Bucket {
+  items = new Float64Array(48);
+  size = 0;
+  add(prime: number, byte: number, wheelIndex: number): void {
+    if (this.size + 3 > this.items.length) {
+      const grown = new Float64Array(2 * this.items.length);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    const items = this.items;
+    items[this.size] = prime;
+    items[this.size + 1] = byte;
+    items[this.size + 2] = wheelIndex;
+    this.size += 3;
+  }
+}
+
+/**
+ * Crosses off, in the segment of bytes [start, end), every multiple of the large primes in
+ * `bucket` (triples: prime, byte of its next multiple, wheel index of its cofactor), walking each
+ * cofactor round the wheel, and enqueues each prime's next multiple below endByte.
+ */
+function crossOffLarge(
+  bucket: Bucket, segment: Uint8Array, start: number, end: number, endByte: number,
+  enqueue: (prime: number, byte: number, wheelIndex: number) => void,
+): void {
+  const items = bucket.items;
+  for (let b = 0; b < bucket.size; b += 3) {
+    const p = items[b]!;
+    let byte = items[b + 1]!;
+    let j = items[b + 2]!;
+    const q = Math.floor(p / 30), r = p % 30;
+    while (byte < end) {
+      segment[byte - start]! &= ~(1 << BIT_OF_RESIDUE[(r * WHEEL[j]!) % 30]!);
+      const k = WHEEL[j]!, gap = WHEEL_GAPS[j]!;
+      byte += q * gap + Math.floor((r * (k + gap)) / 30) - Math.floor((r * k) / 30);
+      j = (j + 1) & 7;
+    }
+    if (byte < endByte) enqueue(p, byte, j);
   }
 }
 
