@@ -4,7 +4,7 @@
  */
 import type { Group } from './case-types.js';
 import { BUSY_CORES } from './measure.js';
-import { AUTO_TOLERANCE, type AutoCheck, type CaseInfo, type Row } from './results.js';
+import { AUTO_TOLERANCE, servingRoute, type AutoCheck, type CaseInfo, type Row } from './results.js';
 
 const measured = (row: Row): row is Row & { medianMs: number } => row.medianMs !== undefined && row.error === undefined;
 
@@ -32,7 +32,7 @@ export function analyse(groups: readonly Group[], cases: readonly CaseInfo[], ro
     // so a sum of distances (every greatCircle route, whatever the group) must agree to the
     // contract's accuracy, 1e-14; counts and primes exactly.
     const expected = (js ?? backends[0])?.checksum;
-    const tolerance = kase.route?.startsWith('greatCircle') ? 1e-14 : 0;
+    const tolerance = servingRoute(kase)?.startsWith('greatCircle') ? 1e-14 : 0;
     const sameChecksum = (checksum: number | undefined) =>
       checksum !== undefined && expected !== undefined && (checksum === expected || Math.abs(checksum - expected) <= tolerance * Math.abs(expected));
     for (const row of mine) {

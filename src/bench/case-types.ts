@@ -62,6 +62,8 @@ export interface Case {
   readonly description: string;
   /** The route of `auto` this case measures (its forced-backend times feed the selection table). */
   readonly route?: Route;
+  /** The route that serves this case, for a case that is not to feed the selection table. */
+  readonly servedBy?: Route;
   /** The job reported: every time is for this much work (calls, pairs, rows, ...). */
   readonly nominal: number;
   /** What one numaccel run does; when smaller than `nominal` the job is linear and times are scaled. */

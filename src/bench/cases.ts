@@ -152,6 +152,7 @@ export const CASES: readonly Case[] = [
     id: 'greatCircleMany-5M-out',
     title: 'greatCircleMany into options.out, 5·10^6 pairs',
     description: 'greatCircleMany over the same 5,000,000 pairs into a preallocated result (options.out), one call: nothing allocated per call',
+    servedBy: 'greatCircleMany',
     prepare: (api, size) => {
       const columns = pairs(size);
       const out = new Float64Array(size);
@@ -293,6 +294,7 @@ export const CASES: readonly Case[] = [
   {
     id: 'primePi-1e13',
     group: 'pi',
+    servedBy: 'countPrimes',
     title: 'π(10^13)',
     description: 'countPrimes(0, 10^13 + 1) = π(10^13) = 346,065,536,839 on one thread, by π(x)',
     nominal: 1e13,
@@ -305,6 +307,7 @@ export const CASES: readonly Case[] = [
   {
     id: 'primePi-1e15',
     group: 'pi',
+    servedBy: 'countPrimes',
     title: 'π(10^15)',
     description: 'countPrimes(0, 10^15 + 1) = π(10^15) = 29,844,570,422,669 on one thread',
     nominal: 1e15,
@@ -318,6 +321,7 @@ export const CASES: readonly Case[] = [
   {
     id: 'primePi-1e15-async',
     group: 'pi',
+    servedBy: 'countPrimes',
     title: 'π(10^15), 2 threads',
     description: 'countPrimesAsync(0, 10^15 + 1, { threads: 2 }): one π(x) in parts on two threads',
     nominal: 1e15,
@@ -332,6 +336,7 @@ export const CASES: readonly Case[] = [
   {
     id: 'nthPrime-1e12',
     group: 'pi',
+    servedBy: 'countPrimes',
     title: 'nthPrime(10^12)',
     description: 'nthPrime(10^12) = 29,996,224,275,833 on one thread',
     nominal: 1e12,

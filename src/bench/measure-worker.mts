@@ -15,6 +15,7 @@ import type { AngleFunction, BenchApi, Run } from './case-types.js';
 import { findCase } from './cases.js';
 import { readReference } from './inputs.js';
 import { quantile, type MeasureSpec, type WorkerResult } from './measure.js';
+import { servingRoute } from './results.js';
 
 /** One configuration for every call: the pool of worker threads is per configuration, and is reused. */
 const POOL_CONFIG = {};
@@ -62,7 +63,8 @@ async function main(): Promise<void> {
   } else {
     const target = await apiFor(spec.target);
     run = kase.prepare(target.api, spec.size);
-    if (target.served && kase.route) served = target.served(kase.route);
+    const route = servingRoute(kase);
+    if (target.served && route) served = target.served(route);
     angle = kase.angle?.(target.api);
   }
 

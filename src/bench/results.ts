@@ -66,11 +66,15 @@ export interface CaseInfo {
   readonly title: string;
   readonly description: string;
   readonly route?: string;
+  readonly servedBy?: string;
   readonly nominal: number;
   readonly calls: number;
   readonly variants: boolean;
   readonly async: boolean;
 }
+
+/** The route that serves a case in `auto`, whether or not its times feed the selection table. */
+export const servingRoute = (kase: Pick<CaseInfo, 'route' | 'servedBy'>): string | undefined => kase.route ?? kase.servedBy;
 
 export interface AutoCheck {
   readonly case: string;

@@ -112,6 +112,7 @@ function caseInfo(kase: Case): CaseInfo {
     title: kase.title,
     description: kase.description,
     ...(kase.route ? { route: kase.route } : {}),
+    ...(kase.servedBy ? { servedBy: kase.servedBy } : {}),
     nominal: kase.nominal,
     calls: kase.calls,
     variants: kase.variants === true,
