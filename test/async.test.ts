@@ -6,18 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAsyncApi } from '../src/async.js';
-import { countsByPrimePi, routesToOneBackend } from '../src/api.js';
+import { countsByPrimePi } from '../src/api.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { VARIANT_KERNELS } from '../src/builds.js';
-import { CMAKE_LABEL, LOADED, buildsFor, type LoadedBackend } from './support/backends.js';
-import { nodePlatform } from '../src/platform/node.js';
+import { asyncApiFor, buildsFor, CMAKE_LABEL, LOADED, type LoadedBackend } from './support/backends.js';
 import { expectSameArray } from './support/arrays.js';
 
-/** One configuration for every call: the pool of worker threads is per configuration, and is reused. */
-const POOL_CONFIG = {};
-
-const withAsync = ({ label, backend, api }: LoadedBackend) => ({ label, backend, api, asyncApi: createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => POOL_CONFIG) });
+const withAsync = ({ label, backend, api }: LoadedBackend) => ({ label, backend, api, asyncApi: asyncApiFor(backend) });
 // The async paths are one per backend; the great-circle kernels they run differ per build.
 const BACKENDS = buildsFor(['checkPrimes', 'countPrimes', 'primesBetween']).map(withAsync);
 const GEO_BUILDS = buildsFor(VARIANT_KERNELS).map(withAsync);

@@ -3,19 +3,13 @@
  * prime_counts.tsv, counted once per backend, synchronously and on two threads.
  */
 import { describe, expect, it } from 'vitest';
-import { createAsyncApi } from '../src/async.js';
-import { routesToOneBackend } from '../src/api.js';
-import { nodePlatform } from '../src/platform/node.js';
-import { buildsFor } from './support/backends.js';
+import { asyncApiFor, buildsFor } from './support/backends.js';
 import { LONG_RANGE, primeCountRows } from './support/reference.js';
-
-/** One configuration for every call: the pool of worker threads is per configuration, and is reused. */
-const POOL_CONFIG = {};
 
 const WIDE = primeCountRows().filter(({ lo, hi }) => hi - lo > LONG_RANGE);
 
 describe.each(buildsFor(['countPrimes']))('the widest reference ranges: $label', ({ backend, api }) => {
-  const asyncApi = createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => POOL_CONFIG);
+  const asyncApi = asyncApiFor(backend);
   it.for(WIDE)('counts $count primes in [$lo, $hi), sync and on two threads', async ({ lo, hi, count }) => {
     expect(api.countPrimes(lo, hi)).toBe(count);
     expect(await asyncApi.countPrimesAsync(lo, hi, { threads: 2 })).toBe(count);

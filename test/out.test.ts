@@ -6,18 +6,12 @@
  * proportional to its size.
  */
 import { describe, expect, it } from 'vitest';
-import { createAsyncApi } from '../src/async.js';
-import { routesToOneBackend } from '../src/api.js';
 import { VARIANT_KERNELS } from '../src/builds.js';
 import { primesBetweenCapacity } from '../src/index.js';
-import { nodePlatform } from '../src/platform/node.js';
 import { expectSameArray } from './support/arrays.js';
-import { buildsFor, type LoadedBackend } from './support/backends.js';
+import { asyncApiFor, buildsFor, type LoadedBackend } from './support/backends.js';
 
-/** One configuration for every call: the pool of worker threads is per configuration, and is reused. */
-const POOL_CONFIG = {};
-
-const withAsync = (build: LoadedBackend) => ({ ...build, asyncApi: createAsyncApi(() => routesToOneBackend(build.backend), () => nodePlatform, () => POOL_CONFIG) });
+const withAsync = (build: LoadedBackend) => ({ ...build, asyncApi: asyncApiFor(build.backend) });
 
 function coordinates(n: number): [Float64Array, Float64Array, Float64Array, Float64Array] {
   let state = 12345;

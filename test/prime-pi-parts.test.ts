@@ -5,17 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAsyncApi } from '../src/async.js';
-import { routesToOneBackend } from '../src/api.js';
 import { PRIME_PI_SIEVE_LAYOUT } from '../src/contract.js';
 import { primePiSegments } from '../src/backends/js/primecount.js';
 import { PRIME_PI_PARTS_FROM, addPrimePiParts, primePiParts, type PrimePiPart } from '../src/prime-pi-parts.js';
-import { nodePlatform } from '../src/platform/node.js';
-import { REFERENCE, buildsFor } from './support/backends.js';
+import { asyncApiFor, buildsFor, REFERENCE } from './support/backends.js';
 import type { Kernels } from '../src/contract.js';
-
-/** One configuration for every call: the pool of worker threads is per configuration, and is reused. */
-const POOL_CONFIG = {};
 
 const BUILDS = buildsFor(['primePiLeaves', 'primePiSieve']);
 const SEED = 20261201;
@@ -97,7 +91,7 @@ describe.each(BUILDS)('π(x) in parts: $label', ({ backend }) => {
   });
 
   it('countPrimesAsync spreads one π(x) over its threads and gives the sync count', async () => {
-    const asyncApi = createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => POOL_CONFIG);
+    const asyncApi = asyncApiFor(backend);
     expect(PRIME_PI_PARTS_FROM).toBeLessThanOrEqual(1e12);
     expect(primePiParts(1e12, 2).length).toBeGreaterThan(2);
     const seen: number[] = [];

@@ -8,14 +8,9 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countsByPrimePi, routesToOneBackend } from '../src/api.js';
-import { createAsyncApi } from '../src/async.js';
+import { countsByPrimePi } from '../src/api.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
-import { nodePlatform } from '../src/platform/node.js';
-import { buildsFor } from './support/backends.js';
-
-/** One configuration for every call: the pool of worker threads is per configuration, and is reused. */
-const POOL_CONFIG = {};
+import { asyncApiFor, buildsFor } from './support/backends.js';
 
 const RUNS = Number(process.env.NUMACCEL_FC_RUNS ?? 2000) / 20;
 const outcome = (run: () => unknown) => {
@@ -27,7 +22,7 @@ const outcome = (run: () => unknown) => {
 };
 
 describe.each(buildsFor(['primePi', 'nthPrime', 'nextPrime', 'prevPrime']))('prime counting through the API: $label', ({ backend, api }) => {
-  const asyncApi = createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => POOL_CONFIG);
+  const asyncApi = asyncApiFor(backend);
 
   it('countPrimes gives the sieve\'s answer whether it counts by π(x) or sieves, around the crossover', () => {
     fc.assert(

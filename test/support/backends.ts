@@ -12,10 +12,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createApi, routesToOneBackend, type NumaccelApi } from '../../src/api.js';
+import { createAsyncApi, type NumaccelAsyncApi } from '../../src/async.js';
 import { VARIANT_KERNELS } from '../../src/builds.js';
 import type { Backend, KernelName } from '../../src/contract.js';
 import { PACKAGE_ROOT } from '../../src/paths.js';
-import { defaultNodeBuild, loadNodeBuild, nodeBuilds } from '../../src/platform/node.js';
+import { defaultNodeBuild, loadNodeBuild, nodeBuilds, nodePlatform } from '../../src/platform/node.js';
 import { BackendUnavailableError } from '../../src/registry.js';
 
 export const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
@@ -81,3 +82,8 @@ export const REFERENCE: LoadedBackend = LOADED.find((b) => b.label === 'js') ?? 
   api: createApi(() => routesToOneBackend(loadNodeBuild('js'))),
 };
 
+/** One configuration for every async call of the tests: the pool of worker threads is per configuration, and is reused. */
+const POOL_CONFIG = {};
+
+/** The async functions over one backend, in Node's worker pool. */
+export const asyncApiFor = (backend: Backend): NumaccelAsyncApi => createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => POOL_CONFIG);

@@ -98,7 +98,7 @@ function sieveSegments(lo: number, hi: number, visit: (segment: Uint8Array, firs
     const q = Math.floor(p / 30), r = p % 30;
     for (let j = 0; j < 8; j++) {
       offsets[8 * i + j] = q * WHEEL[j]! + Math.floor((r * WHEEL[j]!) / 30);
-      masks[8 * i + j] = ~(1 << BIT_OF_RESIDUE[(r * WHEEL[j]!) % 30]!);
+      masks[8 * i + j] = MULTIPLE_MASK[8 * BIT_OF_RESIDUE[r]! + j]!;
     }
     const k = firstCofactor(p, firstByte);
     turnByte[i] = Math.floor(k / 30) * p - firstByte; // exact: a*p < 2^53 / 30, the difference below p^2 / 30
@@ -150,11 +150,7 @@ function crossOffSmall(
   let turn = turnByte[i]!;
   let j = turnIndex[i]!;
   if (j > 0) {
-    for (; j < 8; j++) {
-      const byte = turn + offsets[at + j]!;
-      if (byte >= length) break;
-      segment[byte]! &= masks[at + j]!;
-    }
+    j = crossOffTurnFrom(segment, length, turn, j, offsets, masks, at);
     if (j === 8) {
       turn += p;
       j = 0;
@@ -175,15 +171,21 @@ function crossOffSmall(
       segment[turn + o6]! &= m6;
       segment[turn + o7]! &= m7;
     }
-    for (; j < 8; j++) {
-      const byte = turn + offsets[at + j]!;
-      if (byte >= length) break;
-      segment[byte]! &= masks[at + j]!;
-    }
+    j = crossOffTurnFrom(segment, length, turn, 0, offsets, masks, at);
   }
   // j < 8 here: the turn in hand reaches past the segment.
   turnByte[i] = turn - length;
   turnIndex[i] = j;
+}
+
+/** Crosses off the multiples j, j + 1, … of one turn that lie below length; returns the first that does not (8: none). */
+function crossOffTurnFrom(segment: Uint8Array, length: number, turn: number, j: number, offsets: Int32Array, masks: Uint8Array, at: number): number {
+  for (; j < 8; j++) {
+    const byte = turn + offsets[at + j]!;
+    if (byte >= length) break;
+    segment[byte]! &= masks[at + j]!;
+  }
+  return j;
 }
 
 /**
