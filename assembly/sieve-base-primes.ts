@@ -60,7 +60,7 @@ export function ensureBasePrimes(limit: u64): void {
   runSetup(baseLimit + 1, target + 1);
   while (curSb < runEb) {
     const len = sieveSegment();
-    baseCount += listSegmentU32(len, basePtr + (<usize>baseCount << 2));
+    baseCount += listSegmentU32(0, len, basePtr + (<usize>baseCount << 2));
   }
   releaseBlocks();
   baseLimit = target;

@@ -3,7 +3,7 @@
 
 import { SEG, SEG_SHIFT, DT } from "./sieve-wheel";
 
-export const NBUCKETS: u32 = 1024; // ring of buckets (> the 580 segments a big prime can jump)
+export const NBUCKETS: u32 = 128;  // ring of buckets (> the 73 segments a big prime can jump)
 const BLOCK_BYTES: usize = 8192;    // bucket block: u32 next, u32 count, 1023 entries of 8 bytes
 const BLOCK_CAP: u32 = 1023;
 

@@ -1,14 +1,16 @@
-// The resumable listing behind primesBetween: one sieve run handed out a segment per call (as the
-// C++ SieveCursor runs one piece by piece), so the caller can copy each batch out of linear memory
-// without ever needing a buffer for the whole range.
+// The resumable listing behind primesBetween: one sieve run handed out a chunk of a segment per
+// call (as the C++ SieveCursor runs one piece by piece), so the caller can copy each batch out of
+// linear memory without ever needing a buffer for the whole range.
 
-import { SEG, isqrt } from "./sieve-wheel";
+import { CHUNK, isqrt } from "./sieve-wheel";
 import { curSb, listSegmentF64, ready, runEb, runHi, runLo, runSetup, setup, sieveSegment } from "./sieve-segmented";
 import { releaseBlocks } from "./sieve-buckets";
 import { ensureBasePrimes } from "./sieve-base-primes";
 
 let listActive = false;
 let listPending = false;   // 2, 3, 5 not yet written
+let segmentLength = 0;     // bytes of the sieved segment
+let listedBytes = 0;       // of which the primes have been handed out
 
 /** Abandons a running listing: counting and listing share the run state. */
 // @ts-ignore: decorator
@@ -26,10 +28,12 @@ export function listPrimesStart(lo: u64, hi: u64): void {
   ensureBasePrimes(isqrt(hi - 1));
   runSetup(lo, hi);
   listPending = true;
+  segmentLength = 0;
+  listedBytes = 0;
 }
 
-/** At most LIST_BATCH primes per call: one segment holds at most 8·SEG candidates, plus 2, 3, 5. */
-export const LIST_BATCH: i32 = 8 * SEG + 3;
+/** At most LIST_BATCH primes per call: one chunk holds at most 8·CHUNK candidates, plus 2, 3, 5. */
+export const LIST_BATCH: i32 = 8 * CHUNK + 3;
 
 /**
  * Writes the next batch of primes (ascending, as f64) to out, which has room for LIST_BATCH,
@@ -44,8 +48,14 @@ export function listPrimesNext(out: usize): i32 {
     if (runLo <= 3 && runHi > 3) { store<f64>(out + (<usize>n << 3), 3.0); n++; }
     if (runLo <= 5 && runHi > 5) { store<f64>(out + (<usize>n << 3), 5.0); n++; }
   }
-  if (curSb < runEb) {
-    n += listSegmentF64(sieveSegment(), out + (<usize>n << 3));
+  if (listedBytes == segmentLength && curSb < runEb) {
+    segmentLength = sieveSegment();
+    listedBytes = 0;
+  }
+  if (listedBytes < segmentLength) {
+    const to = min(listedBytes + CHUNK, segmentLength);
+    n += listSegmentF64(listedBytes, to, out + (<usize>n << 3));
+    listedBytes = to;
   } else if (n == 0) {
     releaseBlocks();
     listActive = false;

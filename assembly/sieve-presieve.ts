@@ -1,7 +1,7 @@
 // The sieve's pre-sieve (see sieve.ts, "Pre-sieved primes"): a segment starts as the AND of
 // repeating patterns in which the multiples of the primes 7 … 101 are already crossed off.
 
-import { SEG, WHEEL } from "./sieve-wheel";
+import { CHUNK, WHEEL } from "./sieve-wheel";
 
 /** Pre-sieved primes in 7 groups (the first 5 primes form pattern 0, then 3 per pattern). */
 const PRE_PRIMES: usize = memory.data<u8>([7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101]);
@@ -16,13 +16,13 @@ const PATLEN: usize = memory.data(NPATTERNS * 4);   // u32 periods (bytes)
 /** Builds the patterns and the exact bytes (once, at first use of the sieve). */
 export function setupPresieve(): void {
   // Pattern j repeats with period P_j bytes (the product of its primes, coprime to 30); it is
-  // stored SEG + 16 bytes longer so that any segment is one contiguous copy.
+  // stored CHUNK + 16 bytes longer so that any chunk is one contiguous copy.
   let pi = 0;
   for (let j = 0; j < NPATTERNS; ++j) {
     const np = j == 0 ? 5 : 3;
     let period: usize = 1;
     for (let t = 0; t < np; ++t) period *= <usize>load<u8>(PRE_PRIMES + pi + t);
-    const len = period + <usize>SEG + 16;
+    const len = period + <usize>CHUNK + 16;
     const buf = heap.alloc(len);
     memory.fill(buf, 0xFF, len);
     for (let t = 0; t < np; ++t) {
@@ -52,8 +52,8 @@ export function setupPresieve(): void {
 }
 
 /**
- * Fills seg[0, len) (rounded up to 16 bytes) with the pre-sieve patterns for the segment starting
- * at byte sb, with the exact bytes where the segment covers integers below 120.
+ * Fills seg[0, len) (len <= CHUNK, rounded up to 16 bytes) with the pre-sieve patterns for the
+ * chunk starting at byte sb, with the exact bytes where the chunk covers integers below 120.
  */
 export function presieve(seg: usize, sb: u64, len: i32): void {
   const n = <usize>((len + 15) & ~15);

@@ -1,18 +1,23 @@
 // The segmented sieve itself (see sieve.ts): one run over [lo, hi), one segment at a time, which
 // the entry points count or list and the base-prime cache collects.
 
-import { SEG, SEG_SHIFT, WHEEL, RIDX, NEXTQ, OFFS, isqrt } from "./sieve-wheel";
+import { CHUNK, SEG, SEG_SHIFT, WHEEL, RIDX, NEXTQ, OFFS, isqrt } from "./sieve-wheel";
 import { presieve, setupPresieve } from "./sieve-presieve";
 import { NBUCKETS, crossBuckets, push, setupBuckets } from "./sieve-buckets";
 import { basePtr, baseCount, firstSieving, setupBasePrimes } from "./sieve-base-primes";
 
-const SMALL_LIMIT: u64 = 32768;    // sieving primes below this use the per-segment loops
+const SMALL_LIMIT: u64 = 4096;      // sieving primes below this are crossed off chunk by chunk
+const MEDIUM_LIMIT: u64 = 32768;    // below this once per segment; from here on, by bucket
 
 export let ready = false;
 let seg: usize = 0;                 // SEG + 16 bytes
-let small: usize = 0;               // small-prime state, 8 bytes each: u32 k, i32 (b << 3 | i)
-const GROUP_START: usize = memory.data(8 * 4);      // u32 first entry of group g
-const GROUP_COUNT: usize = memory.data(8 * 4);      // u32 active entries of group g
+// Small and medium sieving primes, 8 bytes each: u32 k, i32 (b << 3 | i), in 16 groups: the
+// small primes ≡ W[g] (mod 30) in group g, the medium ones in group 8 + g.
+let groups: usize = 0;
+const GROUP_START: usize = memory.data(16 * 4);     // u32 first entry of group g
+const GROUP_COUNT: usize = memory.data(16 * 4);     // u32 active entries of group g
+const SMALL_GROUPS: i32 = 0;
+const MEDIUM_GROUPS: i32 = 8;
 
 // The current run: sieve bytes [runSb, runEb) for integers [runLo, runHi).
 export let runLo: u64 = 0;
@@ -33,26 +38,34 @@ function u64min(a: u64, b: u64): u64 {
   return a < b ? a : b;
 }
 
+/** The group of a small or medium sieving prime p. */
+// @ts-ignore: decorator
+@inline
+function groupOf(p: u32): usize {
+  return <usize>load<u8>(RIDX + p % 30) + <usize>(<u64>p < SMALL_LIMIT ? SMALL_GROUPS : MEDIUM_GROUPS);
+}
+
 /** Allocates the sieve's tables and buffers and the first base primes (once, at first use). */
 export function setup(): void {
   setupBasePrimes();
-  // Small-prime groups: capacity = number of small sieving primes in each residue class.
-  const counts = memory.data(8 * 4);
-  memory.fill(counts, 0, 32);
+  // Group capacities: the number of base primes of each size and residue class (the bootstrap
+  // base primes already include every medium prime).
+  const counts = memory.data(16 * 4);
+  memory.fill(counts, 0, 64);
   let total: u32 = 0;
   for (let i = firstSieving; i < baseCount; ++i) {
     const p = load<u32>(basePtr + (<usize>i << 2));
-    if (<u64>p >= SMALL_LIMIT) break;
-    const g = <usize>load<u8>(RIDX + p % 30);
+    if (<u64>p >= MEDIUM_LIMIT) break;
+    const g = groupOf(p);
     store<u32>(counts + (g << 2), load<u32>(counts + (g << 2)) + 1);
     total++;
   }
   let start: u32 = 0;
-  for (let g: usize = 0; g < 8; ++g) {
+  for (let g: usize = 0; g < 16; ++g) {
     store<u32>(GROUP_START + (g << 2), start);
     start += load<u32>(counts + (g << 2));
   }
-  small = heap.alloc(<usize>total << 3);
+  groups = heap.alloc(<usize>total << 3);
   setupPresieve();
   seg = heap.alloc(<usize>SEG + 16);
   setupBuckets();
@@ -67,7 +80,7 @@ export function runSetup(lo: u64, hi: u64): void {
   runEb = (hi + 29) / 30;
   curSb = runSb;
   segNo = 0;
-  memory.fill(GROUP_COUNT, 0, 32);
+  memory.fill(GROUP_COUNT, 0, 64);
   // Sieving primes: 103 <= p <= isqrt(hi - 1) (binary search for the end).
   const s = isqrt(hi - 1);
   let a = firstSieving, b = baseCount;
@@ -108,12 +121,13 @@ function activate(sb: u64, segEndNum: u64): void {
     const i = <u32>load<u8>(RIDX + qr);
     const k = <u32>(p / 30);
     const ri = <u32>load<u8>(RIDX + <u32>(p % 30));
-    if (p < SMALL_LIMIT) {
+    if (p < MEDIUM_LIMIT) {
       const b = <i32>(<i64>(p * (q / 30)) - <i64>sb);    // start of the period, may be < 0
-      const cp = GROUP_COUNT + (<usize>ri << 2);
-      const idx = load<u32>(GROUP_START + (<usize>ri << 2)) + load<u32>(cp);
+      const g = groupOf(<u32>p);
+      const cp = GROUP_COUNT + (g << 2);
+      const idx = load<u32>(GROUP_START + (g << 2)) + load<u32>(cp);
       store<u32>(cp, load<u32>(cp) + 1);
-      const e = small + (<usize>idx << 3);
+      const e = groups + (<usize>idx << 3);
       store<u32>(e, k);
       store<i32>(e, (b << 3) | <i32>i, 4);
     } else {
@@ -158,7 +172,7 @@ function checkedRun(
 }
 
 /**
- * Sieves bytes [0, lim) of the segment with the small primes of one residue group r (all
+ * Sieves bytes [0, lim) of seg with the sieving primes of one residue group r (all
  * offsets' fractional parts c1..c7 and masks m0..m7 are constants of the group).
  */
 // @ts-ignore: decorator
@@ -202,10 +216,11 @@ function crossGroup(
   }
 }
 
-function crossSmall(lim: i32): void {
+/** Sieves seg[0, lim) with the 8 groups from `first` on (SMALL_GROUPS or MEDIUM_GROUPS). */
+function crossGroups(first: i32, seg: usize, lim: i32): void {
   for (let g = 0; g < 8; ++g) {
-    const e = small + (<usize>load<u32>(GROUP_START + (<usize>g << 2)) << 3);
-    const end = e + (<usize>load<u32>(GROUP_COUNT + (<usize>g << 2)) << 3);
+    const e = groups + (<usize>load<u32>(GROUP_START + (<usize>(first + g) << 2)) << 3);
+    const end = e + (<usize>load<u32>(GROUP_COUNT + (<usize>(first + g) << 2)) << 3);
     if (e == end) continue;
     // Offsets floor(r·W[i]/30) for i = 1..7 and masks for classes 0..7, per r = W[g].
     switch (g) {
@@ -223,14 +238,19 @@ function crossSmall(lim: i32): void {
 
 /**
  * Sieves the next segment of the run into seg[0, len) (a set bit is a prime in [runLo, runHi),
- * bytes up to the next multiple of 8 are zero) and returns len.
+ * bytes up to the next multiple of 8 are zero) and returns len. Pre-sieving and the small
+ * primes, which cross off most often, work one L1-sized chunk at a time.
  */
 export function sieveSegment(): i32 {
   const sb = curSb;
   const len = <i32>u64min(<u64>SEG, runEb - sb);
-  presieve(seg, sb, len);
   activate(sb, (sb + <u64>len) * 30);
-  crossSmall(len);
+  for (let c = 0; c < len; c += CHUNK) {
+    const clen = min(CHUNK, len - c);
+    presieve(seg + <usize>c, sb + <u64>c, clen);
+    crossGroups(SMALL_GROUPS, seg + <usize>c, clen);
+  }
+  crossGroups(MEDIUM_GROUPS, seg, len);
   crossBuckets(seg, segNo);
   if (sb == runSb) store<u8>(seg, load<u8>(seg) & firstMask);
   if (sb + <u64>len == runEb) store<u8>(seg + <usize>(len - 1), load<u8>(seg + <usize>(len - 1)) & lastMask);
@@ -241,7 +261,7 @@ export function sieveSegment(): i32 {
   return len;
 }
 
-/** The number of primes in the sieved segment. */
+/** The number of primes in the sieved segment of len bytes. */
 export function popcountSegment(len: i32): u64 {
   let c: u64 = 0;
   const end = seg + <usize>((len + 7) & ~7);
@@ -249,11 +269,11 @@ export function popcountSegment(len: i32): u64 {
   return c;
 }
 
-/** Writes the primes of the sieved segment as u32 to out; returns how many. */
-export function listSegmentU32(len: i32, out: usize): i32 {
+/** Writes the primes of the sieved segment's bytes [from, to) (from a multiple of 8) as u32 to out; returns how many. */
+export function listSegmentU32(from: i32, to: i32, out: usize): i32 {
   let n = 0;
-  const words = (len + 7) >> 3;
-  for (let w = 0; w < words; ++w) {
+  const words = (to + 7) >> 3;
+  for (let w = from >> 3; w < words; ++w) {
     let bits = load<u64>(seg + (<usize>w << 3));
     if (!bits) continue;
     const base = <u32>((lastSb + (<u64>w << 3)) * 30);
@@ -267,11 +287,14 @@ export function listSegmentU32(len: i32, out: usize): i32 {
   return n;
 }
 
-/** Writes the primes of the sieved segment as f64 to out; returns how many. */
-export function listSegmentF64(len: i32, out: usize): i32 {
+/**
+ * Writes the primes of the sieved segment's bytes [from, to) (from a multiple of 8) as f64 to
+ * out; returns how many.
+ */
+export function listSegmentF64(from: i32, to: i32, out: usize): i32 {
   let n = 0;
-  const words = (len + 7) >> 3;
-  for (let w = 0; w < words; ++w) {
+  const words = (to + 7) >> 3;
+  for (let w = from >> 3; w < words; ++w) {
     let bits = load<u64>(seg + (<usize>w << 3));
     if (!bits) continue;
     const base = <f64>((lastSb + (<u64>w << 3)) * 30);   // exact: < 2^53 whenever a bit is set

@@ -1,8 +1,9 @@
 // The sieve's mod-30 wheel (see sieve.ts, "Layout" and "Sieving primes"): the segment size, the
 // tables that map residues, multiples and set bits to bytes, bits and integers, and isqrt.
 
-export const SEG: i32 = 32768;            // bytes per segment
-export const SEG_SHIFT: i32 = 15;
+export const CHUNK: i32 = 32768;          // L1-sized chunk: pre-sieved and small primes, 983,040 integers
+export const SEG: i32 = 8 * CHUNK;        // L2-sized segment: medium and big primes, 256 KiB
+export const SEG_SHIFT: i32 = 18;
 
 /** The residues coprime to 30, in bit order. */
 export const WHEEL: usize = memory.data<u8>([1, 7, 11, 13, 17, 19, 23, 29]);

@@ -7,24 +7,27 @@
 //
 // Layout. Byte j of the sieve stands for the 30 integers 30j .. 30j + 29; its bits 0..7 for
 // 30j + 1, 7, 11, 13, 17, 19, 23, 29 (the residues coprime to 30). 2, 3 and 5 are handled
-// separately. A segment is SEG = 32 KiB = 983,040 integers. A set bit after sieving is a prime.
+// separately. A segment is SEG = 256 KiB (L2-sized), sieved in chunks of CHUNK = 32 KiB = 983,040
+// integers (L1-sized). A set bit after sieving is a prime.
 //
 // Sieving primes. A prime p = 30k + r (r coprime to 30) has its multiples p·q with q coprime to
 // 30 in 8 classes by q mod 30 = W[i]; with q = 30j + W[i] the multiple lies in byte
 // j·p + o_i, o_i = k·W[i] + floor(r·W[i] / 30), at a bit that depends only on (r, i). So the 8
 // crossings of one "period" of p bytes sit at fixed offsets o_0 < … < o_7 with fixed masks.
-// - Pre-sieved primes 7 … 101: never crossed off one by one. The segment starts as a copy
+// - Pre-sieved primes 7 … 101: never crossed off one by one. Each chunk starts as a copy
 //   (memory.copy) of the repeating pattern of the multiples of 7, 11, 13, 17, 19 (period
 //   7·11·13·17·19 = 323,323 bytes), ANDed with patterns for 23·29·31, 37·41·43, 47·53·59,
 //   61·67·71, 73·79·83 and 89·97·101 (primesieve pre-sieves up to 163 the same way).
-// - Small primes 103 <= p < 32,768: kept in 8 groups by r, so that offsets and masks are
+// - Small primes 103 <= p < 4,096 (crossed off chunk by chunk, while the chunk is in L1) and
+//   medium primes 4,096 <= p < 32,768 (once per segment, so that each prime's per-call work is
+//   spread over 8 times the bytes): kept in 8 groups by r each, so that offsets and masks are
 //   compile-time constants of the group's loop; each prime's state is (k, period start b
-//   relative to the segment, next class i). Per segment: finish the current period with
-//   bounds checks, then whole periods unchecked (8 crossings per iteration), then the last
-//   partial period with checks.
+//   relative to the chunk or segment, next class i). Per chunk or segment: finish the current
+//   period with bounds checks, then whole periods unchecked (8 crossings per iteration), then
+//   the last partial period with checks.
 // - Big primes p >= 32,768 (needed only for hi > 2^30): each has at most a few multiples per
-//   segment, so it sits in the bucket of the segment of its next multiple (a ring of 1,024
-//   buckets, since the next multiple is at most p/5 bytes ≈ 580 segments ahead), as 8 bytes:
+//   segment, so it sits in the bucket of the segment of its next multiple (a ring of 128
+//   buckets, since the next multiple is at most p/5 bytes ≈ 73 segments ahead), as 8 bytes:
 //   (k, r) and (byte offset in that segment, class i). Buckets are linked 8 KiB blocks from the
 //   allocator, recycled through a free list and returned to it when a run ends.
 // Sieving primes are activated when the sieve first reaches p², starting at the first multiple
@@ -36,8 +39,8 @@
 // whenever a larger √hi is asked for; the cache grows only as √hi requires (doubling, capped at
 // √(2^53)).
 //
-// Memory: ~2.5 MB of pre-sieve patterns, a 32 KiB segment, 4 KiB of bucket heads and ~28 KiB of
-// small-prime state, allocated at first use; the base-prime cache (4 bytes per prime, ≤ 26 MB);
+// Memory: ~2.3 MB of pre-sieve patterns, a 256 KiB segment, 512 bytes of bucket heads and ~28 KiB
+// of small and medium prime state, allocated at first use; the base-prime cache (4 bytes per prime, ≤ 26 MB);
 // bucket blocks (≤ 8 bytes per big sieving prime plus one partly filled block per bucket, ≤ 52 MB
 // near 2^53), freed at the end of each run.
 //
