@@ -10,18 +10,20 @@
  * closure between the loop and the peer's function, no imported binding read in the loop), so
  * that V8 inlines and optimises them as it would a user's own loop.
  */
-import type { Backend, BackendName } from '../contract.js';
+import type { Backend, BackendName, Kernels } from '../contract.js';
 import { countPrimesByTrialDivision, haversine, haversineFrom, haversineInto, haversineMatrix, repeatTrialDivision } from './baselines.js';
-import type { AngleFunction, Other } from './case-types.js';
+import type { AngleFunction, Other, Run } from './case-types.js';
 import { LARGEST_PRIME_BELOW_2_POW_53, RADIUS, pairs, pointArrays, randomBelow2Pow32, randomPairs, strideSum } from './inputs.js';
 import { ZURICH, citiesInOrder, mostPopulous } from './places.js';
 
 /**
- * Each backend's greatCircleMany kernel called directly on preallocated output, as the haversine
- * loop runs: no argument checks and no allocation of the result. The difference to the backend's
- * own row is what the facade adds to a call. Backends are required in the child, when run.
+ * Each backend's kernel for one job called directly, bypassing the facade: for greatCircleMany on
+ * preallocated output, as the haversine loop runs (no argument checks and no allocation of the
+ * result; the difference to the backend's own row is what the facade adds to a call), and for
+ * the sieve, which the facade does not use on ranges wide enough to count by π(x). Backends are
+ * required in the child, when run.
  */
-function kernelsAlone(): Record<string, Other> {
+function kernelsAlone(kernel: string, note: string, job: (kernels: Kernels, size: number) => Run, sameResult: boolean): Record<string, Other> {
   const defaultBuild = (backend: BackendName) => (): Backend => {
     const status = (require('../platform/node.js') as typeof import('../platform/node.js')).defaultNodeBuild(backend);
     if (status.state !== 'loaded') throw new Error(`the ${backend} backend is not available`);
@@ -31,21 +33,7 @@ function kernelsAlone(): Record<string, Other> {
   return Object.fromEntries(
     Object.entries(loaders).map(([name, load]): [string, Other] => [
       `kernel-${name}`,
-      {
-        kind: 'baseline',
-        label: `${name} kernel alone, no facade`,
-        note: "the default build's kernel on preallocated output, without the facade's coordinate checks and result allocation",
-        sameResult: true,
-        prepare: (size) => {
-          const kernel = load().kernels.greatCircleMany;
-          const [lon1, lat1, lon2, lat2] = pairs(size);
-          const out = new Float64Array(size);
-          return () => {
-            kernel(lon1, lat1, lon2, lat2, RADIUS, out);
-            return strideSum(out);
-          };
-        },
-      },
+      { kind: 'baseline', label: `${name} ${kernel} alone, no facade`, note, sameResult, prepare: (size) => job(load().kernels, size) },
     ]),
   );
 }
@@ -301,7 +289,19 @@ export const POINT_DISTANCES: Readonly<Record<string, Other>> = {
 export const BATCH_DISTANCES: Readonly<Record<string, Other>> = {
   'haversine-loop': haversineLoop('into an array allocated once, outside the timed run (the loop alone)', false),
   'haversine-loop-new-array': haversineLoop('returning a new array from each run, as greatCircleMany does (the same job)', true),
-  ...kernelsAlone(),
+  ...kernelsAlone(
+    'kernel',
+    "the default build's kernel on preallocated output, without the facade's coordinate checks and result allocation",
+    (kernels, size) => {
+      const [lon1, lat1, lon2, lat2] = pairs(size);
+      const out = new Float64Array(size);
+      return () => {
+        kernels.greatCircleMany(lon1, lat1, lon2, lat2, RADIUS, out);
+        return strideSum(out);
+      };
+    },
+    true,
+  ),
 };
 
 /** Beside checkPrime-u32: is-prime on the same random integers (fewer of them in a quick run). */
@@ -362,6 +362,15 @@ function timedCommand(file: string, label: string, args: readonly string[]): Oth
     },
   };
 }
+
+/**
+ * Beside countPrimes(0, 10^9), which counts by π(x): each backend's segmented sieve over the same
+ * range, and primesieve -t1 on it.
+ */
+export const SIEVE_1E9: Readonly<Record<string, Other>> = {
+  ...kernelsAlone('sieve', "the default build's segmented sieve, which the facade uses on narrow windows", (kernels, size) => () => kernels.countPrimes(0, size), true),
+  ...primesieve('0', '1000000000'),
+};
 
 /** Beside countPrimes(start, stop) on one thread: primesieve -t1. */
 export function primesieve(start: string, stop: string): Readonly<Record<string, Other>> {

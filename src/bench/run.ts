@@ -20,8 +20,9 @@ import { formatTime } from './format.js';
 import { BUSY_CORES, measureImport } from './measure.js';
 import { discoverTargets, plan, type Planned } from './plan.js';
 import { printReport, renderMarkdown } from './report.js';
-import type { BenchResults, CaseInfo, Row } from './results.js';
+import { servingRoute, type BenchResults, type CaseInfo, type Row } from './results.js';
 import { deriveSelection, writeSelection } from './selection-table.js';
+import { chooseRoutes, type Route } from '../selection.js';
 
 const { version } = require('../../package.json') as { version: string };
 
@@ -30,7 +31,7 @@ export interface BenchOptions {
   readonly json?: boolean;
   readonly markdown?: string;
   readonly svg?: string;
-  /** Write the table `auto` follows, derived from this run, to this file (and measure `auto` on it). */
+  /** Write the table `auto` follows, derived from this run, to this file (auto's rows follow it). */
   readonly select?: string;
   /** Re-render a saved --json run instead of measuring. */
   readonly from?: string;
@@ -133,36 +134,31 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
   log(`numaccel bench (${mode}) on ${machine.description}`);
   if (machine.loadBefore[0]! > 0.5) log(`note: load average ${machine.loadBefore[0]} at the start: other work on this machine adds noise`);
 
-  const planned = plan(mode, cases, discoverTargets(notes), notes);
-  // With --select, `auto` must follow the table this run writes: measure it last, after writing.
-  const order = options.select ? [...planned.filter((p) => p.row.kind !== 'auto'), ...planned.filter((p) => p.row.kind === 'auto')] : planned;
-  const rows: Row[] = [];
-  let selected = false;
-  order.forEach((p, i) => {
-    if (options.select && !selected && p.row.kind === 'auto') {
-      select(rows);
-      selected = true;
-    }
-    rows.push(measureRow(p, i, order.length, log));
-  });
-  if (options.select && !selected) select(rows);
-
-  function select(sofar: Row[]): void {
-    const info = cases.map(caseInfo);
-    const table = deriveSelection(info, sofar, machine.description, new Date().toISOString().slice(0, 10));
-    const file = writeSelection(table, options.select!);
-    // The auto rows measured next follow the new table.
-    process.env.NUMACCEL_SELECTION = path.resolve(options.select!);
-    log(`wrote ${file}; the auto rows below follow it (point NUMACCEL_SELECTION or configure({ selection }) at it to use it)`);
+  const targets = discoverTargets(notes);
+  const planned = plan(mode, cases, targets, notes);
+  // `auto` is measured beside the builds and peers of its case, following the table in effect.
+  const rows = planned.map((p, i) => measureRow(p, i, planned.length, log));
+  if (options.select) {
+    // The table this run derives may route some cases elsewhere: only their auto rows are
+    // measured again, after the rest, following it.
+    const table = deriveSelection(cases.map(caseInfo), rows, machine.description, new Date().toISOString().slice(0, 10));
+    const file = writeSelection(table, options.select);
+    process.env.NUMACCEL_SELECTION = path.resolve(options.select);
+    const chosen = chooseRoutes(table, targets.filter((t) => t.isDefault).map((t) => t.target));
+    const rerouted = planned.flatMap((p, i) => {
+      const route = servingRoute(p.kase) as Route | undefined;
+      const served = rows[i]!.served;
+      return p.row.kind === 'auto' && route && served && served !== chosen[route].replace(':', ' ') ? [i] : [];
+    });
+    log(`wrote ${file}; ${rerouted.length === 0 ? 'it routes every case as the auto rows above were served' : `the ${rerouted.length} auto rows it routes elsewhere are measured again, following it`} (point NUMACCEL_SELECTION or configure({ selection }) at it to use it)`);
+    for (const i of rerouted) rows[i] = measureRow(planned[i]!, i, planned.length, log);
   }
 
   const importCost = only ? undefined : measureImport(mode === 'quick' ? 10 : 30);
   if (importCost) log(`import: node -e 0 ${importCost.bareMs} ms; + require('numaccel') ${importCost.requireMs} ms; + its first call ${importCost.firstCallMs} ms (medians of ${importCost.runs})`);
 
-  // Rows in plan order (auto beside the backends) whatever order they were measured in.
-  const byPlan = planned.map((p) => rows.find((r) => r.case === p.kase.id && r.target === p.row.target)!);
   const info = cases.map(caseInfo);
-  const { rows: analysed, autoCheck } = analyse(GROUPS, info, byPlan);
+  const { rows: analysed, autoCheck } = analyse(GROUPS, info, rows);
   return {
     generatedBy: `numaccel bench${options.quick ? ' --quick' : ''}${options.select ? ` --select ${options.select}` : ''}${options.only ? ` --only ${options.only}` : ''}`,
     version,

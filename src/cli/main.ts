@@ -292,7 +292,7 @@ program
   .option('--quick', 'about a minute: fewer samples, smaller linear jobs (scaled), no 10^10 sieve')
   .option('--markdown <file>', 'also write the results as Markdown')
   .option('--svg <file>', 'also write the chart (speed-up per workload and backend, log scale) as SVG')
-  .option('--select <file>', 'write the table auto follows, derived from this run, to <file>, then measure auto on it (the library uses it where NUMACCEL_SELECTION or configure({ selection }) names it)')
+  .option('--select <file>', 'write the table auto follows, derived from this run, to <file>, and measure again the auto rows it routes differently (the library uses it where NUMACCEL_SELECTION or configure({ selection }) names it)')
   .option('--only <cases>', 'measure only these cases (comma-separated ids, as in --json output)')
   .option('--from <file>', 'render a saved --json run instead of measuring')
   .action(async (command: { quick?: boolean; markdown?: string; svg?: string; select?: string; only?: string; from?: string }) => {
