@@ -68,8 +68,13 @@ function sievingPrimesUpTo(limit: number): Uint32Array {
     basePrimes = Uint32Array.from(primes);
     basePrimesLimit = limit;
   }
-  let count = basePrimes.length;
-  while (count > 0 && basePrimes[count - 1]! > limit) count--;
+  // Binary search: once the cache reaches √(2^53) it holds 5.4 million primes.
+  let count = 0;
+  for (let end = basePrimes.length; count < end; ) {
+    const middle = (count + end) >>> 1;
+    if (basePrimes[middle]! <= limit) count = middle + 1;
+    else end = middle;
+  }
   return basePrimes.subarray(0, count);
 }
 
