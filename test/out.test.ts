@@ -75,9 +75,9 @@ describe('options.out errors and allocation', () => {
     await expect(asyncApi.countPrimesAsync(0, 10, { out: new Float64Array(1) } as never)).rejects.toThrow(new RangeError('countPrimesAsync: unknown option "out"; accepted options are threads, signal, onProgress'));
   });
 
-  it.for(buildsFor(VARIANT_KERNELS))('a 4·10^6-pair greatCircleMany with out allocates no array of its size: $label', ({ api: build }) => {
-    const [lon1, lat1] = coordinates(4_000_000);
-    const out = new Float64Array(4_000_000);
+  it.for(buildsFor(VARIANT_KERNELS))('a 10^6-pair greatCircleMany with out allocates no array of its size: $label', ({ api: build }) => {
+    const [lon1, lat1] = coordinates(1_000_000);
+    const out = new Float64Array(1_000_000);
     build.greatCircleMany(lon1, lat1, 0, 0, { out }); // warm: the wasm backend's scratch memory
     const before = process.memoryUsage().arrayBuffers;
     build.greatCircleMany(lon1, lat1, 0, 0, { out });
