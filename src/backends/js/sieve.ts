@@ -20,8 +20,15 @@ const BIT_OF_RESIDUE = Array.from({ length: 30 }, (_, r) => WHEEL.indexOf(r));
 /** Successive cofactors k coprime to 30 differ by these (the last one wraps to the next turn). */
 const WHEEL_GAPS = [6, 4, 2, 4, 2, 4, 6, 2];
 
-/** Bytes per segment: 32 KiB, the L1 data cache, covering 983,040 integers. */
-const SEGMENT_BYTES = 32 * 1024;
+/**
+ * Bytes per chunk: 32 KiB, the L1 data cache, covering 983,040 integers. The pre-sieve and the
+ * primes below CHUNK_PRIME_LIMIT, which cross off most often, work a chunk at a time; the other
+ * primes a segment of 8 chunks at a time (the L2 cache), so that each prime's work per call is
+ * spread over 8 times the bytes.
+ */
+const CHUNK_BYTES = 32 * 1024;
+const SEGMENT_BYTES = 8 * CHUNK_BYTES;
+const CHUNK_PRIME_LIMIT = 4096;
 const PRESIEVE_PRIMES = [7, 11, 13, 17];
 /** The first prime crossed off explicitly, and so the smallest number the sieve can certify. */
 const FIRST_SIEVING_PRIME = 19;
@@ -85,15 +92,17 @@ function sieveSegments(lo: number, hi: number, visit: (segment: Uint8Array, firs
   const firstByte = Math.floor(lo / 30);
   const endByte = Math.ceil(hi / 30); // exclusive
   const primes = sievingPrimesUpTo(Math.floor(Math.sqrt(hi - 1)));
-  const segment = new Uint8Array(SEGMENT_BYTES);
+  const segment = new Uint8Array(Math.min(SEGMENT_BYTES, endByte - firstByte));
 
   // Small primes (at most a segment long) cross off a turn of the cofactor at a time: for
   // p = 30q + r and k = 30a + WHEEL[j], p*k lies in byte a*p + q*WHEEL[j] + floor(r*WHEEL[j] / 30),
   // in the bit of (r*WHEEL[j]) mod 30, so the 8 multiples of a turn of k (30 numbers) sit at 8
   // fixed offsets from a*p. turnByte[i] is a*p for prime i's next multiple, relative to the
-  // current segment's first byte, and turnIndex[i] that multiple's j.
+  // first byte of the chunk or segment it is crossed off in next, and turnIndex[i] that multiple's j.
   let smallCount = 0;
   while (smallCount < primes.length && primes[smallCount]! <= SEGMENT_BYTES) smallCount++;
+  let chunkPrimeCount = 0;
+  while (chunkPrimeCount < smallCount && primes[chunkPrimeCount]! < CHUNK_PRIME_LIMIT) chunkPrimeCount++;
   const offsets = new Int32Array(8 * smallCount);
   const masks = new Uint8Array(8 * smallCount);
   const turnByte = new Int32Array(smallCount);
@@ -121,9 +130,12 @@ function sieveSegments(lo: number, hi: number, visit: (segment: Uint8Array, firs
 
   for (let start = firstByte; start < endByte; start += SEGMENT_BYTES) {
     const length = Math.min(SEGMENT_BYTES, endByte - start);
-    presieve(segment, start, length);
-
-    for (let i = 0; i < smallCount; i++) crossOffSmall(segment, length, primes[i]!, offsets, masks, i, turnByte, turnIndex);
+    for (let from = 0; from < length; from += CHUNK_BYTES) {
+      const chunk = segment.subarray(from, Math.min(length, from + CHUNK_BYTES));
+      presieve(chunk, start + from, chunk.length);
+      for (let i = 0; i < chunkPrimeCount; i++) crossOffSmall(chunk, chunk.length, primes[i]!, offsets, masks, i, turnByte, turnIndex);
+    }
+    for (let i = chunkPrimeCount; i < smallCount; i++) crossOffSmall(segment, length, primes[i]!, offsets, masks, i, turnByte, turnIndex);
 
     const waiting = queue.takeFar();
     if (waiting) crossOffLarge(waiting, segment, start, start + length, endByte, queue);
@@ -146,7 +158,7 @@ function sieveSegments(lo: number, hi: number, visit: (segment: Uint8Array, firs
 /**
  * Crosses off small prime i's multiples in segment[0, length): the rest of the turn it stopped
  * in, then whole turns (8 multiples, one bound check), then the turn that passes the segment's
- * end, and leaves its state relative to the next segment.
+ * end, and leaves its state relative to the bytes that follow.
  */
 function crossOffSmall(
   segment: Uint8Array, length: number, p: number, offsets: Int32Array, masks: Uint8Array, i: number, turnByte: Int32Array, turnIndex: Uint8Array,
