@@ -150,7 +150,7 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
       const served = rows[i]!.served;
       return p.row.kind === 'auto' && route && served && served !== chosen[route].replace(':', ' ') ? [i] : [];
     });
-    log(`wrote ${file}; ${rerouted.length === 0 ? 'it routes every case as the auto rows above were served' : `the ${rerouted.length} auto rows it routes elsewhere are measured again, following it`} (point NUMACCEL_SELECTION or configure({ selection }) at it to use it)`);
+    log(`wrote ${file} (point NUMACCEL_SELECTION or configure({ selection }) at it to use it); auto rows it routes elsewhere, measured again following it: ${rerouted.length}`);
     for (const i of rerouted) rows[i] = measureRow(planned[i]!, i, planned.length, log);
   }
 
