@@ -1,7 +1,7 @@
 // The sieve's base-prime cache (see sieve.ts, "Base primes"): every prime up to √hi for the
 // largest hi asked for so far, as u32 in linear memory, grown by the segmented sieve itself.
 
-import { curSb, listSegmentU32, runEb, runSetup, sieveSegment } from "./sieve-segmented";
+import { curSb, listSegment, runEb, runSetup, sieveSegment } from "./sieve-segmented";
 import { releaseBlocks } from "./sieve-buckets";
 import { FIRST_SIEVING_PRIME } from "./sieve-presieve";
 
@@ -60,7 +60,7 @@ export function ensureBasePrimes(limit: u64): void {
   runSetup(baseLimit + 1, target + 1);
   while (curSb < runEb) {
     const len = sieveSegment();
-    baseCount += listSegmentU32(0, len, basePtr + (<usize>baseCount << 2));
+    baseCount += listSegment<u32>(0, len, basePtr + (<usize>baseCount << 2));
   }
   releaseBlocks();
   baseLimit = target;

@@ -3,7 +3,7 @@
 // linear memory without ever needing a buffer for the whole range.
 
 import { CHUNK, isqrt } from "./sieve-wheel";
-import { curSb, listSegmentF64, ready, runEb, runHi, runLo, runSetup, setup, sieveSegment } from "./sieve-segmented";
+import { curSb, listSegment, ready, runEb, runHi, runLo, runSetup, setup, sieveSegment } from "./sieve-segmented";
 import { releaseBlocks } from "./sieve-buckets";
 import { ensureBasePrimes } from "./sieve-base-primes";
 
@@ -54,7 +54,7 @@ export function listPrimesNext(out: usize): i32 {
   }
   if (listedBytes < segmentLength) {
     const to = min(listedBytes + CHUNK, segmentLength);
-    n += listSegmentF64(listedBytes, to, out + (<usize>n << 3));
+    n += listSegment<f64>(listedBytes, to, out + (<usize>n << 3));
     listedBytes = to;
   } else if (n == 0) {
     releaseBlocks();

@@ -269,42 +269,26 @@ export function popcountSegment(len: i32): u64 {
   return c;
 }
 
-/** Writes the primes of the sieved segment's bytes [from, to) (from a multiple of 8) as u32 to out; returns how many. */
-export function listSegmentU32(from: i32, to: i32, out: usize): i32 {
-  let n = 0;
-  const words = (to + 7) >> 3;
-  for (let w = from >> 3; w < words; ++w) {
-    let bits = load<u64>(seg + (<usize>w << 3));
-    if (!bits) continue;
-    const base = <u32>((lastSb + (<u64>w << 3)) * 30);
-    while (bits) {
-      const t = <usize>ctz(bits);
-      store<u32>(out + (<usize>n << 2), base + load<u32>(OFFS + (t << 2)));
-      n++;
-      bits &= bits - 1;
-    }
-  }
-  return n;
-}
-
 /**
- * Writes the primes of the sieved segment's bytes [from, to) (from a multiple of 8) as f64 to
- * out; returns how many.
+ * Writes the primes of the sieved segment's bytes [from, to) (from a multiple of 8) to out as T
+ * (u32 for the base-prime cache, f64 for listings; both exact: a set bit's integer is below 2^53,
+ * and below 2^32 where T is u32); returns how many.
  */
-export function listSegmentF64(from: i32, to: i32, out: usize): i32 {
+// @ts-ignore: decorator
+@inline
+export function listSegment<T>(from: i32, to: i32, out: usize): i32 {
   let n = 0;
   const words = (to + 7) >> 3;
   for (let w = from >> 3; w < words; ++w) {
     let bits = load<u64>(seg + (<usize>w << 3));
     if (!bits) continue;
-    const base = <f64>((lastSb + (<u64>w << 3)) * 30);   // exact: < 2^53 whenever a bit is set
+    const base = <T>((lastSb + (<u64>w << 3)) * 30);
     while (bits) {
       const t = <usize>ctz(bits);
-      store<f64>(out + (<usize>n << 3), base + <f64>load<u32>(OFFS + (t << 2)));
+      store<T>(out + (<usize>n << alignof<T>()), base + <T>load<u32>(OFFS + (t << 2)));
       n++;
       bits &= bits - 1;
     }
   }
   return n;
 }
-

@@ -15,7 +15,7 @@ import type { AngleFunction, BenchApi, Run } from './case-types.js';
 import { findCase } from './cases.js';
 import { readReference } from './inputs.js';
 import { quantile, type MeasureSpec, type WorkerResult } from './measure.js';
-import { servingRoute } from './results.js';
+import { servedLabel, servingRoute } from './results.js';
 
 /** One configuration for every call: the pool of worker threads is per configuration, and is reused. */
 const POOL_CONFIG = {};
@@ -28,7 +28,7 @@ async function apiFor(target: string): Promise<{ api: BenchApi; served?: (route:
     const facade = await import('../index.js');
     const served = (route: string) => {
       const build = facade.backendInfo().selected[route as keyof ReturnType<typeof facade.backendInfo>['selected']];
-      return build?.replace(':', ' ') ?? 'nothing';
+      return build ? servedLabel(build) : 'nothing';
     };
     return { api: facade, served };
   }

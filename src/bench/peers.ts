@@ -23,7 +23,7 @@ import { ZURICH, citiesInOrder, mostPopulous } from './places.js';
  * the sieve, which the facade does not use on ranges wide enough to count by π(x). Backends are
  * required in the child, when run.
  */
-function kernelsAlone(kernel: string, note: string, job: (kernels: Kernels, size: number) => Run, sameResult: boolean): Record<string, Other> {
+function kernelsAlone(kernel: string, note: string, job: (kernels: Kernels, size: number) => Run): Record<string, Other> {
   const defaultBuild = (backend: BackendName) => (): Backend => {
     const status = (require('../platform/node.js') as typeof import('../platform/node.js')).defaultNodeBuild(backend);
     if (status.state !== 'loaded') throw new Error(`the ${backend} backend is not available`);
@@ -33,7 +33,7 @@ function kernelsAlone(kernel: string, note: string, job: (kernels: Kernels, size
   return Object.fromEntries(
     Object.entries(loaders).map(([name, load]): [string, Other] => [
       `kernel-${name}`,
-      { kind: 'baseline', label: `${name} ${kernel} alone, no facade`, note, sameResult, prepare: (size) => job(load().kernels, size) },
+      { kind: 'baseline', label: `${name} ${kernel} alone, no facade`, note, sameResult: true, prepare: (size) => job(load().kernels, size) },
     ]),
   );
 }
@@ -300,7 +300,6 @@ export const BATCH_DISTANCES: Readonly<Record<string, Other>> = {
         return strideSum(out);
       };
     },
-    true,
   ),
 };
 
@@ -368,7 +367,7 @@ function timedCommand(file: string, label: string, args: readonly string[]): Oth
  * range, and primesieve -t1 on it.
  */
 export const SIEVE_1E9: Readonly<Record<string, Other>> = {
-  ...kernelsAlone('sieve', "the default build's segmented sieve, which the facade uses on narrow windows", (kernels, size) => () => kernels.countPrimes(0, size), true),
+  ...kernelsAlone('sieve', "the default build's segmented sieve, which the facade uses on narrow windows", (kernels, size) => () => kernels.countPrimes(0, size)),
   ...primesieve('0', '1000000000'),
 };
 

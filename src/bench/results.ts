@@ -75,6 +75,8 @@ export interface CaseInfo {
 
 /** The route that serves a case in `auto`, whether or not its times feed the selection table. */
 export const servingRoute = (kase: Pick<CaseInfo, 'route' | 'servedBy'>): string | undefined => kase.route ?? kase.servedBy;
+/** How a row names the build that served `auto` (Row.served): `native avx512` for native:avx512. */
+export const servedLabel = (build: string): string => build.replace(':', ' ');
 
 export interface AutoCheck {
   readonly case: string;

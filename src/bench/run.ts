@@ -20,7 +20,7 @@ import { formatTime } from './format.js';
 import { BUSY_CORES, measureImport } from './measure.js';
 import { discoverTargets, plan, type Planned } from './plan.js';
 import { printReport, renderMarkdown } from './report.js';
-import { servingRoute, type BenchResults, type CaseInfo, type Row } from './results.js';
+import { servedLabel, servingRoute, type BenchResults, type CaseInfo, type Row } from './results.js';
 import { deriveSelection, writeSelection } from './selection-table.js';
 import { chooseRoutes, type Route } from '../selection.js';
 
@@ -136,19 +136,20 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
 
   const targets = discoverTargets(notes);
   const planned = plan(mode, cases, targets, notes);
+  const info = cases.map(caseInfo);
   // `auto` is measured beside the builds and peers of its case, following the table in effect.
   const rows = planned.map((p, i) => measureRow(p, i, planned.length, log));
   if (options.select) {
     // The table this run derives may route some cases elsewhere: only their auto rows are
     // measured again, after the rest, following it.
-    const table = deriveSelection(cases.map(caseInfo), rows, machine.description, new Date().toISOString().slice(0, 10));
+    const table = deriveSelection(info, rows, machine.description, new Date().toISOString().slice(0, 10));
     const file = writeSelection(table, options.select);
     process.env.NUMACCEL_SELECTION = path.resolve(options.select);
     const chosen = chooseRoutes(table, targets.filter((t) => t.isDefault).map((t) => t.target));
     const rerouted = planned.flatMap((p, i) => {
       const route = servingRoute(p.kase) as Route | undefined;
       const served = rows[i]!.served;
-      return p.row.kind === 'auto' && route && served && served !== chosen[route].replace(':', ' ') ? [i] : [];
+      return p.row.kind === 'auto' && route && served && served !== servedLabel(chosen[route]) ? [i] : [];
     });
     log(`wrote ${file} (point NUMACCEL_SELECTION or configure({ selection }) at it to use it); auto rows it routes elsewhere, measured again following it: ${rerouted.length}`);
     for (const i of rerouted) rows[i] = measureRow(planned[i]!, i, planned.length, log);
@@ -157,7 +158,6 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
   const importCost = only ? undefined : measureImport(mode === 'quick' ? 10 : 30);
   if (importCost) log(`import: node -e 0 ${importCost.bareMs} ms; + require('numaccel') ${importCost.requireMs} ms; + its first call ${importCost.firstCallMs} ms (medians of ${importCost.runs})`);
 
-  const info = cases.map(caseInfo);
   const { rows: analysed, autoCheck } = analyse(GROUPS, info, rows);
   return {
     generatedBy: `numaccel bench${options.quick ? ' --quick' : ''}${options.select ? ` --select ${options.select}` : ''}${options.only ? ` --only ${options.only}` : ''}`,

@@ -75,14 +75,21 @@ function sievingPrimesUpTo(limit: number): Uint32Array {
     basePrimes = Uint32Array.from(primes);
     basePrimesLimit = limit;
   }
-  // Binary search: once the cache reaches √(2^53) it holds 5.4 million primes.
+  return basePrimes.subarray(0, countAtMost(basePrimes, limit));
+}
+
+/**
+ * How many of the ascending `primes` are <= limit, by binary search: once the base-prime cache
+ * reaches √(2^53) it holds 5.4 million primes.
+ */
+function countAtMost(primes: Uint32Array, limit: number): number {
   let count = 0;
-  for (let end = basePrimes.length; count < end; ) {
+  for (let end = primes.length; count < end; ) {
     const middle = (count + end) >>> 1;
-    if (basePrimes[middle]! <= limit) count = middle + 1;
+    if (primes[middle]! <= limit) count = middle + 1;
     else end = middle;
   }
-  return basePrimes.subarray(0, count);
+  return count;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -99,10 +106,8 @@ function sieveSegments(lo: number, hi: number, visit: (segment: Uint8Array, firs
   // in the bit of (r*WHEEL[j]) mod 30, so the 8 multiples of a turn of k (30 numbers) sit at 8
   // fixed offsets from a*p. turnByte[i] is a*p for prime i's next multiple, relative to the
   // first byte of the chunk or segment it is crossed off in next, and turnIndex[i] that multiple's j.
-  let smallCount = 0;
-  while (smallCount < primes.length && primes[smallCount]! <= SEGMENT_BYTES) smallCount++;
-  let chunkPrimeCount = 0;
-  while (chunkPrimeCount < smallCount && primes[chunkPrimeCount]! < CHUNK_PRIME_LIMIT) chunkPrimeCount++;
+  const smallCount = countAtMost(primes, SEGMENT_BYTES);
+  const chunkPrimeCount = countAtMost(primes, CHUNK_PRIME_LIMIT - 1);
   const offsets = new Int32Array(8 * smallCount);
   const masks = new Uint8Array(8 * smallCount);
   const turnByte = new Int32Array(smallCount);
