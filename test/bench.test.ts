@@ -21,7 +21,7 @@ import { CASES, GROUPS, workScale } from '../src/bench/cases.js';
 import { renderChart } from '../src/bench/chart.js';
 import { haversine, haversineFrom, haversineMatrix, isPrimeByTrialDivision } from '../src/bench/baselines.js';
 import { RADIUS, pairs, seededRandom } from '../src/bench/inputs.js';
-import { packageInstalled, quantile } from '../src/bench/measure.js';
+import { fastestProcess, packageInstalled, quantile, type WorkerResult } from '../src/bench/measure.js';
 import { CITIES_PACKAGE, CITY_COUNT, ZURICH, citiesInOrder, mostPopulous } from '../src/bench/places.js';
 import { plan, type Target } from '../src/bench/plan.js';
 import { renderMarkdown } from '../src/bench/report.js';
@@ -197,6 +197,17 @@ describe('the ratios and the auto check', () => {
     expect(quantile([1, 2, 3, 4], 0.25)).toBe(1.75);
     expect(quantile([7], 0.75)).toBe(7);
   });
+
+  it('keeps the fastest of several processes, with every process median, and measures the close cases in 3', () => {
+    const measured = (medianMs: number): WorkerResult => ({ medianMs, minMs: medianMs, maxMs: medianMs, q1Ms: medianMs, q3Ms: medianMs, p90Ms: medianMs, samples: 3, timesMs: [medianMs], checksum: 1 });
+    expect(fastestProcess([measured(480), measured(320), measured(330)])).toEqual({ ...measured(320), processMediansMs: [480, 320, 330] });
+    expect(fastestProcess([measured(480)])).toEqual(measured(480));
+    const targets: Target[] = [{ target: 'js', backend: 'js', variant: 'scalar', isDefault: true }];
+    for (const id of ['greatCircle-5M', 'greatCircleMany-5M', 'greatCircleMany-5M-out']) {
+      const rows = plan('full', CASES.filter((c) => c.id === id), targets, []);
+      expect(rows.filter((p) => p.measure).map((p) => p.processes)).toEqual(rows.filter((p) => p.measure).map(() => 3));
+    }
+  });
 });
 
 describe('the workloads', () => {
@@ -371,7 +382,7 @@ describe('the report', () => {
     row('checkPrime-1e6', 'other:slow', 100_000, { kind: 'baseline', label: 'off the scale' }),
     row('greatCircleMany-5M', 'native:avx2', 94),
     row('greatCircleMany-5M', 'native:sse2', 186, { isDefault: false }),
-    row('greatCircleMany-5M', 'js', 800, { accuracy: { worstMetres: 2.8e-9, nonFinite: 0 } }),
+    row('greatCircleMany-5M', 'js', 800, { accuracy: { worstMetres: 2.8e-9, nonFinite: 0 }, processMediansMs: [800, 1210, 805] }),
     row('greatCircleMany-5M', 'auto', 97, { served: 'native avx2' }),
     { case: 'greatCircleMany-5M', target: 'other:turf', label: '@turf/distance', kind: 'peer', skipped: 'not installed' } satisfies Row,
   ];
@@ -443,6 +454,7 @@ describe('the report', () => {
     expect(md).toContain('| checkPrime-1e6 | 55.0 ms | · | **31.0 ms** | 50.0 ms | 32.0 ms (wasm simd128) | 1.03 ✓ |');
     expect(md).toContain('skipped: not installed');
     expect(md).toContain('- a note');
+    expect(md).toContain('fastest of 3 processes, whose medians were 800 ms, 1.21 s, 805 ms');
   });
 });
 

@@ -84,6 +84,13 @@ export interface Case {
   /** npm package holding the case's data (a devDependency): every row is skipped with a note when it is not installed. */
   readonly package?: string;
   readonly samples?: Partial<Sized>;
+  /**
+   * Fresh processes per target (default 1), for every row of the case, taken in rounds over the
+   * rows: the row keeps the process with the lowest median and reports each process's median. A
+   * process on this class of VM runs at one of two speeds (up to 1.6× apart) for its whole life,
+   * so with one process per target a close comparison is a coin flip.
+   */
+  readonly processes?: Partial<Sized>;
   /** Builds the inputs (untimed) and returns one timed run over `size` units of work. */
   prepare(api: BenchApi, size: number): Run;
   /** For the accuracy column: the kernel under test on a unit sphere. */

@@ -68,6 +68,7 @@ const GREAT_CIRCLE_MANY_5M = {
   measured: { full: 5_000_000, quick: 1_000_000 },
   calls: 1,
   variants: true,
+  processes: { full: 3 },
 } as const;
 
 export const CASES: readonly Case[] = [
@@ -118,7 +119,8 @@ export const CASES: readonly Case[] = [
     nominal: 5_000_000,
     measured: { full: 5_000_000, quick: 1_000_000 },
     calls: 5_000_000,
-    samples: { full: 5 },
+    samples: { full: 3 },
+    processes: { full: 3 },
     prepare: (api, size) => {
       const [lon1, lat1, lon2, lat2] = randomPairs();
       const mask = POINT_COUNT - 1; // a local: an imported binding is a property load in every iteration

@@ -53,6 +53,8 @@ export interface WorkerResult {
   readonly othersCores?: number;
   /** Measurements taken (more than 1 when the machine was busy and the measurement was retried; the quietest is kept). */
   readonly attempts?: number;
+  /** With several processes: each process's median (the result is the fastest process's). */
+  readonly processMediansMs?: readonly number[];
 }
 
 /** Others' CPU use (in cores) above which a measurement is retried: it would be noise, not speed. */
@@ -98,6 +100,12 @@ export function waitForQuiet(maxMs: number, log: (line: string) => void = () => 
     if (!told) log(`    waiting for other processes to leave the CPU (they use ${others.toFixed(2)} cores)...`);
     told = true;
   }
+}
+
+/** One row measured in several processes (Case.processes): the fastest one, with every process's median. */
+export function fastestProcess(results: readonly WorkerResult[]): WorkerResult {
+  const fastest = results.reduce((best, result) => (result.medianMs < best.medianMs ? result : best));
+  return results.length === 1 ? fastest : { ...fastest, processMediansMs: results.map((r) => r.medianMs) };
 }
 
 /**

@@ -13,7 +13,7 @@
 import type { Backend, BackendName, Kernels } from '../contract.js';
 import { countPrimesByTrialDivision, haversine, haversineFrom, haversineInto, haversineMatrix, repeatTrialDivision } from './baselines.js';
 import type { AngleFunction, Other, Run } from './case-types.js';
-import { LARGEST_PRIME_BELOW_2_POW_53, RADIUS, pairs, pointArrays, randomBelow2Pow32, randomPairs, strideSum } from './inputs.js';
+import { LARGEST_PRIME_BELOW_2_POW_53, POINT_COUNT, RADIUS, pairs, pointArrays, randomBelow2Pow32, randomPairs, strideSum } from './inputs.js';
 import { ZURICH, citiesInOrder, mostPopulous } from './places.js';
 
 /**
@@ -220,7 +220,7 @@ export const POINT_DISTANCES: Readonly<Record<string, Other>> = {
     label: '@turf/distance',
     package: '@turf/distance',
     note: 'haversine with atan2; points as [lon, lat] arrays',
-    samples: { full: 5 },
+    samples: { full: 3 },
     prepare: (size) => {
       const { distance } = peer<TurfDistance>('@turf/distance');
       const [from, to] = pointArrays();
@@ -236,7 +236,7 @@ export const POINT_DISTANCES: Readonly<Record<string, Other>> = {
     label: 'haversine-distance',
     package: 'haversine-distance',
     note: 'haversine with atan2, metres on the equatorial radius',
-    samples: { full: 5 },
+    samples: { full: 3 },
     prepare: (size) => {
       const haversineDistance = peer<HaversineDistance>('haversine-distance');
       const [from, to] = pointArrays();
@@ -252,7 +252,7 @@ export const POINT_DISTANCES: Readonly<Record<string, Other>> = {
     label: 'geolib getDistance',
     package: 'geolib',
     note: 'law of cosines; called with accuracy 1e-6 m (its default rounds to whole metres)',
-    size: { full: 5_000_000, quick: 100_000 },
+    size: { full: POINT_COUNT, quick: 100_000 },
     samples: { full: 3 },
     prepare: (size) => {
       const { getDistance } = peer<Geolib>('geolib');
@@ -269,7 +269,7 @@ export const POINT_DISTANCES: Readonly<Record<string, Other>> = {
     label: 'GeographicLib geodesic (sphere)',
     package: 'geographiclib-geodesic',
     note: "Karney's geodesic Inverse on a sphere (flattening 0), distance only",
-    size: { full: 5_000_000, quick: 100_000 },
+    size: { full: POINT_COUNT, quick: 100_000 },
     samples: { full: 3 },
     prepare: (size) => {
       const { Geodesic } = peer<GeographicLib>('geographiclib-geodesic');

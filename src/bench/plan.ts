@@ -37,8 +37,10 @@ export function discoverTargets(notes: string[]): Target[] {
 export interface Planned {
   readonly kase: Case;
   readonly row: Omit<Row, 'case'>;
-  /** Absent for rows that are only reported (skipped). */
+  /** Absent for rows that are only reported (skipped). One fresh process (or command) a call. */
   readonly measure?: (log: (line: string) => void) => WorkerResult;
+  /** Measurements in fresh processes to take (Case.processes); the row keeps the fastest. */
+  readonly processes?: number;
 }
 
 interface Settings {
@@ -68,6 +70,8 @@ function settingsFor(mode: 'quick' | 'full', samples: number | undefined): Setti
   return { iterations: samples, time: 0, warmupIterations: samples >= 3 ? 1 : 0, warmupTime: 0 };
 }
 
+const processesFor = (mode: 'quick' | 'full', kase: Case): number => kase.processes?.[mode] ?? 1;
+
 function labelOf(t: Target, kase: Case): string {
   if (t.backend === 'js') return 'js (TS reference)';
   if (t.backend === 'native' && !kase.variants) return 'native (every variant)';
@@ -92,15 +96,17 @@ export function plan(mode: 'quick' | 'full', cases: readonly Case[], targets: re
     const scale = workScale(kase, size);
     const settings = settingsFor(mode, kase.samples?.[mode]);
     const spec = (target: string): MeasureSpec => ({ case: kase.id, target, size, ...settings, ...(kase.angle && reference ? { reference } : {}) });
+    const processes = processesFor(mode, kase);
     for (const t of targets) {
       if (!kase.variants && t.backend === 'native' && !t.isDefault) continue;
       planned.push({
         kase,
         row: { target: t.target, label: labelOf(t, kase), kind: 'backend', backend: t.backend, variant: t.variant, isDefault: t.isDefault, size, scale },
+        processes,
         measure: (log) => measureInChild(spec(t.target), PATIENCE[mode], log),
       });
     }
-    planned.push({ kase, row: { target: 'auto', label: 'auto', kind: 'auto', size, scale }, measure: (log) => measureInChild(spec('auto'), PATIENCE[mode], log) });
+    planned.push({ kase, row: { target: 'auto', label: 'auto', kind: 'auto', size, scale }, processes, measure: (log) => measureInChild(spec('auto'), PATIENCE[mode], log) });
     for (const [id, other] of Object.entries(kase.others ?? {})) {
       planned.push(planOther(mode, kase, id, other, reference, missing));
     }
@@ -135,9 +141,9 @@ function planOther(mode: 'quick' | 'full', kase: Case, id: string, other: Other,
   if (other.command) {
     const command = other.command;
     if (!commandExists(command.file)) return { kase, row: { ...row, skipped: `${command.file} not installed` } };
-    return { kase, row, measure: () => measureCommand(command.file, command.args(size), command.seconds, other.samples?.[mode] ?? (mode === 'quick' ? 3 : 7)) };
+    return { kase, row, processes: processesFor(mode, kase), measure: () => measureCommand(command.file, command.args(size), command.seconds, other.samples?.[mode] ?? (mode === 'quick' ? 3 : 7)) };
   }
   const settings = settingsFor(mode, other.samples?.[mode] ?? kase.samples?.[mode]);
   const spec: MeasureSpec = { case: kase.id, target: row.target, size, ...settings, ...(other.angle && reference ? { reference } : {}) };
-  return { kase, row, measure: (log) => measureInChild(spec, PATIENCE[mode], log) };
+  return { kase, row, processes: processesFor(mode, kase), measure: (log) => measureInChild(spec, PATIENCE[mode], log) };
 }

@@ -19,7 +19,8 @@ function when(results: BenchResults): string {
 function howMeasured(results: BenchResults): string {
   const runs = results.mode === 'quick' ? 'at least 3 runs and 100 ms of runs (after 200 ms of warm-up)' : 'at least 9 runs and 1 s of runs (3 to 5 runs for the longest jobs)';
   return (
-    `Each target runs in a fresh Node process; times are tinybench medians, after warm-up, of ${runs}, ` +
+    'Each target runs in a fresh Node process (in the cases whose notes say so, in 3, keeping the fastest: a process here runs at one of two speeds for its life); ' +
+    `times are tinybench medians, after warm-up, of ${runs}, ` +
     'with the spread as the interquartile range (IQR). × js: speed-up over the TypeScript reference (the js backend) on the same job. ' +
     '÷ best: time over the fastest numaccel backend or variant on the job (1 = fastest).'
   );
@@ -34,6 +35,7 @@ function notesOf(row: Row, results: BenchResults): string {
   if (row.skipped) notes.push(`skipped: ${row.skipped}`);
   if (row.error) notes.push(`failed: ${row.error}`);
   if ((row.othersCores ?? 0) > BUSY_CORES) notes.push(`busy: other processes used ${row.othersCores} cores`);
+  if (row.processMediansMs) notes.push(`fastest of ${row.processMediansMs.length} processes, whose medians were ${row.processMediansMs.map(formatTime).join(', ')}`);
   if (row.checksumOk === false) notes.push(`✗ checksum ${row.checksum} differs`);
   if (row.accuracy) notes.push(`worst error ${formatMetres(row.accuracy.worstMetres)}${row.accuracy.nonFinite ? `, ${row.accuracy.nonFinite} non-finite` : ''}`);
   if (row.medianMs !== undefined && row.scale !== undefined && row.scale !== 1 && row.size !== undefined && row.kind !== 'external') {

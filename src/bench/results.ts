@@ -32,6 +32,8 @@ export interface Row {
   readonly p90Ms?: number;
   /** The first call in a fresh process. */
   readonly firstMs?: number;
+  /** Measured in several processes (Case.processes): each one's median; the row is the fastest's. */
+  readonly processMediansMs?: readonly number[];
   readonly samples?: number;
   readonly timesMs?: readonly number[];
   /** Work one run did, and the factor its times were multiplied by to give the nominal job. */

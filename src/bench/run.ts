@@ -17,7 +17,7 @@ import type { Case } from './case-types.js';
 import { CASES, GROUPS } from './cases.js';
 import { renderChart } from './chart.js';
 import { formatTime } from './format.js';
-import { BUSY_CORES, measureImport } from './measure.js';
+import { BUSY_CORES, fastestProcess, measureImport, type WorkerResult } from './measure.js';
 import { discoverTargets, plan, type Planned } from './plan.js';
 import { printReport, renderMarkdown } from './report.js';
 import { servedLabel, servingRoute, type BenchResults, type CaseInfo, type Row } from './results.js';
@@ -42,43 +42,82 @@ export interface BenchOptions {
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-function measureRow(planned: Planned, index: number, total: number, log: (line: string) => void): Row {
-  const { kase, row } = planned;
-  const prefix = `[${String(index + 1).padStart(String(total).length)}/${total}] ${kase.id.padEnd(18)} ${row.label.padEnd(40)}`;
-  if (!planned.measure) {
+/**
+ * Measures the planned rows at `indices` (in plan order), a case at a time. The rows of a case
+ * measured in several processes (Case.processes) are measured in rounds, every row once a round:
+ * a slow phase of the machine (they last minutes) then falls on all of the case's rows alike, not
+ * on every process of one row.
+ */
+function measureRows(planned: readonly Planned[], indices: readonly number[], log: (line: string) => void): Row[] {
+  const rows: Row[] = [];
+  for (let from = 0; from < indices.length; ) {
+    let to = from;
+    while (to < indices.length && planned[indices[to]!]!.kase === planned[indices[from]!]!.kase) to++;
+    const group = indices.slice(from, to);
+    const results = new Map<number, WorkerResult[]>(group.map((i) => [i, []]));
+    const errors = new Map<number, string>();
+    const rounds = Math.max(...group.map((i) => planned[i]!.processes ?? 1));
+    for (let round = 1; round <= rounds; round++) {
+      for (const i of group) {
+        const { measure, processes = 1 } = planned[i]!;
+        if (!measure || errors.has(i) || round > processes) continue;
+        if (rounds > 1) log(`${rowPrefix(planned, i)} process ${round} of ${processes}`);
+        try {
+          results.get(i)!.push(measure(log));
+        } catch (error) {
+          errors.set(i, error instanceof Error ? error.message : String(error));
+        }
+      }
+    }
+    for (const i of group) rows.push(finishRow(planned, i, results.get(i)!, errors.get(i), log));
+    from = to;
+  }
+  return rows;
+}
+
+function rowPrefix(planned: readonly Planned[], index: number): string {
+  const { kase, row } = planned[index]!;
+  return `[${String(index + 1).padStart(String(planned.length).length)}/${planned.length}] ${kase.id.padEnd(18)} ${row.label.padEnd(40)}`;
+}
+
+/** A row from its measurements: the fastest process's times, scaled to the job; or why it has none. */
+function finishRow(planned: readonly Planned[], index: number, measured: readonly WorkerResult[], error: string | undefined, log: (line: string) => void): Row {
+  const { kase, row } = planned[index]!;
+  const prefix = rowPrefix(planned, index);
+  if (!planned[index]!.measure) {
     log(`${prefix} skipped: ${row.skipped}`);
     return { case: kase.id, ...row };
   }
-  try {
-    const result = planned.measure(log);
-    const scale = row.scale ?? 1;
-    const scaled: Row = {
-      case: kase.id,
-      ...row,
-      medianMs: result.medianMs * scale,
-      minMs: result.minMs * scale,
-      maxMs: result.maxMs * scale,
-      q1Ms: result.q1Ms * scale,
-      q3Ms: result.q3Ms * scale,
-      p90Ms: result.p90Ms * scale,
-      ...(result.firstMs !== undefined ? { firstMs: result.firstMs * scale } : {}),
-      samples: result.samples,
-      timesMs: result.timesMs.map((t) => t * scale),
-      ...(Number.isNaN(result.checksum) ? {} : { checksum: result.checksum }),
-      ...(result.served ? { served: result.served } : {}),
-      ...(result.accuracy ? { accuracy: result.accuracy } : {}),
-      ...(result.othersCores !== undefined ? { othersCores: result.othersCores } : {}),
-      ...(result.attempts !== undefined && result.attempts > 1 ? { attempts: result.attempts } : {}),
-    };
-    const scaleNote = scale === 1 ? '' : ` (runs of ${row.size?.toLocaleString('en-US')}, scaled ×${+scale.toPrecision(3)} to the job)`;
-    const busy = (result.othersCores ?? 0) > BUSY_CORES ? `; BUSY: others used ${result.othersCores} cores` : '';
-    log(`${prefix} ${formatTime(scaled.medianMs!).padStart(9)}  IQR ${formatTime(scaled.q1Ms!)}–${formatTime(scaled.q3Ms!)}, ${result.samples} runs${scaleNote}${result.served ? ` → ${result.served}` : ''}${busy}`);
-    return scaled;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    log(`${prefix} FAILED: ${message}`);
-    return { case: kase.id, ...row, error: message };
+  if (error !== undefined) {
+    log(`${prefix} FAILED: ${error}`);
+    return { case: kase.id, ...row, error };
   }
+  const result = fastestProcess(measured);
+  const scale = row.scale ?? 1;
+  const scaled: Row = {
+    case: kase.id,
+    ...row,
+    medianMs: result.medianMs * scale,
+    minMs: result.minMs * scale,
+    maxMs: result.maxMs * scale,
+    q1Ms: result.q1Ms * scale,
+    q3Ms: result.q3Ms * scale,
+    p90Ms: result.p90Ms * scale,
+    ...(result.firstMs !== undefined ? { firstMs: result.firstMs * scale } : {}),
+    ...(result.processMediansMs ? { processMediansMs: result.processMediansMs.map((t) => t * scale) } : {}),
+    samples: result.samples,
+    timesMs: result.timesMs.map((t) => t * scale),
+    ...(Number.isNaN(result.checksum) ? {} : { checksum: result.checksum }),
+    ...(result.served ? { served: result.served } : {}),
+    ...(result.accuracy ? { accuracy: result.accuracy } : {}),
+    ...(result.othersCores !== undefined ? { othersCores: result.othersCores } : {}),
+    ...(result.attempts !== undefined && result.attempts > 1 ? { attempts: result.attempts } : {}),
+  };
+  const scaleNote = scale === 1 ? '' : ` (runs of ${row.size?.toLocaleString('en-US')}, scaled ×${+scale.toPrecision(3)} to the job)`;
+  const busy = (result.othersCores ?? 0) > BUSY_CORES ? `; BUSY: others used ${result.othersCores} cores` : '';
+  const processes = scaled.processMediansMs ? `, fastest of ${scaled.processMediansMs.length} processes (${scaled.processMediansMs.map(formatTime).join(', ')})` : '';
+  log(`${prefix} ${formatTime(scaled.medianMs!).padStart(9)}  IQR ${formatTime(scaled.q1Ms!)}–${formatTime(scaled.q3Ms!)}, ${result.samples} runs${processes}${scaleNote}${result.served ? ` → ${result.served}` : ''}${busy}`);
+  return scaled;
 }
 
 function machineDescription(): BenchResults['machine'] {
@@ -138,7 +177,7 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
   const planned = plan(mode, cases, targets, notes);
   const info = cases.map(caseInfo);
   // `auto` is measured beside the builds and peers of its case, following the table in effect.
-  const rows = planned.map((p, i) => measureRow(p, i, planned.length, log));
+  const rows = measureRows(planned, planned.map((_, i) => i), log);
   if (options.select) {
     // The table this run derives may route some cases elsewhere: only their auto rows are
     // measured again, after the rest, following it.
@@ -152,7 +191,7 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
       return p.row.kind === 'auto' && route && served && served !== servedLabel(chosen[route]) ? [i] : [];
     });
     log(`wrote ${file} (point NUMACCEL_SELECTION or configure({ selection }) at it to use it); auto rows it routes elsewhere, measured again following it: ${rerouted.length}`);
-    for (const i of rerouted) rows[i] = measureRow(planned[i]!, i, planned.length, log);
+    measureRows(planned, rerouted, log).forEach((row, k) => (rows[rerouted[k]!] = row));
   }
 
   const importCost = only ? undefined : measureImport(mode === 'quick' ? 10 : 30);
