@@ -3,6 +3,10 @@
 export const formatTime = (ms: number): string =>
   ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 100_000 ? 0 : 2)} s` : ms >= 1 ? `${ms.toFixed(ms >= 100 ? 0 : 1)} ms` : ms >= 1e-3 ? `${(ms * 1000).toFixed(ms >= 0.1 ? 0 : 2)} µs` : `${(ms * 1e6).toFixed(0)} ns`;
 
+/** A row measured in several processes (Case.processes): how many, and each one's median. */
+export const processesNote = (mediansMs: readonly number[]): string =>
+  `fastest of ${mediansMs.length} processes, whose medians were ${mediansMs.map(formatTime).join(', ')}`;
+
 /** A ratio with three significant digits (thousands separated), e.g. 0.0512, 1.58, 31.2, 1,204. */
 export const formatRatio = (ratio: number): string => {
   if (!Number.isFinite(ratio)) return String(ratio);

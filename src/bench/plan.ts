@@ -39,7 +39,7 @@ export interface Planned {
   readonly row: Omit<Row, 'case'>;
   /** Absent for rows that are only reported (skipped). One fresh process (or command) a call. */
   readonly measure?: (log: (line: string) => void) => WorkerResult;
-  /** Measurements in fresh processes to take (Case.processes); the row keeps the fastest. */
+  /** Measurements in fresh processes to take (Case.processes, the same for every row of a case); the row keeps the fastest. */
   readonly processes?: number;
 }
 
@@ -70,8 +70,6 @@ function settingsFor(mode: 'quick' | 'full', samples: number | undefined): Setti
   return { iterations: samples, time: 0, warmupIterations: samples >= 3 ? 1 : 0, warmupTime: 0 };
 }
 
-const processesFor = (mode: 'quick' | 'full', kase: Case): number => kase.processes?.[mode] ?? 1;
-
 function labelOf(t: Target, kase: Case): string {
   if (t.backend === 'js') return 'js (TS reference)';
   if (t.backend === 'native' && !kase.variants) return 'native (every variant)';
@@ -96,20 +94,19 @@ export function plan(mode: 'quick' | 'full', cases: readonly Case[], targets: re
     const scale = workScale(kase, size);
     const settings = settingsFor(mode, kase.samples?.[mode]);
     const spec = (target: string): MeasureSpec => ({ case: kase.id, target, size, ...settings, ...(kase.angle && reference ? { reference } : {}) });
-    const processes = processesFor(mode, kase);
+    const rows: Planned[] = [];
     for (const t of targets) {
       if (!kase.variants && t.backend === 'native' && !t.isDefault) continue;
-      planned.push({
+      rows.push({
         kase,
         row: { target: t.target, label: labelOf(t, kase), kind: 'backend', backend: t.backend, variant: t.variant, isDefault: t.isDefault, size, scale },
-        processes,
         measure: (log) => measureInChild(spec(t.target), PATIENCE[mode], log),
       });
     }
-    planned.push({ kase, row: { target: 'auto', label: 'auto', kind: 'auto', size, scale }, processes, measure: (log) => measureInChild(spec('auto'), PATIENCE[mode], log) });
-    for (const [id, other] of Object.entries(kase.others ?? {})) {
-      planned.push(planOther(mode, kase, id, other, reference, missing));
-    }
+    rows.push({ kase, row: { target: 'auto', label: 'auto', kind: 'auto', size, scale }, measure: (log) => measureInChild(spec('auto'), PATIENCE[mode], log) });
+    for (const [id, other] of Object.entries(kase.others ?? {})) rows.push(planOther(mode, kase, id, other, reference, missing));
+    const processes = kase.processes?.[mode] ?? 1;
+    planned.push(...rows.map((p) => ({ ...p, processes })));
   }
   for (const name of missing) notes.push(`peer ${name} skipped: not installed (npm install --no-save ${name} to include it)`);
   return planned;
@@ -141,9 +138,9 @@ function planOther(mode: 'quick' | 'full', kase: Case, id: string, other: Other,
   if (other.command) {
     const command = other.command;
     if (!commandExists(command.file)) return { kase, row: { ...row, skipped: `${command.file} not installed` } };
-    return { kase, row, processes: processesFor(mode, kase), measure: () => measureCommand(command.file, command.args(size), command.seconds, other.samples?.[mode] ?? (mode === 'quick' ? 3 : 7)) };
+    return { kase, row, measure: () => measureCommand(command.file, command.args(size), command.seconds, other.samples?.[mode] ?? (mode === 'quick' ? 3 : 7)) };
   }
   const settings = settingsFor(mode, other.samples?.[mode] ?? kase.samples?.[mode]);
   const spec: MeasureSpec = { case: kase.id, target: row.target, size, ...settings, ...(other.angle && reference ? { reference } : {}) };
-  return { kase, row, processes: processesFor(mode, kase), measure: (log) => measureInChild(spec, PATIENCE[mode], log) };
+  return { kase, row, measure: (log) => measureInChild(spec, PATIENCE[mode], log) };
 }

@@ -1,7 +1,7 @@
 /** The benchmark's tables: on the terminal, and as Markdown (bench/results.md, the README). */
 import { BACKEND_NAMES } from '../contract.js';
 import { BUSY_CORES, type ImportCost } from './measure.js';
-import { formatMetres, formatRatio, formatTime, markdownTable, textTable } from './format.js';
+import { formatMetres, formatRatio, formatTime, markdownTable, processesNote, textTable } from './format.js';
 import { AUTO_TOLERANCE, type BenchResults, type CaseInfo, type Row } from './results.js';
 
 const SEP = ' · ';
@@ -35,7 +35,7 @@ function notesOf(row: Row, results: BenchResults): string {
   if (row.skipped) notes.push(`skipped: ${row.skipped}`);
   if (row.error) notes.push(`failed: ${row.error}`);
   if ((row.othersCores ?? 0) > BUSY_CORES) notes.push(`busy: other processes used ${row.othersCores} cores`);
-  if (row.processMediansMs) notes.push(`fastest of ${row.processMediansMs.length} processes, whose medians were ${row.processMediansMs.map(formatTime).join(', ')}`);
+  if (row.processMediansMs) notes.push(processesNote(row.processMediansMs));
   if (row.checksumOk === false) notes.push(`✗ checksum ${row.checksum} differs`);
   if (row.accuracy) notes.push(`worst error ${formatMetres(row.accuracy.worstMetres)}${row.accuracy.nonFinite ? `, ${row.accuracy.nonFinite} non-finite` : ''}`);
   if (row.medianMs !== undefined && row.scale !== undefined && row.scale !== 1 && row.size !== undefined && row.kind !== 'external') {

@@ -16,7 +16,7 @@ import { ROW_NOTE, analyse, rowNotes } from './analysis.js';
 import type { Case } from './case-types.js';
 import { CASES, GROUPS } from './cases.js';
 import { renderChart } from './chart.js';
-import { formatTime } from './format.js';
+import { formatTime, processesNote } from './format.js';
 import { BUSY_CORES, fastestProcess, measureImport, type WorkerResult } from './measure.js';
 import { discoverTargets, plan, type Planned } from './plan.js';
 import { printReport, renderMarkdown } from './report.js';
@@ -56,12 +56,12 @@ function measureRows(planned: readonly Planned[], indices: readonly number[], lo
     const group = indices.slice(from, to);
     const results = new Map<number, WorkerResult[]>(group.map((i) => [i, []]));
     const errors = new Map<number, string>();
-    const rounds = Math.max(...group.map((i) => planned[i]!.processes ?? 1));
+    const rounds = planned[group[0]!]!.processes ?? 1;
     for (let round = 1; round <= rounds; round++) {
       for (const i of group) {
-        const { measure, processes = 1 } = planned[i]!;
-        if (!measure || errors.has(i) || round > processes) continue;
-        if (rounds > 1) log(`${rowPrefix(planned, i)} process ${round} of ${processes}`);
+        const { measure } = planned[i]!;
+        if (!measure || errors.has(i)) continue;
+        if (rounds > 1) log(`${rowPrefix(planned, i)} process ${round} of ${rounds}`);
         try {
           results.get(i)!.push(measure(log));
         } catch (error) {
@@ -115,7 +115,7 @@ function finishRow(planned: readonly Planned[], index: number, measured: readonl
   };
   const scaleNote = scale === 1 ? '' : ` (runs of ${row.size?.toLocaleString('en-US')}, scaled ×${+scale.toPrecision(3)} to the job)`;
   const busy = (result.othersCores ?? 0) > BUSY_CORES ? `; BUSY: others used ${result.othersCores} cores` : '';
-  const processes = scaled.processMediansMs ? `, fastest of ${scaled.processMediansMs.length} processes (${scaled.processMediansMs.map(formatTime).join(', ')})` : '';
+  const processes = scaled.processMediansMs ? `, ${processesNote(scaled.processMediansMs)}` : '';
   log(`${prefix} ${formatTime(scaled.medianMs!).padStart(9)}  IQR ${formatTime(scaled.q1Ms!)}–${formatTime(scaled.q3Ms!)}, ${result.samples} runs${processes}${scaleNote}${result.served ? ` → ${result.served}` : ''}${busy}`);
   return scaled;
 }
