@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NumaccelApi } from '../src/api.js';
 import * as numaccel from '../src/index.js';
+import { radiusFromOptions, resolveRadius } from '../src/arguments.js';
 import { LOADED } from './support/backends.js';
 
 interface BadCall {
@@ -42,6 +43,8 @@ const BAD_CALLS: readonly BadCall[] = [
   { call: 'greatCircle(..., { radius: NaN })', run: (a) => a.greatCircle(0, 0, 1, 1, { radius: NaN }), error: RangeError, message: /got NaN/ },
   { call: "greatCircle(..., { radius: '1' })", run: (a) => a.greatCircle(0, 0, 1, 1, { radius: '1' as never }), error: TypeError, message: /options.radius must be a number, got "1"/ },
   { call: "greatCircle(..., { radius: 1, unit: 'km' })", run: (a) => a.greatCircle(0, 0, 1, 1, { radius: 1, unit: 'km' }), error: RangeError, message: /^greatCircle: options.radius and options.unit exclude each other; give one of them$/ },
+  { call: 'greatCircle(..., [])', run: (a) => a.greatCircle(0, 0, 1, 1, [] as never), error: TypeError, message: /^greatCircle: options must be an object like \{ radius \} or \{ unit \}, got an array$/ },
+  { call: "greatCircle(..., { unit: 'km', units: 'km' })", run: (a) => a.greatCircle(0, 0, 1, 1, { unit: 'km', units: 'km' } as never), error: RangeError, message: /^greatCircle: unknown option "units"; accepted options are radius and unit$/ },
   { call: "greatCircle(..., { units: 'km' })", run: (a) => a.greatCircle(0, 0, 1, 1, { units: 'km' } as never), error: RangeError, message: /^greatCircle: unknown option "units"; accepted options are radius and unit$/ },
   { call: "checkPrimes('2,3')", run: (a) => a.checkPrimes('2,3' as never), error: TypeError, message: /^checkPrimes: values must be an array of numbers or a typed array .*got "2,3"$/ },
   { call: "checkPrimes([1, '2'])", run: (a) => a.checkPrimes([1, '2'] as never), error: TypeError, message: /^checkPrimes: values\[1\] must be a number, got "2"$/ },
@@ -136,6 +139,36 @@ describe('greatCircleMany coordinate checks', () => {
         }
       }),
       { numRuns: 300, seed: 20261121 },
+    );
+  });
+});
+
+describe("greatCircle's options", () => {
+  // resolveRadius takes well-formed options by a short path and sends the rest to the full check:
+  // both must give the same radius, or the same error, for any options at all.
+  const optionValue = fc.oneof(
+    fc.constantFrom(undefined, null, 'km', 'm', 'mi', 'nmi', 'KM', 'furlong', '', 0, -1, 1, 6371, NaN, Infinity, 1e-300, '1'),
+    fc.double(),
+  );
+  const options = fc.oneof(
+    fc.constantFrom(undefined, null, 5, 'km', [], [1], () => 1, Object.create({ unit: 'km' }), Object.create({ units: 'km' })),
+    fc.dictionary(fc.constantFrom('radius', 'unit', 'units', 'out', '0', 'toString'), optionValue, { maxKeys: 3 }),
+  );
+  const outcome = (run: () => number) => {
+    try {
+      return { radius: run() };
+    } catch (error) {
+      return { error: (error as Error).constructor.name, message: (error as Error).message };
+    }
+  };
+
+  it('the short path agrees with the full check on every input', () => {
+    fc.assert(
+      fc.property(options, (given) => {
+        const full = given === undefined ? { radius: resolveRadius('greatCircle', undefined) } : outcome(() => radiusFromOptions('greatCircle', given, 'radius and unit'));
+        expect(outcome(() => resolveRadius('greatCircle', given))).toEqual(full);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
