@@ -139,14 +139,19 @@ function sincosd(x: number, sines: Float64Array, cosines: Float64Array, at: numb
   cosines[at] = s * CS[k]! + c * CC[k]!;
 }
 
-/** lon2 - lon1 reduced mod 360 with no rounding error lost (Knuth's TwoSum keeps the error e). */
+/**
+ * lon2 - lon1 reduced mod 360 with no rounding error lost (Knuth's TwoSum keeps the error e).
+ * remainder360 is the identity on [-180, 180], where longitudes usually lie: testing for that
+ * first is a branch that predicts well. Then |t| <= 360, so its reduction needs no fmod test.
+ * Together: 74 → 69 ns a pair in the batch kernel.
+ */
 function angDiff(lon1: number, lon2: number): number {
-  const a = remainder360(-lon1);
-  const b = remainder360(lon2);
+  const a = lon1 >= -180 && lon1 <= 180 ? -lon1 : remainder360(-lon1);
+  const b = lon2 >= -180 && lon2 <= 180 ? lon2 : remainder360(lon2);
   const t = a + b;
   const bb = t - a;
   const e = a - (t - bb) + (b - bb);
-  return remainder360(t) + e;
+  return t - 360 * (+(t > 180) - +(t < -180)) + e;
 }
 
 /**
@@ -188,6 +193,17 @@ const [SIN_LAT1, COS_LAT1, SIN_LAT2, COS_LAT2, SIN_DLAT, COS_DLAT, SIN_HALF_DLON
 // long as these passes, whose bodies are each inlined whole. Element k of a column is column[offset + k * step]; a
 // broadcast column has step 0.
 
+/**
+ * sincosd of both latitudes into SIN_LAT1, COS_LAT1 and SIN_LAT2, COS_LAT2: one loop for the two
+ * (69 → 67 ns a pair; three sincosd in one loop no longer inline whole, and ran slower).
+ */
+function latitudesPass(lat1: Float64Array, offset1: number, step1: number, lat2: Float64Array, offset2: number, step2: number, m: number): void {
+  for (let k = 0; k < m; k++) {
+    sincosd(lat1[offset1 + k * step1]!, SIN_LAT1, COS_LAT1, k);
+    sincosd(lat2[offset2 + k * step2]!, SIN_LAT2, COS_LAT2, k);
+  }
+}
+
 /** sincosd of values[offset + k * step], k < m, into sines[k], cosines[k]. */
 function sincosdPass(values: Float64Array, offset: number, step: number, m: number, sines: Float64Array, cosines: Float64Array): void {
   for (let k = 0; k < m; k++) sincosd(values[offset + k * step]!, sines, cosines, k);
@@ -225,8 +241,7 @@ export function greatCircleMany(
   const i1 = stepOf(lon1), j1 = stepOf(lat1), i2 = stepOf(lon2), j2 = stepOf(lat2);
   for (let start = 0; start < out.length; start += BLOCK) {
     const m = Math.min(BLOCK, out.length - start);
-    sincosdPass(lat1, start * j1, j1, m, SIN_LAT1, COS_LAT1);
-    sincosdPass(lat2, start * j2, j2, m, SIN_LAT2, COS_LAT2);
+    latitudesPass(lat1, start * j1, j1, lat2, start * j2, j2, m);
     latitudeDifferencePass(lat1, start * j1, j1, lat2, start * j2, j2, m);
     longitudeDifferencePass(lon1, start * i1, i1, lon2, start * i2, i2, m);
     distancePass(1, m, radius, out, start);
