@@ -110,9 +110,11 @@ function centralAngle(s: number, c: number): number {
 /**
  * x reduced exactly into [-180, 180]: fmod is exact, and so is the correction (Sterbenz). Within
  * ±540 the fmod is skipped: it would be the identity or the same exact x ∓ 360 (and `%` on
- * doubles is a slow library call in V8).
+ * doubles is a slow library call in V8). Longitudes usually lie in [-180, 180] already, where
+ * this is the identity: testing for that first is a branch that predicts well.
  */
 function remainder360(x: number): number {
+  if (x >= -180 && x <= 180) return x;
   return within180(x >= -540 && x <= 540 ? x : x % 360);
 }
 
@@ -145,13 +147,12 @@ function sincosd(x: number, sines: Float64Array, cosines: Float64Array, at: numb
 
 /**
  * lon2 - lon1 reduced mod 360 with no rounding error lost (Knuth's TwoSum keeps the error e).
- * remainder360 is the identity on [-180, 180], where longitudes usually lie: testing for that
- * first is a branch that predicts well. Then |t| <= 360, which needs no fmod test.
- * Together: 74 → 69 ns a pair in the batch kernel.
+ * |t| <= 360 needs no fmod test. With remainder360's in-range test: 74 → 69 ns a pair in the
+ * batch kernel.
  */
 function angDiff(lon1: number, lon2: number): number {
-  const a = lon1 >= -180 && lon1 <= 180 ? -lon1 : remainder360(-lon1);
-  const b = lon2 >= -180 && lon2 <= 180 ? lon2 : remainder360(lon2);
+  const a = remainder360(-lon1);
+  const b = remainder360(lon2);
   const t = a + b;
   const bb = t - a;
   const e = a - (t - bb) + (b - bb);
