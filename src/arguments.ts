@@ -103,6 +103,7 @@ const OPTION_NAMES = ['radius', 'unit'];
 export function resolveRadius(fn: string, options: unknown, accepted = 'radius and unit'): number {
   if (options === undefined) return DEFAULT_RADIUS_MILES;
   const radius = radiusFromWellFormedOptions(options);
+  // biome-ignore lint/suspicious/noSelfCompare: NaN is the short path's answer for options it does not handle
   return radius === radius ? radius : radiusFromOptions(fn, options, accepted);
 }
 

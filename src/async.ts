@@ -222,7 +222,7 @@ type Preparation<A extends unknown[], T> = {
   /** The function's own options beside the async ones. */
   readonly options: readonly string[];
   // The chunks' result type differs from function to function: each `done` knows its own.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: each entry prepares its own result type
   prepare(fn: string, args: A, rest: Record<string, unknown> | undefined, check: Pick<Kernels, 'coordinatesInDomain'>): Prepared<T, any>;
 };
 
@@ -337,7 +337,11 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
         result: () => {
           if (!result) {
             result = new Float64Array(parts.reduce((sum, part) => sum + part.length, 0));
-            parts.reduce((at, part) => (result!.set(part, at), at + part.length), 0);
+            let at = 0;
+            for (const part of parts) {
+              result.set(part, at);
+              at += part.length;
+            }
           }
           return given ? filled(given.subarray(0, result.length), result) : result;
         },

@@ -1,4 +1,4 @@
-import { backendInfo, checkPrime, checkPrimes, greatCircle, greatCircleMany, ready, withBackend } from 'numaccel';
+import { backendInfo, checkPrime, greatCircle, ready, withBackend } from 'numaccel';
 
 const $ = (id) => document.getElementById(id);
 const served = (route) => backendInfo().selected[route] ?? 'nothing';
@@ -70,8 +70,14 @@ async function runBenchmark() {
   chart.dataset.done = 'true';
 }
 
-$('prime-form').addEventListener('submit', (event) => (event.preventDefault(), showPrime()));
-$('distance-form').addEventListener('submit', (event) => (event.preventDefault(), showDistance()));
+$('prime-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  showPrime();
+});
+$('distance-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  showDistance();
+});
 $('bench').addEventListener('click', () => runBenchmark());
 
 // The synchronous API answers at once (from TypeScript while WebAssembly compiles).

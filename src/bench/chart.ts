@@ -54,7 +54,7 @@ function colourOf(row: Row): string {
   return COLOURS[legendKey(row)]!;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function barLabel(row: Row): string {
   if (row.kind === 'auto') return row.served ? `auto → ${row.served}` : 'auto';
@@ -81,12 +81,12 @@ export function renderChart(results: BenchResults): string {
     if (!cases.some((c) => bars.some((b) => b.case === c.id))) continue;
     y += 8;
     body.push(`<rect x='0' y='${y}' width='${WIDTH}' height='${GROUP_HEADER - 8}' fill='#eef1f5'/>`);
-    body.push(`<text x='10' y='${y + 16}' font-size='14' font-weight='bold' fill='#1a1a1a'>${escape(group.title)}</text>`);
+    body.push(`<text x='10' y='${y + 16}' font-size='14' font-weight='bold' fill='#1a1a1a'>${escapeXml(group.title)}</text>`);
     y += GROUP_HEADER - 4;
     for (const kase of cases) {
       const mine = bars.filter((b) => b.case === kase.id);
       if (mine.length === 0) continue;
-      body.push(`<text x='14' y='${y + 15}' font-size='12.5' font-weight='bold' fill='#333'>${escape(kase.title)}</text>`);
+      body.push(`<text x='14' y='${y + 15}' font-size='12.5' font-weight='bold' fill='#333'>${escapeXml(kase.title)}</text>`);
       // The seed's compared figure for the same job, as a dashed line over the case's bars.
       const js = mine.find((r) => r.kind === 'backend' && r.backend === 'js');
       if (group.seed && js?.medianMs !== undefined) {
@@ -94,7 +94,7 @@ export function renderChart(results: BenchResults): string {
         if (x(seedRatio) >= PLOT_LEFT && x(seedRatio) <= PLOT_RIGHT) {
           const sx = x(seedRatio).toFixed(1);
           body.push(`<line x1='${sx}' y1='${y + 4}' x2='${sx}' y2='${y + CASE_HEADER + mine.length * ROW}' stroke='${SEED}' stroke-width='1.5' stroke-dasharray='4 3'/>`);
-          body.push(`<text x='${(x(seedRatio) + 4).toFixed(1)}' y='${y + 15}' font-size='11' fill='${SEED}'>seed: ${escape(group.seed.compare.label)} ${escape(formatTime(group.seed.compare.ms))}</text>`);
+          body.push(`<text x='${(x(seedRatio) + 4).toFixed(1)}' y='${y + 15}' font-size='11' fill='${SEED}'>seed: ${escapeXml(group.seed.compare.label)} ${escapeXml(formatTime(group.seed.compare.ms))}</text>`);
         }
       }
       y += CASE_HEADER;
@@ -107,12 +107,12 @@ export function renderChart(results: BenchResults): string {
         const top = y + (ROW - BAR) / 2;
         const colour = colourOf(row);
         const auto = row.kind === 'auto';
-        body.push(`<text x='${LABEL_RIGHT}' y='${y + 11}' font-size='11' text-anchor='end' fill='#222'${auto ? " font-weight='bold'" : ''}>${escape(barLabel(row))}</text>`);
+        body.push(`<text x='${LABEL_RIGHT}' y='${y + 11}' font-size='11' text-anchor='end' fill='#222'${auto ? " font-weight='bold'" : ''}>${escapeXml(barLabel(row))}</text>`);
         body.push(`<rect x='${left.toFixed(1)}' y='${top}' width='${barWidth.toFixed(1)}' height='${BAR}' fill='${colour}'${auto ? " stroke='#15662a' stroke-width='1'" : ''}/>`);
         const offScale = x(ratio) < PLOT_LEFT || x(ratio) > PLOT_RIGHT;
         const ratioText = `${offScale ? (ratio < 1 ? '◀ ' : '▶ ') : ''}${formatRatio(ratio)}×`;
         const timeText = formatTime(row.medianMs!);
-        const value = (fill: string, grey: string) => `<tspan fill='${fill}'>${escape(ratioText)}</tspan><tspan dx='7' fill='${grey}'>${escape(timeText)}</tspan>`;
+        const value = (fill: string, grey: string) => `<tspan fill='${fill}'>${escapeXml(ratioText)}</tspan><tspan dx='7' fill='${grey}'>${escapeXml(timeText)}</tspan>`;
         const width = textWidth(`${ratioText}  ${timeText}`);
         // Right of the bar end when faster; left of a slower bar's end when there is room, else inside it.
         if (ratio >= 1) body.push(`<text x='${(to + 4).toFixed(1)}' y='${y + 11}' font-size='11' ${HALO}>${value('#222', '#666')}</text>`);
@@ -157,7 +157,7 @@ export function renderChart(results: BenchResults): string {
       ly += 18;
     }
     legend.push(`<rect x='${lx}' y='${ly - 10}' width='12' height='12' fill='${COLOURS[key]}'/>`);
-    legend.push(`<text x='${lx + 17}' y='${ly}' font-size='11.5' fill='#222'>${escape(name)}</text>`);
+    legend.push(`<text x='${lx + 17}' y='${ly}' font-size='11.5' fill='#222'>${escapeXml(name)}</text>`);
     lx += w;
   }
 
@@ -168,7 +168,7 @@ export function renderChart(results: BenchResults): string {
       ly += 18;
     }
     legend.push(`<line x1='${lx}' y1='${ly - 4}' x2='${lx + 14}' y2='${ly - 4}' stroke='${SEED}' stroke-width='1.5' stroke-dasharray='4 3'/>`);
-    legend.push(`<text x='${lx + 19}' y='${ly}' font-size='11.5' fill='#222'>${escape(name)}</text>`);
+    legend.push(`<text x='${lx + 19}' y='${ly}' font-size='11.5' fill='#222'>${escapeXml(name)}</text>`);
   }
 
   const m = results.machine;
@@ -177,8 +177,8 @@ export function renderChart(results: BenchResults): string {
   return [
     `<svg xmlns='http://www.w3.org/2000/svg' width='${WIDTH}' height='${height}' viewBox='0 0 ${WIDTH} ${height}' ${FONT}>`,
     `<rect width='${WIDTH}' height='${height}' fill='#ffffff'/>`,
-    `<text x='14' y='24' font-size='17' font-weight='bold' fill='#111'>${escape(title)}</text>`,
-    `<text x='14' y='42' font-size='11.5' fill='#444'>${escape(subtitle)}</text>`,
+    `<text x='14' y='24' font-size='17' font-weight='bold' fill='#111'>${escapeXml(title)}</text>`,
+    `<text x='14' y='42' font-size='11.5' fill='#444'>${escapeXml(subtitle)}</text>`,
     ...legend,
     ...axis,
     ...body,

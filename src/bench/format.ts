@@ -31,7 +31,7 @@ export function textTable(header: readonly string[], rows: ReadonlyArray<readonl
 
 /** A GitHub Markdown table; `align` per column: 'l' or 'r'. */
 export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, align: string): string {
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|');
+  const escapeCell = (cell: string) => cell.replace(/\|/g, '\\|');
   const rule = header.map((_, i) => (align[i] === 'r' ? '---:' : '---'));
-  return [header, rule, ...rows].map((row) => `| ${row.map(escape).join(' | ')} |`).join('\n');
+  return [header, rule, ...rows].map((row) => `| ${row.map(escapeCell).join(' | ')} |`).join('\n');
 }
