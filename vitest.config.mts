@@ -4,7 +4,13 @@ import { defineConfig } from 'vitest/config';
  * Suites that install packages, build pages, start other runtimes or run for long:
  * `npm run test:everywhere` (fuzz.test.ts runs in both, with 10x the calls there).
  */
-export const EVERYWHERE = ['test/browser.test.ts', 'test/runtimes.test.ts', 'test/install.test.ts', 'test/long.test.ts', 'test/memory.test.ts'];
+export const EVERYWHERE = [
+  'test/browser.test.ts',
+  'test/runtimes.test.ts',
+  'test/install.test.ts',
+  'test/long.test.ts',
+  'test/memory.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -136,7 +136,8 @@ Napi::Value CheckPrimes(const Napi::CallbackInfo& info) {
 Napi::Value CountPrimes(const Napi::CallbackInfo& info) {
     std::uint64_t lo, hi;
     RangeArgs(info, "countPrimes", lo, hi);
-    const std::uint64_t count = OrOutOfMemory(info.Env(), "countPrimes", [&] { return numaccel::count_primes(lo, hi); });
+    const std::uint64_t count =
+        OrOutOfMemory(info.Env(), "countPrimes", [&] { return numaccel::count_primes(lo, hi); });
     return Napi::Number::New(info.Env(), static_cast<double>(count));
 }
 
@@ -147,7 +148,8 @@ Napi::Value PrimesBetween(const Napi::CallbackInfo& info) {
     Napi::Float64Array out =
         TypedArrayArg<double>(info, 2, napi_float64_array, "primesBetween: out must be a Float64Array");
     AdviseHugePages(out);
-    const std::size_t n = OrOutOfMemory(info.Env(), "primesBetween", [&] { return numaccel::primes_between(lo, hi, out.Data(), out.ElementLength()); });
+    const std::size_t n = OrOutOfMemory(
+        info.Env(), "primesBetween", [&] { return numaccel::primes_between(lo, hi, out.Data(), out.ElementLength()); });
     if (n == numaccel::kPrimesOverflow) {
         throw Napi::RangeError::New(info.Env(), "primesBetween: out is too short for the primes in [lo, hi)");
     }
@@ -184,9 +186,11 @@ Napi::Value PrimePiCombinatorial(const Napi::CallbackInfo& info) {
     double alpha = 0;
     if (info.Length() > 1 && !info[1].IsUndefined()) {
         alpha = NumberArg(info, 1, "primePiCombinatorial: alpha must be a number");
-        if (!(alpha >= 0.0 && alpha <= 1e6)) throw Napi::RangeError::New(info.Env(), "primePiCombinatorial: alpha must be in [0, 1e6]");
+        if (!(alpha >= 0.0 && alpha <= 1e6))
+            throw Napi::RangeError::New(info.Env(), "primePiCombinatorial: alpha must be in [0, 1e6]");
     }
-    const std::uint64_t pi = OrOutOfMemory(info.Env(), "primePiCombinatorial", [&] { return numaccel::prime_pi_combinatorial(x, alpha); });
+    const std::uint64_t pi =
+        OrOutOfMemory(info.Env(), "primePiCombinatorial", [&] { return numaccel::prime_pi_combinatorial(x, alpha); });
     return Napi::Number::New(info.Env(), static_cast<double>(pi));
 }
 
@@ -205,7 +209,8 @@ Napi::Value PrimePiLeaves(const Napi::CallbackInfo& info) {
     const std::uint64_t index = IntegerArg(info, 1, 4294967296.0, message);
     const std::uint64_t count = IntegerArg(info, 2, 4294967296.0, message);
     if (index >= count) throw Napi::RangeError::New(info.Env(), message);
-    const std::int64_t sum = OrOutOfMemory(info.Env(), "primePiLeaves", [&] { return numaccel::prime_pi_leaves(x, index, count); });
+    const std::int64_t sum =
+        OrOutOfMemory(info.Env(), "primePiLeaves", [&] { return numaccel::prime_pi_leaves(x, index, count); });
     return Napi::BigInt::New(info.Env(), sum);
 }
 
@@ -217,7 +222,8 @@ Napi::Value PrimePiSieve(const Napi::CallbackInfo& info) {
     const std::uint64_t from = IntegerArg(info, 1, 9007199254740992.0, message);
     const std::uint64_t to = IntegerArg(info, 2, 9007199254740992.0, message);
     if (from > to) throw Napi::RangeError::New(info.Env(), message);
-    const numaccel::PrimePiSieveSums sums = OrOutOfMemory(info.Env(), "primePiSieve", [&] { return numaccel::prime_pi_sieve(x, from, to); });
+    const numaccel::PrimePiSieveSums sums =
+        OrOutOfMemory(info.Env(), "primePiSieve", [&] { return numaccel::prime_pi_sieve(x, from, to); });
     const std::size_t n = sums.phi.size();
     Napi::BigInt64Array out = Napi::BigInt64Array::New(info.Env(), 7 + 2 * n);
     std::int64_t* d = out.Data();
@@ -271,8 +277,12 @@ Napi::Value NeighbourPrime(const Napi::CallbackInfo& info, const char* name) {
     }
 }
 
-Napi::Value NextPrime(const Napi::CallbackInfo& info) { return NeighbourPrime<numaccel::next_prime>(info, "nextPrime"); }
-Napi::Value PrevPrime(const Napi::CallbackInfo& info) { return NeighbourPrime<numaccel::prev_prime>(info, "prevPrime"); }
+Napi::Value NextPrime(const Napi::CallbackInfo& info) {
+    return NeighbourPrime<numaccel::next_prime>(info, "nextPrime");
+}
+Napi::Value PrevPrime(const Napi::CallbackInfo& info) {
+    return NeighbourPrime<numaccel::prev_prime>(info, "prevPrime");
+}
 
 // greatCircleMany(lon1, lat1, lon2, lat2: Float64Array, radius: number, out: Float64Array): void
 Napi::Value GreatCircleMany(const Napi::CallbackInfo& info) {
@@ -298,9 +308,10 @@ Napi::Value CoordinatesInDomain(const Napi::CallbackInfo& info) {
     const char* message = "coordinatesInDomain: lon1, lat1, lon2 and lat2 must be Float64Arrays";
     Napi::Float64Array in[4];
     for (std::size_t i = 0; i < 4; ++i) in[i] = TypedArrayArg<double>(info, i, napi_float64_array, message);
-    return Napi::Boolean::New(info.Env(), numaccel::coordinates_in_domain(in[0].Data(), in[0].ElementLength(), in[1].Data(),
-                                                                          in[1].ElementLength(), in[2].Data(), in[2].ElementLength(),
-                                                                          in[3].Data(), in[3].ElementLength()));
+    return Napi::Boolean::New(
+        info.Env(),
+        numaccel::coordinates_in_domain(in[0].Data(), in[0].ElementLength(), in[1].Data(), in[1].ElementLength(),
+                                        in[2].Data(), in[2].ElementLength(), in[3].Data(), in[3].ElementLength()));
 }
 
 // { greatCircleMany, greatCircleMatrix, greatCircleManyAsync, greatCircleMatrixAsync } bound to

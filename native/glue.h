@@ -115,7 +115,8 @@ struct GeoArgs {
 inline GeoArgs GeoArgsOf(const Napi::CallbackInfo& info, const std::string& name, const char* inputs) {
     const std::string type_msg = name + ": " + inputs + " and out must be Float64Arrays";
     GeoArgs args;
-    for (std::size_t i = 0; i < 4; ++i) args.arrays[i] = TypedArrayArg<double>(info, i, napi_float64_array, type_msg.c_str());
+    for (std::size_t i = 0; i < 4; ++i)
+        args.arrays[i] = TypedArrayArg<double>(info, i, napi_float64_array, type_msg.c_str());
     args.radius = RadiusArg(info, 4, name.c_str());
     args.out = TypedArrayArg<double>(info, 5, napi_float64_array, type_msg.c_str());
     return args;

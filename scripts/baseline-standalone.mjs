@@ -56,7 +56,15 @@ function options(argv) {
     const at = argv.indexOf(name);
     return at >= 0 ? Number(argv[at + 1]) : fallback;
   };
-  return { size: value('--size', 1_000_000), runs: value('--runs', 15), warmup: value('--warmup', 5), rounds: value('--rounds', 3), attempts: value('--attempts', 3), waitMs: value('--wait', 0), newArray: argv.includes('--new-array') };
+  return {
+    size: value('--size', 1_000_000),
+    runs: value('--runs', 15),
+    warmup: value('--warmup', 5),
+    rounds: value('--rounds', 3),
+    attempts: value('--attempts', 3),
+    waitMs: value('--wait', 0),
+    newArray: argv.includes('--new-array'),
+  };
 }
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
@@ -93,7 +101,12 @@ function child(which, { size, runs, warmup, newArray }) {
 /** Busy CPU time of the whole machine so far, in ms (Linux /proc/stat), as measure.ts reads it. */
 function machineBusyMs() {
   try {
-    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/).slice(1).map(Number);
+    const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = readFileSync('/proc/stat', 'utf8')
+      .split('\n', 1)[0]
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
     return (user + nice + system + irq + softirq + steal) * 10;
   } catch {
     return undefined;
@@ -104,7 +117,9 @@ function machineBusyMs() {
 function childOnce(which, opts) {
   const busyBefore = machineBusyMs();
   const started = performance.now();
-  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', which, JSON.stringify(opts)], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', which, JSON.stringify(opts)], {
+    encoding: 'utf8',
+  });
   const wallMs = performance.now() - started;
   const busyAfter = machineBusyMs();
   if (result.status !== 0) throw new Error(`${which} child failed: ${result.stderr}`);
@@ -126,7 +141,15 @@ function inChild(which, opts) {
 
 function inHarness({ size, runs, warmup, newArray, attempts }) {
   const { measureInChild } = dist('measure.js');
-  const spec = { case: 'greatCircleMany-5M', target: newArray ? 'other:haversine-loop-new-array' : 'other:haversine-loop', size, iterations: runs, time: 0, warmupIterations: warmup, warmupTime: 0 };
+  const spec = {
+    case: 'greatCircleMany-5M',
+    target: newArray ? 'other:haversine-loop-new-array' : 'other:haversine-loop',
+    size,
+    iterations: runs,
+    time: 0,
+    warmupIterations: warmup,
+    warmupTime: 0,
+  };
   const result = measureInChild(spec, { attempts, waitMs: 0 });
   if (result.timesMs.length === 0) throw new Error('the harness kept no samples (more than 64 runs?)');
   return { timesMs: result.timesMs, checksum: result.checksum, othersCores: result.othersCores };
@@ -138,12 +161,16 @@ function main() {
   const opts = options(argv);
   const same = (f) => f.toString().replace(/\s+/g, ' ');
   if (same(dist('baselines.js').haversineInto) !== same(haversineInto)) {
-    throw new Error("this script's copy of haversineInto is not the code of dist/bench/baselines.js: copy it again (npx tsc -p tsconfig.json first)");
+    throw new Error(
+      "this script's copy of haversineInto is not the code of dist/bench/baselines.js: copy it again (npx tsc -p tsconfig.json first)",
+    );
   }
   const ways = ['standalone', 'inline', 'harness'];
   const measured = Object.fromEntries(ways.map((way) => [way, { medians: [], all: [], checksums: new Set(), busy: [] }]));
   const nsPerPair = (ms) => (ms * 1e6) / opts.size;
-  console.log(`haversine loop, ${opts.size.toLocaleString('en-US')} pairs, ${opts.newArray ? 'new result array' : 'preallocated result'}: ${opts.warmup} warm-up runs, ${opts.runs} timed runs, ${opts.rounds} rounds; ns per pair`);
+  console.log(
+    `haversine loop, ${opts.size.toLocaleString('en-US')} pairs, ${opts.newArray ? 'new result array' : 'preallocated result'}: ${opts.warmup} warm-up runs, ${opts.runs} timed runs, ${opts.rounds} rounds; ns per pair`,
+  );
   for (let round = 0; round < opts.rounds; round++) {
     // Rotate the order, so that no way always runs first (or last) in a round.
     const order = ways.map((_, i) => ways[(i + round) % ways.length]);
@@ -173,7 +200,11 @@ function main() {
     if (checksums.size !== 1) console.log(`  ${way}: the checksum differs between rounds: ${[...checksums].join(', ')}`);
   }
   const checksums = new Set(ways.flatMap((way) => [...measured[way].checksums]));
-  console.log(checksums.size === 1 ? `checksum ${[...checksums][0]} in every process: the same work` : `CHECKSUMS DIFFER: ${[...checksums].join(', ')}`);
+  console.log(
+    checksums.size === 1
+      ? `checksum ${[...checksums][0]} in every process: the same work`
+      : `CHECKSUMS DIFFER: ${[...checksums].join(', ')}`,
+  );
 }
 
 main();

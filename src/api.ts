@@ -1,5 +1,5 @@
 import {
-    MANY_NAMES,
+  MANY_NAMES,
   prepareManyArguments,
   resolveRadius,
   validateCoordinates,
@@ -23,8 +23,16 @@ import { LARGE_PRIME_CANDIDATE, ROUTES, type Route } from './selection.js';
 /** Integers for checkPrimes: an array of numbers or an integer typed array (BigInt ones included). */
 export type PrimeCandidates =
   | readonly number[]
-  | Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array
-  | BigInt64Array | BigUint64Array;
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Uint32Array
+  | Int16Array
+  | Uint16Array
+  | Int8Array
+  | Uint8Array
+  | BigInt64Array
+  | BigUint64Array;
 
 /** Coordinates (degrees) for the batch distance functions: one number, or an array of them. */
 export type Coordinates = number | readonly number[] | Float64Array | Float32Array | Int32Array | Int16Array | Int8Array;
@@ -62,7 +70,13 @@ export interface NumaccelApi {
    * greatCircle element by element over arrays of equal length; a single number is broadcast to
    * the others' length (one point to many).
    */
-  greatCircleMany(lon1: Coordinates, lat1: Coordinates, lon2: Coordinates, lat2: Coordinates, options?: GreatCircleOptions & ResultOptions<Float64Array>): Float64Array;
+  greatCircleMany(
+    lon1: Coordinates,
+    lat1: Coordinates,
+    lon2: Coordinates,
+    lat2: Coordinates,
+    options?: GreatCircleOptions & ResultOptions<Float64Array>,
+  ): Float64Array;
   /** The n-th prime: nthPrime(1) === 2, for 1 <= n <= NTH_PRIME_LIMIT (every prime below 2^53). */
   nthPrime(n: number | bigint): number;
   /**
@@ -73,7 +87,13 @@ export interface NumaccelApi {
   /** The largest prime < n, of n's type (n as for nextPrime); a RangeError for n <= 2. */
   prevPrime<T extends number | bigint>(n: T): T;
   /** All pairs: element i * |B| + j is the distance from A[i] to B[j] (row-major). */
-  greatCircleMatrix(lonsA: Coordinates, latsA: Coordinates, lonsB: Coordinates, latsB: Coordinates, options?: GreatCircleOptions & ResultOptions<Float64Array>): Float64Array;
+  greatCircleMatrix(
+    lonsA: Coordinates,
+    latsA: Coordinates,
+    lonsB: Coordinates,
+    latsB: Coordinates,
+    options?: GreatCircleOptions & ResultOptions<Float64Array>,
+  ): Float64Array;
 }
 
 /** The backend serving each route. */
@@ -104,7 +124,9 @@ export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
     checkPrimes(values, options) {
       const fn = 'checkPrimes';
       const candidates = validatePrimeCandidates(fn, values);
-      const out = validateOut(fn, outOption(fn, options), Uint8Array, { length: candidates.length }, [['values', values]]) ?? new Uint8Array(candidates.length);
+      const out =
+        validateOut(fn, outOption(fn, options), Uint8Array, { length: candidates.length }, [['values', values]]) ??
+        new Uint8Array(candidates.length);
       if (candidates.length > 0) resolveRoutes().checkPrimes.kernels.checkPrimes(candidates, out);
       return out;
     },
@@ -121,7 +143,8 @@ export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
       const value = validatePrimeCandidate(fn, 'n', n);
       if (value < 2) return (typeof value === 'number' ? 2 : 2n) as typeof n;
       const next = resolveRoutes().checkPrimeLarge.kernels.nextPrime(value);
-      if (next === -1) throw new RangeError(`${fn}: the next prime after ${value} is past 2^53 - 1, the largest safe integer; pass n as a bigint`);
+      if (next === -1)
+        throw new RangeError(`${fn}: the next prime after ${value} is past 2^53 - 1, the largest safe integer; pass n as a bigint`);
       if (next === -1n) throw new RangeError(`${fn}: there is no prime between ${value}n and 2^64`);
       return next as typeof n;
     },

@@ -123,11 +123,16 @@ function radiusFromWellFormedOptions(options: unknown): number {
   }
   if (radius !== undefined) return NaN;
   switch (unit) {
-    case 'km': return EARTH_RADIUS.km;
-    case 'm': return EARTH_RADIUS.m;
-    case 'mi': return EARTH_RADIUS.mi;
-    case 'nmi': return EARTH_RADIUS.nmi;
-    default: return NaN;
+    case 'km':
+      return EARTH_RADIUS.km;
+    case 'm':
+      return EARTH_RADIUS.m;
+    case 'mi':
+      return EARTH_RADIUS.mi;
+    case 'nmi':
+      return EARTH_RADIUS.nmi;
+    default:
+      return NaN;
   }
 }
 
@@ -171,7 +176,8 @@ export const DISTANCE_BATCH_OPTIONS = 'radius, unit and out';
 
 /** Splits options.out from the other options (which are checked as before). */
 export function splitOut(options: unknown): { out: unknown; rest: unknown } {
-  if (typeof options !== 'object' || options === null || Array.isArray(options) || !Object.hasOwn(options, 'out')) return { out: undefined, rest: options };
+  if (typeof options !== 'object' || options === null || Array.isArray(options) || !Object.hasOwn(options, 'out'))
+    return { out: undefined, rest: options };
   const { out, ...rest } = options as Record<string, unknown>;
   return { out, rest: Object.keys(rest).length > 0 ? rest : undefined };
 }
@@ -211,7 +217,8 @@ export function validateOut<T extends Float64Array | Uint8Array>(
     throw new RangeError(`${fn}: options.out has ${out.length} elements, but ${size.what} may need ${size.atLeast}`);
   }
   for (const [name, input] of inputs) {
-    if (ArrayBuffer.isView(input) && sharesMemory(input, out)) throw new RangeError(`${fn}: options.out shares memory with ${name}; give it an array of its own`);
+    if (ArrayBuffer.isView(input) && sharesMemory(input, out))
+      throw new RangeError(`${fn}: options.out shares memory with ${name}; give it an array of its own`);
   }
   return out;
 }
@@ -223,10 +230,20 @@ export function validateOut<T extends Float64Array | Uint8Array>(
 export const MAX_RESULT_ELEMENTS = 2 ** 27;
 
 type NumericTypedArray =
-  | Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Uint32Array
+  | Int16Array
+  | Uint16Array
+  | Int8Array
+  | Uint8Array
+  | Uint8ClampedArray;
 
 function isNumericTypedArray(value: unknown): value is NumericTypedArray {
-  return ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value instanceof BigInt64Array) && !(value instanceof BigUint64Array);
+  return (
+    ArrayBuffer.isView(value) && !(value instanceof DataView) && !(value instanceof BigInt64Array) && !(value instanceof BigUint64Array)
+  );
 }
 
 /**
@@ -242,7 +259,9 @@ export function validatePrimeCandidates(fn: string, values: unknown): Float64Arr
       const v: unknown = values[i];
       if (typeof v !== 'number') throw new TypeError(`${fn}: values[${i}] must be a number, got ${describe(v)}`);
       if (!Number.isSafeInteger(v)) {
-        throw new RangeError(`${fn}: values[${i}] must be a safe integer (|n| <= 2^53 - 1; pass a BigUint64Array for larger values), got ${describe(v)}`);
+        throw new RangeError(
+          `${fn}: values[${i}] must be a safe integer (|n| <= 2^53 - 1; pass a BigUint64Array for larger values), got ${describe(v)}`,
+        );
       }
     }
     return values instanceof Float64Array ? values : Float64Array.from(values as ArrayLike<number>);
@@ -333,7 +352,8 @@ export function toCoordinates(fn: string, name: string, value: unknown): Float64
 export function validateLongitudes(fn: string, name: string, values: Float64Array | number): void {
   if (typeof values === 'number') return validateLongitude(fn, name, values);
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(values[i]!)) throw new RangeError(`${fn}: ${name}[${i}] must be a finite number of degrees, got ${describe(values[i])}`);
+    if (!Number.isFinite(values[i]!))
+      throw new RangeError(`${fn}: ${name}[${i}] must be a finite number of degrees, got ${describe(values[i])}`);
   }
 }
 
@@ -341,7 +361,8 @@ export function validateLatitudes(fn: string, name: string, values: Float64Array
   if (typeof values === 'number') return validateLatitude(fn, name, values);
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
-    if (!(v >= -90 && v <= 90)) throw new RangeError(`${fn}: ${name}[${i}] must be a finite number of degrees in [-90, 90], got ${describe(v)}`);
+    if (!(v >= -90 && v <= 90))
+      throw new RangeError(`${fn}: ${name}[${i}] must be a finite number of degrees in [-90, 90], got ${describe(v)}`);
   }
 }
 
@@ -371,7 +392,13 @@ const isLatitude = (name: string): boolean => name.startsWith('lat');
  * and the backend: the first bad one of the first argument that has one (a number argument is
  * named without an index).
  */
-export function validateCoordinates(fn: string, names: readonly string[], values: readonly unknown[], columns: readonly Float64Array[], inDomain: boolean): void {
+export function validateCoordinates(
+  fn: string,
+  names: readonly string[],
+  values: readonly unknown[],
+  columns: readonly Float64Array[],
+  inDomain: boolean,
+): void {
   if (inDomain) return;
   columns.forEach((column, k) => {
     const value = values[k];
@@ -392,7 +419,11 @@ function coordinateColumns(fn: string, names: readonly string[], values: readonl
  * four columns (a length-1 column is broadcast by the kernels), the common length of the arrays
  * given (1 when all are single numbers), and the radius.
  */
-export function prepareManyArguments(fn: string, values: readonly unknown[], options: unknown): { columns: Columns; length: number; radius: number; out: Float64Array | undefined } {
+export function prepareManyArguments(
+  fn: string,
+  values: readonly unknown[],
+  options: unknown,
+): { columns: Columns; length: number; radius: number; out: Float64Array | undefined } {
   const { out, rest } = splitOut(options);
   const columns = coordinateColumns(fn, MANY_NAMES, values);
   let length: number | undefined;
@@ -402,12 +433,25 @@ export function prepareManyArguments(fn: string, values: readonly unknown[], opt
     const n = columns[i]!.length;
     if (length === undefined) [length, lengthFrom] = [n, MANY_NAMES[i]!];
     else if (n !== length) {
-      throw new RangeError(`${fn}: ${MANY_NAMES[i]} has ${n} elements but ${lengthFrom} has ${length}; give arrays of equal length, or single numbers to broadcast`);
+      throw new RangeError(
+        `${fn}: ${MANY_NAMES[i]} has ${n} elements but ${lengthFrom} has ${length}; give arrays of equal length, or single numbers to broadcast`,
+      );
     }
   });
   const radius = resolveRadius(fn, rest, DISTANCE_BATCH_OPTIONS);
   const n = length ?? 1;
-  return { columns, length: n, radius, out: validateOut(fn, out, Float64Array, { length: n }, MANY_NAMES.map((name, i) => [name, values[i]] as const)) };
+  return {
+    columns,
+    length: n,
+    radius,
+    out: validateOut(
+      fn,
+      out,
+      Float64Array,
+      { length: n },
+      MANY_NAMES.map((name, i) => [name, values[i]] as const),
+    ),
+  };
 }
 
 /**
@@ -415,7 +459,10 @@ export function prepareManyArguments(fn: string, values: readonly unknown[], opt
  * validateCoordinates says): see prepareManyArguments.
  */
 export function validateManyArguments(
-  fn: string, values: readonly unknown[], options: unknown, kernels: Pick<Kernels, 'coordinatesInDomain'>,
+  fn: string,
+  values: readonly unknown[],
+  options: unknown,
+  kernels: Pick<Kernels, 'coordinatesInDomain'>,
 ): { columns: Columns; length: number; radius: number; out: Float64Array | undefined } {
   const prepared = prepareManyArguments(fn, values, options);
   validateCoordinates(fn, MANY_NAMES, values, prepared.columns, kernels.coordinatesInDomain(...prepared.columns));
@@ -424,18 +471,33 @@ export function validateManyArguments(
 
 /** greatCircleMatrix's arguments: A's and B's columns (equal lengths), the radius; the result size checked. */
 export function validateMatrixArguments(
-  fn: string, values: readonly unknown[], options: unknown, kernels: Pick<Kernels, 'coordinatesInDomain'>,
+  fn: string,
+  values: readonly unknown[],
+  options: unknown,
+  kernels: Pick<Kernels, 'coordinatesInDomain'>,
 ): { columns: Columns; radius: number; out: Float64Array | undefined } {
   const { out, rest } = splitOut(options);
   const columns = coordinateColumns(fn, MATRIX_NAMES, values);
   const radius = resolveRadius(fn, rest, DISTANCE_BATCH_OPTIONS);
   const [lonsA, latsA, lonsB, latsB] = columns;
-  if (latsA.length !== lonsA.length) throw new RangeError(`${fn}: latsA has ${latsA.length} elements but lonsA has ${lonsA.length}; they must be equal`);
-  if (latsB.length !== lonsB.length) throw new RangeError(`${fn}: latsB has ${latsB.length} elements but lonsB has ${lonsB.length}; they must be equal`);
+  if (latsA.length !== lonsA.length)
+    throw new RangeError(`${fn}: latsA has ${latsA.length} elements but lonsA has ${lonsA.length}; they must be equal`);
+  if (latsB.length !== lonsB.length)
+    throw new RangeError(`${fn}: latsB has ${latsB.length} elements but lonsB has ${lonsB.length}; they must be equal`);
   validateResultSize(fn, `the ${lonsA.length} × ${lonsB.length} matrix`, lonsA.length * lonsB.length);
   validateCoordinates(fn, MATRIX_NAMES, values, columns, kernels.coordinatesInDomain(...columns));
   const size = { length: lonsA.length * lonsB.length };
-  return { columns, radius, out: validateOut(fn, out, Float64Array, size, MATRIX_NAMES.map((name, i) => [name, values[i]] as const)) };
+  return {
+    columns,
+    radius,
+    out: validateOut(
+      fn,
+      out,
+      Float64Array,
+      size,
+      MATRIX_NAMES.map((name, i) => [name, values[i]] as const),
+    ),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -462,7 +524,12 @@ export interface Job {
  * out), validating the async ones; the others are returned for the caller to validate. Any other
  * option is a RangeError naming them all.
  */
-export function parseAsyncOptions(fn: string, options: unknown, extra: readonly string[], platform: Platform): { job: Job; rest: Record<string, unknown> | undefined } {
+export function parseAsyncOptions(
+  fn: string,
+  options: unknown,
+  extra: readonly string[],
+  platform: Platform,
+): { job: Job; rest: Record<string, unknown> | undefined } {
   if (options === undefined) return { job: { threads: defaultThreads(platform), signal: undefined, report: () => {} }, rest: undefined };
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(`${fn}: options must be an object, got ${describe(options)}`);
@@ -495,7 +562,11 @@ export function parseAsyncOptions(fn: string, options: unknown, extra: readonly 
     }
   };
   return {
-    job: { threads: (threads as number | undefined) ?? defaultThreads(platform), signal: signal as AbortSignal | undefined, report: onProgress ? report : () => {} },
+    job: {
+      threads: (threads as number | undefined) ?? defaultThreads(platform),
+      signal: signal as AbortSignal | undefined,
+      report: onProgress ? report : () => {},
+    },
     rest: Object.keys(rest).length > 0 ? rest : undefined,
   };
 }

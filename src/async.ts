@@ -46,8 +46,20 @@ export interface NumaccelAsyncApi {
   /** nthPrime on a thread of the pool, off the event loop (it takes seconds near the top of its range). */
   nthPrimeAsync(n: number | bigint, options?: AsyncOptions): Promise<number>;
   primesBetweenAsync(lo: number | bigint, hi: number | bigint, options?: AsyncOptions & ResultOptions<Float64Array>): Promise<Float64Array>;
-  greatCircleManyAsync(lon1: Coordinates, lat1: Coordinates, lon2: Coordinates, lat2: Coordinates, options?: GreatCircleOptions & ResultOptions<Float64Array> & AsyncOptions): Promise<Float64Array>;
-  greatCircleMatrixAsync(lonsA: Coordinates, latsA: Coordinates, lonsB: Coordinates, latsB: Coordinates, options?: GreatCircleOptions & ResultOptions<Float64Array> & AsyncOptions): Promise<Float64Array>;
+  greatCircleManyAsync(
+    lon1: Coordinates,
+    lat1: Coordinates,
+    lon2: Coordinates,
+    lat2: Coordinates,
+    options?: GreatCircleOptions & ResultOptions<Float64Array> & AsyncOptions,
+  ): Promise<Float64Array>;
+  greatCircleMatrixAsync(
+    lonsA: Coordinates,
+    latsA: Coordinates,
+    lonsB: Coordinates,
+    latsB: Coordinates,
+    options?: GreatCircleOptions & ResultOptions<Float64Array> & AsyncOptions,
+  ): Promise<Float64Array>;
 }
 
 function abortError(fn: string): DOMException {
@@ -134,26 +146,28 @@ async function runOnPool<T>(fn: string, pool: WorkerPool, build: BuildId, job: J
         while (!stopped && inFlight < job.threads && next < chunks.count) {
           const chunk = chunks.at(next++);
           inFlight++;
-          pool.run({ ...chunk.task, build } as PoolTask, { signal: cancel.signal, transferList: transferablesOf(chunk.task as PoolTask) }).then((value) => {
-            const result = value as T;
-            if (stopped) return;
-            // An exception here (making the next chunk, or a progress callback) would otherwise
-            // reject only this callback's promise and leave the job pending forever.
-            try {
-              inFlight--;
-              chunk.done(result);
-              finished += chunk.weight;
-              if (next === chunks.count && inFlight === 0) {
-                stopped = true;
-                resolve();
-              } else {
-                job.report(Math.min(finished / chunks.totalWeight, 1 - Number.EPSILON));
-                launch();
+          pool
+            .run({ ...chunk.task, build } as PoolTask, { signal: cancel.signal, transferList: transferablesOf(chunk.task as PoolTask) })
+            .then((value) => {
+              const result = value as T;
+              if (stopped) return;
+              // An exception here (making the next chunk, or a progress callback) would otherwise
+              // reject only this callback's promise and leave the job pending forever.
+              try {
+                inFlight--;
+                chunk.done(result);
+                finished += chunk.weight;
+                if (next === chunks.count && inFlight === 0) {
+                  stopped = true;
+                  resolve();
+                } else {
+                  job.report(Math.min(finished / chunks.totalWeight, 1 - Number.EPSILON));
+                  launch();
+                }
+              } catch (error) {
+                fail(error);
               }
-            } catch (error) {
-              fail(error);
-            }
-          }, fail);
+            }, fail);
         }
       };
       if (chunks.count === 0) resolve();
@@ -169,7 +183,12 @@ async function runOnPool<T>(fn: string, pool: WorkerPool, build: BuildId, job: J
  * [lo, hi) cut into pieces of `size` (the last may be shorter), each turned into a chunk by
  * `make(start, end, index)`; its weight is its length.
  */
-function piecesOf<T>(lo: number, hi: number, size: number, make: (start: number, end: number, index: number) => Omit<Chunk<T>, 'weight'>): Chunks<T> {
+function piecesOf<T>(
+  lo: number,
+  hi: number,
+  size: number,
+  make: (start: number, end: number, index: number) => Omit<Chunk<T>, 'weight'>,
+): Chunks<T> {
   return {
     count: Math.ceil((hi - lo) / size),
     totalWeight: hi - lo,
@@ -200,7 +219,8 @@ function privateCopy<T extends Float64Array | BigUint64Array>(array: T, argument
   return array === argument ? (array.slice() as T) : array;
 }
 
-const privateColumns = (columns: Columns, args: readonly unknown[]): Columns => columns.map((column, i) => privateCopy(column, args[i])) as Columns;
+const privateColumns = (columns: Columns, args: readonly unknown[]): Columns =>
+  columns.map((column, i) => privateCopy(column, args[i])) as Columns;
 
 /**
  * One async call, validated and with its private copies taken: the whole job on a build's own
@@ -287,7 +307,8 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
         return {
           pieces: (threads) => {
             tasks = counts.flatMap(({ x, sign }): typeof tasks => {
-              if (threads < 2 || x < PRIME_PI_PARTS_FROM) return [{ task: { kernel: 'primePi', x }, done: (n) => void (count += sign * (n as number)) }];
+              if (threads < 2 || x < PRIME_PI_PARTS_FROM)
+                return [{ task: { kernel: 'primePi', x }, done: (n) => void (count += sign * (n as number)) }];
               const parts = primePiParts(x, threads);
               const results: (bigint | BigInt64Array)[] = [];
               let left = parts.length;
@@ -297,7 +318,12 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
                   results[k] = result as bigint | BigInt64Array;
                   if (--left > 0) return;
                   const leaves = results.filter((r): r is bigint => typeof r === 'bigint');
-                  count += sign * addPrimePiParts(leaves, results.filter((r): r is BigInt64Array => typeof r !== 'bigint'));
+                  count +=
+                    sign *
+                    addPrimePiParts(
+                      leaves,
+                      results.filter((r): r is BigInt64Array => typeof r !== 'bigint'),
+                    );
                 },
               }));
             });
@@ -309,7 +335,10 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
       return {
         own: async (kernels, threads, control) => (count = await kernels.countPrimesAsync(low, high, threads, control)),
         pieces: (threads) =>
-          piecesOf(low, high, chunkSize(high - low, threads, ...CHUNKS.range), (a, b) => ({ task: { kernel: 'countPrimes', lo: a, hi: b }, done: (n: number) => (count += n) })),
+          piecesOf(low, high, chunkSize(high - low, threads, ...CHUNKS.range), (a, b) => ({
+            task: { kernel: 'countPrimes', lo: a, hi: b },
+            done: (n: number) => (count += n),
+          })),
         result: () => count,
       };
     },
@@ -356,7 +385,11 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
       const index = validateNthPrimeIndex(fn, n);
       let prime = 0;
       return {
-        pieces: () => ({ count: 1, totalWeight: 1, at: () => ({ task: { kernel: 'nthPrime', n: index }, weight: 1, done: (p: number) => (prime = p) }) }),
+        pieces: () => ({
+          count: 1,
+          totalWeight: 1,
+          at: () => ({ task: { kernel: 'nthPrime', n: index }, weight: 1, done: (p: number) => (prime = p) }),
+        }),
         result: () => prime,
       };
     },
@@ -401,7 +434,11 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
         own: (kernels, threads, control) => kernels.greatCircleMatrixAsync(...own, radius, out, threads, control),
         pieces: (threads) =>
           piecesOf(0, rows, chunkSize(rows, threads, 1, Math.max(1, Math.floor(MATRIX_CHUNK_CELLS / width))), (a, b) => ({
-            task: { kernel: 'greatCircleMatrix', columns: [rowsLon.slice(a, b), rowsLat.slice(a, b), colsLon.slice(), colsLat.slice()], radius },
+            task: {
+              kernel: 'greatCircleMatrix',
+              columns: [rowsLon.slice(a, b), rowsLat.slice(a, b), colsLon.slice(), colsLat.slice()],
+              radius,
+            },
             done: (result: Float64Array) => out.set(result, a * width),
           })),
         result: () => filled(given, out),
@@ -427,7 +464,9 @@ function checkerOf(routes: RouteBackends | Promise<RouteBackends>, route: Route)
  * pool, then the result.
  */
 export function createAsyncApi(
-  resolveRoutes: () => RouteBackends | Promise<RouteBackends>, platformOf: () => Platform, configOf: () => Configuration,
+  resolveRoutes: () => RouteBackends | Promise<RouteBackends>,
+  platformOf: () => Platform,
+  configOf: () => Configuration,
 ): NumaccelAsyncApi {
   const call = async <T>(fn: string, spec: Preparation<unknown[], T>, args: unknown[], given: unknown): Promise<T> => {
     const { job, rest } = parseAsyncOptions(fn, given, spec.options, platformOf());

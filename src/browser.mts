@@ -24,7 +24,10 @@ const PACKAGE_WASM: Record<WasmVariant, () => URL> = {
 
 /** Compiles a .wasm build from a URL, bytes or a module, asynchronously (as browsers require for large modules). */
 async function compile(source: Exclude<WasmSource, WebAssembly.Module>): Promise<WebAssembly.Module> {
-  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source instanceof ArrayBuffer ? source : new Uint8Array(source.buffer, source.byteOffset, source.byteLength));
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source))
+    return WebAssembly.compile(
+      source instanceof ArrayBuffer ? source : new Uint8Array(source.buffer, source.byteOffset, source.byteLength),
+    );
   const response = await fetch(source);
   if (!response.ok) throw new Error(`fetching ${String(source)} answered HTTP ${response.status}`);
   // Streaming compilation needs the application/wasm content type; some servers send another.
@@ -53,7 +56,9 @@ function load(build: Build, config: Configuration): Backend | Promise<Backend> {
       throw new Error('a browser has no Node-API addons: numaccel runs on WebAssembly and TypeScript here');
     case 'wasm': {
       const module = moduleOf(build, config);
-      return module instanceof WebAssembly.Module ? createWasmBackend(module, build) : module.then((compiled) => createWasmBackend(compiled, build));
+      return module instanceof WebAssembly.Module
+        ? createWasmBackend(module, build)
+        : module.then((compiled) => createWasmBackend(compiled, build));
     }
     case 'js':
       return loadJsBackend();

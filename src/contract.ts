@@ -42,13 +42,16 @@ export interface Kernels {
    * out[i] = greatCircle(lon1[i], lat1[i], lon2[i], lat2[i], radius); each input has length
    * out.length, or length 1 and is broadcast to every i.
    */
-  greatCircleMany(
-    lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array, radius: number, out: Float64Array,
-  ): void;
+  greatCircleMany(lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array, radius: number, out: Float64Array): void;
 
   /** out[i * lonsB.length + j] = greatCircle(lonsA[i], latsA[i], lonsB[j], latsB[j], radius). */
   greatCircleMatrix(
-    lonsA: Float64Array, latsA: Float64Array, lonsB: Float64Array, latsB: Float64Array, radius: number, out: Float64Array,
+    lonsA: Float64Array,
+    latsA: Float64Array,
+    lonsB: Float64Array,
+    latsB: Float64Array,
+    radius: number,
+    out: Float64Array,
   ): void;
 
   /**
@@ -102,7 +105,14 @@ export interface Kernels {
  * of b's hard leaves from `phi + bLength`.
  */
 export const PRIME_PI_SIEVE_LAYOUT = {
-  hard: 0, sparse: 1, p2: 2, sparseTerms: 3, p2Terms: 4, piEnd: 5, absolute: 6, phi: 7,
+  hard: 0,
+  sparse: 1,
+  p2: 2,
+  sparseTerms: 3,
+  p2Terms: 4,
+  piEnd: 5,
+  absolute: 6,
+  phi: 7,
 } as const;
 
 /** The sieve layout's bLength: how many b the parts of primePiSieve carry. */
@@ -165,12 +175,24 @@ export interface AsyncKernels {
   countPrimesAsync(lo: number, hi: number, threads: number, control: Int32Array): Promise<number>;
   primesBetweenAsync(lo: number, hi: number, out: Float64Array, threads: number, control: Int32Array): Promise<number>;
   greatCircleManyAsync(
-    lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array, radius: number, out: Float64Array,
-    threads: number, control: Int32Array,
+    lon1: Float64Array,
+    lat1: Float64Array,
+    lon2: Float64Array,
+    lat2: Float64Array,
+    radius: number,
+    out: Float64Array,
+    threads: number,
+    control: Int32Array,
   ): Promise<void>;
   greatCircleMatrixAsync(
-    lonsA: Float64Array, latsA: Float64Array, lonsB: Float64Array, latsB: Float64Array, radius: number, out: Float64Array,
-    threads: number, control: Int32Array,
+    lonsA: Float64Array,
+    latsA: Float64Array,
+    lonsB: Float64Array,
+    latsB: Float64Array,
+    radius: number,
+    out: Float64Array,
+    threads: number,
+    control: Int32Array,
   ): Promise<void>;
 }
 

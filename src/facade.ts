@@ -49,9 +49,10 @@ function builds(): Registry {
 }
 
 function currentMode(): { value: string; source: string } {
-  mode ??= config.backend !== undefined
-    ? { value: config.backend, source: 'configure({ backend })' }
-    : { value: currentPlatform().env('NUMACCEL_BACKEND') || 'auto', source: 'NUMACCEL_BACKEND' };
+  mode ??=
+    config.backend !== undefined
+      ? { value: config.backend, source: 'configure({ backend })' }
+      : { value: currentPlatform().env('NUMACCEL_BACKEND') || 'auto', source: 'NUMACCEL_BACKEND' };
   return mode;
 }
 
@@ -60,7 +61,9 @@ function selectionTable(): SelectionTable {
 }
 
 function modeError(value: unknown, source: string): RangeError {
-  return new RangeError(`numaccel: ${source} must be one of ${BACKEND_MODES.map((m) => `'${m}'`).join(', ')}, got ${JSON.stringify(value)}`);
+  return new RangeError(
+    `numaccel: ${source} must be one of ${BACKEND_MODES.map((m) => `'${m}'`).join(', ')}, got ${JSON.stringify(value)}`,
+  );
 }
 
 /** The status of what `name` forces: a backend's default build, or the build it names. */
@@ -115,7 +118,11 @@ function settledRoutes(): RouteBackends | Promise<RouteBackends> {
 }
 
 const api = createApi(currentRoutes);
-const asyncApi = createAsyncApi(settledRoutes, () => currentPlatform(), () => config);
+const asyncApi = createAsyncApi(
+  settledRoutes,
+  () => currentPlatform(),
+  () => config,
+);
 
 export const checkPrime = api.checkPrime;
 export const greatCircle = api.greatCircle;
@@ -166,7 +173,14 @@ export function withBackend(name: BackendMode): NumaccelApi & NumaccelAsyncApi {
   if (!status) throw modeError(name, 'withBackend(name)');
   if (status.state !== 'loaded') throw unavailable(name, status);
   const routes = everyRoute(status.backend);
-  return { ...createApi(() => routes), ...createAsyncApi(() => routes, () => currentPlatform(), () => config) };
+  return {
+    ...createApi(() => routes),
+    ...createAsyncApi(
+      () => routes,
+      () => currentPlatform(),
+      () => config,
+    ),
+  };
 }
 
 const CONFIGURATION_KEYS = ['backend', 'wasm', 'nativePath', 'selection'] as const;
@@ -178,7 +192,8 @@ const CONFIGURATION_KEYS = ['backend', 'wasm', 'nativePath', 'selection'] as con
  */
 export function configure(options: Configuration): void {
   const fn = 'configure';
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError(`numaccel: ${fn}(options) takes an object, got ${describe(options)}`);
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw new TypeError(`numaccel: ${fn}(options) takes an object, got ${describe(options)}`);
   for (const key of Object.keys(options)) {
     if (!(CONFIGURATION_KEYS as readonly string[]).includes(key)) {
       throw new RangeError(`numaccel: ${fn}: unknown option ${JSON.stringify(key)}; accepted options are ${CONFIGURATION_KEYS.join(', ')}`);
@@ -190,14 +205,19 @@ export function configure(options: Configuration): void {
     if (!(BACKEND_MODES as readonly string[]).includes(backend)) throw modeError(backend, `${fn}: options.backend`);
   }
   if (wasm !== undefined) {
-    if (typeof wasm !== 'object' || wasm === null) throw new TypeError(`numaccel: ${fn}: options.wasm must be an object { simd128?, scalar? }, got ${describe(wasm)}`);
+    if (typeof wasm !== 'object' || wasm === null)
+      throw new TypeError(`numaccel: ${fn}: options.wasm must be an object { simd128?, scalar? }, got ${describe(wasm)}`);
     for (const key of Object.keys(wasm)) {
-      if (key !== 'simd128' && key !== 'scalar') throw new RangeError(`numaccel: ${fn}: unknown build ${JSON.stringify(key)} in options.wasm; accepted are simd128, scalar`);
+      if (key !== 'simd128' && key !== 'scalar')
+        throw new RangeError(`numaccel: ${fn}: unknown build ${JSON.stringify(key)} in options.wasm; accepted are simd128, scalar`);
     }
   }
-  if (nativePath !== undefined && typeof nativePath !== 'string') throw new TypeError(`numaccel: ${fn}: options.nativePath must be a string, got ${describe(nativePath)}`);
+  if (nativePath !== undefined && typeof nativePath !== 'string')
+    throw new TypeError(`numaccel: ${fn}: options.nativePath must be a string, got ${describe(nativePath)}`);
   if (selection !== undefined && !isSelectionTable(selection)) {
-    throw new TypeError(`numaccel: ${fn}: options.selection must be a table written by \`numaccel bench --select\` (with nsPerCall for every route)`);
+    throw new TypeError(
+      `numaccel: ${fn}: options.selection must be a table written by \`numaccel bench --select\` (with nsPerCall for every route)`,
+    );
   }
   config = { ...config, ...options };
   if (backend !== undefined) mode = undefined;

@@ -41,9 +41,7 @@ export interface SelectionTable {
   readonly date: string;
   readonly machine: string;
   readonly node: string;
-  readonly routes: Readonly<
-    Record<Route, { readonly workload: string; readonly nsPerCall: Readonly<Partial<Record<BuildId, number>>> }>
-  >;
+  readonly routes: Readonly<Record<Route, { readonly workload: string; readonly nsPerCall: Readonly<Partial<Record<BuildId, number>>> }>>;
 }
 
 /**

@@ -28,7 +28,17 @@ import { renderMarkdown } from '../src/bench/report.js';
 import type { BenchResults, CaseInfo, Row } from '../src/bench/results.js';
 import { deriveSelection } from '../src/bench/selection-table.js';
 
-const info = (id: string, route: string, calls = 1, group = 'g'): CaseInfo => ({ id, group, title: id, description: `the ${id} job`, route, nominal: 1, calls, variants: false, async: false });
+const info = (id: string, route: string, calls = 1, group = 'g'): CaseInfo => ({
+  id,
+  group,
+  title: id,
+  description: `the ${id} job`,
+  route,
+  nominal: 1,
+  calls,
+  variants: false,
+  async: false,
+});
 
 const row = (kase: string, target: string, medianMs: number, extra: Partial<Row> = {}): Row => {
   const [backend, variant] = target.split(':') as [string, string | undefined];
@@ -48,7 +58,9 @@ const row = (kase: string, target: string, medianMs: number, extra: Partial<Row>
 /** Every route measured by one case, with the given times per build (ms per call). */
 function everyRoute(times: Record<string, Partial<Record<BuildId, number>>>): { cases: CaseInfo[]; rows: Row[] } {
   const cases = ROUTES.map((route) => info(`${route}-case`, route));
-  const rows = ROUTES.flatMap((route) => Object.entries(times[route] ?? { 'native:avx512': 1, 'wasm:simd128': 2, js: 3 }).map(([build, ms]) => row(`${route}-case`, build, ms)));
+  const rows = ROUTES.flatMap((route) =>
+    Object.entries(times[route] ?? { 'native:avx512': 1, 'wasm:simd128': 2, js: 3 }).map(([build, ms]) => row(`${route}-case`, build, ms)),
+  );
   return { cases, rows };
 }
 
@@ -69,7 +81,10 @@ function chartBars(svg: string): { label: string; extent: number }[] {
     if (label.tag !== 'text' || !label.rightAligned || label.content === undefined || rect?.tag !== 'rect') return;
     const fromOne = Math.abs(rect.x - one) < 0.2; // positions are written to 0.1 px
     expect(fromOne || Math.abs(rect.x + rect.width - one) < 0.2, `the bar of ${label.content} starts at 1×`).toBe(true);
-    bars.push({ label: label.content.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&'), extent: fromOne ? rect.width : -rect.width });
+    bars.push({
+      label: label.content.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&'),
+      extent: fromOne ? rect.width : -rect.width,
+    });
   });
   return bars;
 }
@@ -122,7 +137,11 @@ describe('the selection table derived from a benchmark run', () => {
     const first = rows.filter((r) => r.case !== 'checkPrime-case');
     // wasm is 2x faster on one case and 1.5x slower on the other: its geometric mean is lower.
     first.push(row('checkPrime-case', 'native:avx512', 2), row('checkPrime-case', 'wasm:simd128', 1), row('checkPrime-case', 'js', 5));
-    first.push(row('checkPrime-second', 'native:avx512', 2), row('checkPrime-second', 'wasm:simd128', 3), row('checkPrime-second', 'js', 5));
+    first.push(
+      row('checkPrime-second', 'native:avx512', 2),
+      row('checkPrime-second', 'wasm:simd128', 3),
+      row('checkPrime-second', 'js', 5),
+    );
     const table = deriveSelection(cases, first, 'm', 'd');
     expect(table.routes.checkPrime.nsPerCall['native:avx512']).toBeCloseTo(2e6, -2);
     expect(table.routes.checkPrime.nsPerCall['wasm:simd128']).toBeCloseTo(Math.sqrt(3) * 1e6, -3);
@@ -137,7 +156,11 @@ describe('the selection table derived from a benchmark run', () => {
   });
 
   it('has a case for every route in the benchmark itself', () => {
-    for (const route of ROUTES) expect(CASES.some((c) => c.route === route && !c.fullOnly), route).toBe(true);
+    for (const route of ROUTES)
+      expect(
+        CASES.some((c) => c.route === route && !c.fullOnly),
+        route,
+      ).toBe(true);
   });
 });
 
@@ -167,7 +190,15 @@ describe('the ratios and the auto check', () => {
 
   it('passes auto within 10% of the fastest forced backend (default builds), and fails it beyond', () => {
     expect(autoCheck).toEqual([
-      { case: 'a', served: 'native avx2', autoMs: 10.9, forcedTarget: 'native:avx2', forcedMs: 10, ratio: expect.closeTo(1.09, 10), ok: true },
+      {
+        case: 'a',
+        served: 'native avx2',
+        autoMs: 10.9,
+        forcedTarget: 'native:avx2',
+        forcedMs: 10,
+        ratio: expect.closeTo(1.09, 10),
+        ok: true,
+      },
       { case: 'b', autoMs: 11.1, forcedTarget: 'native:avx2', forcedMs: 10, ratio: expect.closeTo(1.11, 10), ok: false },
     ]);
   });
@@ -182,13 +213,21 @@ describe('the ratios and the auto check', () => {
 
   it('lets distance checksums differ by the contract accuracy (FMA variants), and nothing else', () => {
     const distance = { ...info('d', 'greatCircleMany'), group: 'greatCircle' };
-    const distances = analyse(GROUPS, [distance], [
-      row('d', 'js', 20, { checksum: 1000 }),
-      row('d', 'native:avx512', 10, { checksum: 1000 * (1 + 5e-15) }),
-      row('d', 'native:avx2', 10, { checksum: 1000 * (1 + 5e-14) }),
-    ]).rows;
+    const distances = analyse(
+      GROUPS,
+      [distance],
+      [
+        row('d', 'js', 20, { checksum: 1000 }),
+        row('d', 'native:avx512', 10, { checksum: 1000 * (1 + 5e-15) }),
+        row('d', 'native:avx2', 10, { checksum: 1000 * (1 + 5e-14) }),
+      ],
+    ).rows;
     expect(distances.map((r) => r.checksumOk)).toEqual([true, true, false]);
-    const counts = analyse(GROUPS, [info('c', 'countPrimes')], [row('c', 'js', 20, { checksum: 1e9 }), row('c', 'native:avx2', 10, { checksum: 1e9 + 1 })]).rows;
+    const counts = analyse(
+      GROUPS,
+      [info('c', 'countPrimes')],
+      [row('c', 'js', 20, { checksum: 1e9 }), row('c', 'native:avx2', 10, { checksum: 1e9 + 1 })],
+    ).rows;
     expect(counts.map((r) => r.checksumOk)).toEqual([true, false]);
   });
 
@@ -199,12 +238,27 @@ describe('the ratios and the auto check', () => {
   });
 
   it('keeps the fastest of several processes, with every process median, and measures the close cases in 3', () => {
-    const measured = (medianMs: number): WorkerResult => ({ medianMs, minMs: medianMs, maxMs: medianMs, q1Ms: medianMs, q3Ms: medianMs, p90Ms: medianMs, samples: 3, timesMs: [medianMs], checksum: 1 });
+    const measured = (medianMs: number): WorkerResult => ({
+      medianMs,
+      minMs: medianMs,
+      maxMs: medianMs,
+      q1Ms: medianMs,
+      q3Ms: medianMs,
+      p90Ms: medianMs,
+      samples: 3,
+      timesMs: [medianMs],
+      checksum: 1,
+    });
     expect(fastestProcess([measured(480), measured(320), measured(330)])).toEqual({ ...measured(320), processMediansMs: [480, 320, 330] });
     expect(fastestProcess([measured(480)])).toEqual(measured(480));
     const targets: Target[] = [{ target: 'js', backend: 'js', variant: 'scalar', isDefault: true }];
     for (const id of ['greatCircle-5M', 'greatCircleMany-5M', 'greatCircleMany-5M-out']) {
-      const rows = plan('full', CASES.filter((c) => c.id === id), targets, []);
+      const rows = plan(
+        'full',
+        CASES.filter((c) => c.id === id),
+        targets,
+        [],
+      );
       expect(rows.filter((p) => p.measure).map((p) => p.processes)).toEqual(rows.filter((p) => p.measure).map(() => 3));
     }
   });
@@ -217,13 +271,16 @@ describe('the workloads', () => {
     apis[`${backend.name}`] = createApi(() => routes) as BenchApi;
   }
 
-  it.for(CASES.filter((c) => !c.async && (!c.package || packageInstalled(c.package))).map((c) => c.id))('%s does the same work on every backend (small size)', async (id) => {
-    const kase = CASES.find((c) => c.id === id)!;
-    const size = kase.quadratic ? 40 : Math.min(kase.measured.quick, 3000);
-    const [js, wasm] = await Promise.all([kase.prepare(apis.js!, size)(), kase.prepare(apis.wasm!, size)()]);
-    expect(Number.isFinite(js)).toBe(true);
-    expect(wasm).toBe(js);
-  });
+  it.for(CASES.filter((c) => !c.async && (!c.package || packageInstalled(c.package))).map((c) => c.id))(
+    '%s does the same work on every backend (small size)',
+    async (id) => {
+      const kase = CASES.find((c) => c.id === id)!;
+      const size = kase.quadratic ? 40 : Math.min(kase.measured.quick, 3000);
+      const [js, wasm] = await Promise.all([kase.prepare(apis.js!, size)(), kase.prepare(apis.wasm!, size)()]);
+      expect(Number.isFinite(js)).toBe(true);
+      expect(wasm).toBe(js);
+    },
+  );
 
   it('counts the same primes with the seed algorithm and the peers that promise it', async () => {
     const kase = CASES.find((c) => c.id === 'checkPrime-1e6')!;
@@ -319,24 +376,32 @@ describe.skipIf(!packageInstalled(CITIES_PACKAGE))('the real places (all-the-cit
     expect(() => citiesInOrder(CITY_COUNT + 1)).toThrow(/holds 135233 cities/);
   });
 
-  it.for(['cities-from-zurich', 'cities-matrix-5000'])('%s does the same work on every build (small size): the checksums agree', async (id) => {
-    const kase = places.find((c) => c.id === id)!;
-    const expected = await kase.prepare(js, small(id))();
-    expect(Number.isFinite(expected) && expected > 0).toBe(true);
-    expect(apis.length).toBeGreaterThanOrEqual(3);
-    for (const { id: build, api } of apis) {
-      const checksum = await kase.prepare(api, small(id))();
-      // native's FMA variants differ by a few ulps (the contract accuracy, as analysis.ts allows)
-      expect(Math.abs(checksum - expected), build).toBeLessThanOrEqual(1e-14 * expected);
-    }
-  });
+  it.for(['cities-from-zurich', 'cities-matrix-5000'])(
+    '%s does the same work on every build (small size): the checksums agree',
+    async (id) => {
+      const kase = places.find((c) => c.id === id)!;
+      const expected = await kase.prepare(js, small(id))();
+      expect(Number.isFinite(expected) && expected > 0).toBe(true);
+      expect(apis.length).toBeGreaterThanOrEqual(3);
+      for (const { id: build, api } of apis) {
+        const checksum = await kase.prepare(api, small(id))();
+        // native's FMA variants differ by a few ulps (the contract accuracy, as analysis.ts allows)
+        expect(Math.abs(checksum - expected), build).toBeLessThanOrEqual(1e-14 * expected);
+      }
+    },
+  );
 
   it('has the baseline loops match greatCircle to 0.2 m on the cities', () => {
     const { lon, lat } = citiesInOrder(CITY_COUNT);
     const [lon0, lat0] = ZURICH;
     expect(worstMetres(haversineFrom(lon0, lat0, lon, lat, RADIUS), js.greatCircleMany(lon0, lat0, lon, lat))).toBeLessThan(0.2);
     const block = mostPopulous(300);
-    expect(worstMetres(haversineMatrix(block.lon, block.lat, block.lon, block.lat, RADIUS), js.greatCircleMatrix(block.lon, block.lat, block.lon, block.lat))).toBeLessThan(0.2);
+    expect(
+      worstMetres(
+        haversineMatrix(block.lon, block.lat, block.lon, block.lat, RADIUS),
+        js.greatCircleMatrix(block.lon, block.lat, block.lon, block.lat),
+      ),
+    ).toBeLessThan(0.2);
   });
 
   it("has every peer and baseline do the case's job: its checksum is numaccel's on its own radius", async () => {
@@ -358,21 +423,40 @@ describe.skipIf(!packageInstalled(CITIES_PACKAGE))('the real places (all-the-cit
     ];
     const notes: string[] = [];
     const planned = plan('quick', [kase], targets, notes);
-    expect(planned.map((p) => p.row.target)).toEqual(['native:avx2', 'js', 'auto', 'other:turf', 'other:haversine-distance', 'other:haversine-loop']);
+    expect(planned.map((p) => p.row.target)).toEqual([
+      'native:avx2',
+      'js',
+      'auto',
+      'other:turf',
+      'other:haversine-distance',
+      'other:haversine-loop',
+    ]);
     expect(planned.every((p) => p.measure === undefined && p.row.skipped === 'numaccel-no-such-package not installed')).toBe(true);
     expect(notes.some((n) => n.includes('case cities-from-zurich skipped') && n.includes('numaccel-no-such-package'))).toBe(true);
     // and the selection table leaves such a case out of its route
-    const derived = deriveSelection([info('measured', 'greatCircleMany'), { ...info('cities-from-zurich', 'greatCircleMany') }, ...ROUTES.filter((r) => r !== 'greatCircleMany').map((r) => info(`${r}-case`, r))], [
-      row('measured', 'js', 2),
-      ...planned.map((p) => ({ case: 'cities-from-zurich', ...p.row })),
-      ...ROUTES.filter((r) => r !== 'greatCircleMany').map((r) => row(`${r}-case`, 'js', 1)),
-    ], 'm', 'd');
+    const derived = deriveSelection(
+      [
+        info('measured', 'greatCircleMany'),
+        { ...info('cities-from-zurich', 'greatCircleMany') },
+        ...ROUTES.filter((r) => r !== 'greatCircleMany').map((r) => info(`${r}-case`, r)),
+      ],
+      [
+        row('measured', 'js', 2),
+        ...planned.map((p) => ({ case: 'cities-from-zurich', ...p.row })),
+        ...ROUTES.filter((r) => r !== 'greatCircleMany').map((r) => row(`${r}-case`, 'js', 1)),
+      ],
+      'm',
+      'd',
+    );
     expect(derived.routes.greatCircleMany.nsPerCall).toEqual({ js: 2e6 });
   });
 });
 
 describe('the report', () => {
-  const cases = [info('checkPrime-1e6', 'checkPrime', 1_000_000, 'primes'), { ...info('greatCircleMany-5M', 'greatCircleMany', 1, 'greatCircle'), variants: true }];
+  const cases = [
+    info('checkPrime-1e6', 'checkPrime', 1_000_000, 'primes'),
+    { ...info('greatCircleMany-5M', 'greatCircleMany', 1, 'greatCircle'), variants: true },
+  ];
   const rows: Row[] = [
     row('checkPrime-1e6', 'native:avx2', 55, { label: 'native (every variant)' }),
     row('checkPrime-1e6', 'wasm:simd128', 31),
@@ -391,7 +475,16 @@ describe('the report', () => {
     version: '0.0.0',
     date: '2026-01-02T03:04:05.000Z',
     mode: 'full',
-    machine: { description: 'Test CPU, 2 cores', cpu: 'Test CPU', cores: 2, memoryGiB: 1, platform: 'linux x64', node: 'v20', loadBefore: [0], loadAfter: [0] },
+    machine: {
+      description: 'Test CPU, 2 cores',
+      cpu: 'Test CPU',
+      cores: 2,
+      memoryGiB: 1,
+      platform: 'linux x64',
+      node: 'v20',
+      loadBefore: [0],
+      loadAfter: [0],
+    },
     durationSeconds: 1,
     groups: GROUPS.filter((g) => g.id === 'primes' || g.id === 'greatCircle'),
     cases,
@@ -441,7 +534,8 @@ describe('the report', () => {
     const fastest = ratios.indexOf(Math.max(...ratios));
     const perDecade = bars[fastest]!.extent / Math.log10(ratios[fastest]!);
     bars.forEach((bar, i) => {
-      if (ratios[i]! >= 0.01 && ratios[i] !== 1) expect(Math.abs(bar.extent - perDecade * Math.log10(ratios[i]!)), bar.label).toBeLessThan(0.5);
+      if (ratios[i]! >= 0.01 && ratios[i] !== 1)
+        expect(Math.abs(bar.extent - perDecade * Math.log10(ratios[i]!)), bar.label).toBeLessThan(0.5);
     });
     const clamped = bars[ratios.indexOf(Math.min(...ratios))]!;
     expect(clamped.extent).toBeCloseTo(perDecade * -2, 0);
@@ -460,12 +554,25 @@ describe('the report', () => {
 
 /** What a source file imports (statically, with import() or with require()): files of src/ by path, packages by name. */
 function importsOf(file: string): string[] {
-  const code = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const code = fs
+    .readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
   const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)'([^']+)'/gm)].map((m) => m[1]!);
   return specifiers.map((specifier) => {
-    if (!specifier.startsWith('.')) return specifier.startsWith('node:') ? specifier : specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    if (!specifier.startsWith('.'))
+      return specifier.startsWith('node:')
+        ? specifier
+        : specifier
+            .split('/')
+            .slice(0, specifier.startsWith('@') ? 2 : 1)
+            .join('/');
     const target = path.resolve(path.dirname(file), specifier);
-    return [target.replace(/\.js$/, '.ts'), target.replace(/\.mjs$/, '.mts'), target].find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile()) ?? target;
+    return (
+      [target.replace(/\.js$/, '.ts'), target.replace(/\.mjs$/, '.mts'), target].find(
+        (candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile(),
+      ) ?? target
+    );
   });
 }
 
@@ -506,12 +613,18 @@ describe('the library apart from the benchmark and the command', () => {
   it('keeps src/bench, src/cli and their packages out of the import graph of src/index.ts', () => {
     const reached = [...importGraph(path.join(src, 'index.ts')).reached];
     expect(reached).toContain(path.join(src, 'facade.ts'));
-    expect(reached.filter((m) => m.startsWith(path.join(src, 'bench')) || m.startsWith(path.join(src, 'cli')) || /^(tinybench|commander|cli-progress)$/.test(m))).toEqual([]);
+    expect(
+      reached.filter(
+        (m) =>
+          m.startsWith(path.join(src, 'bench')) || m.startsWith(path.join(src, 'cli')) || /^(tinybench|commander|cli-progress)$/.test(m),
+      ),
+    ).toEqual([]);
   });
 
   it('has no import cycle in the benchmark, and the command loads the benchmark only in its action', () => {
     const bench = path.join(src, 'bench');
-    for (const file of fs.readdirSync(bench)) expect(importGraph(path.join(bench, file), (f) => f.startsWith(bench + path.sep)).cycle, file).toBeUndefined();
+    for (const file of fs.readdirSync(bench))
+      expect(importGraph(path.join(bench, file), (f) => f.startsWith(bench + path.sep)).cycle, file).toBeUndefined();
     const main = fs.readFileSync(path.join(src, 'cli', 'main.ts'), 'utf8');
     expect(main).not.toMatch(/^import .*['"]\.\.\/bench\//m);
     expect(main).toMatch(/await import\('\.\.\/bench\/run\.js'\)/);

@@ -52,15 +52,25 @@ runProbe(numaccel, ${JSON.stringify(PROBE_INPUT)}).then(
 );
 `,
   );
-  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>\n');
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>\n',
+  );
 }
 
 /** A page whose built script is `script` (webpack, esbuild, Rollup write no HTML of their own). */
 function writeHtml(dir: string, script: string): void {
-  fs.writeFileSync(path.join(dir, 'index.html'), `<!doctype html><html><body><script type="module" src="./${script}"></script></body></html>\n`);
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    `<!doctype html><html><body><script type="module" src="./${script}"></script></body></html>\n`,
+  );
 }
 
-const files = (dir: string): string[] => fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+const files = (dir: string): string[] =>
+  fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 
 describe.skipIf(!HAS_CHROMIUM && !IN_CI)(`numaccel in headless Chromium (${CHROMIUM})`, () => {
   let project = '';
@@ -117,7 +127,11 @@ window.__probe = { before, counted, after: numaccel.checkPrime(97), mode: info.m
     await build({ root: app, logLevel: 'silent', build: { outDir: path.join(app, 'dist'), target: 'es2022' } });
     const { result } = await probe(path.join(app, 'dist'));
     expect(result).toEqual({
-      before: { name: 'BackendUnavailableError', pending: true, message: 'numaccel: the wasm backend is not available: it is still loading (await ready() before forcing it)' },
+      before: {
+        name: 'BackendUnavailableError',
+        pending: true,
+        message: 'numaccel: the wasm backend is not available: it is still loading (await ready() before forcing it)',
+      },
       counted: 168,
       after: true,
       mode: 'wasm',
@@ -129,7 +143,12 @@ window.__probe = { before, counted, after: numaccel.checkPrime(97), mode: info.m
     const { createServer } = await import('vite');
     const app = path.join(project, 'vite-dev-app');
     writeApp(app);
-    const server = await createServer({ root: app, logLevel: 'silent', server: { host: '127.0.0.1', port: 0 }, optimizeDeps: { exclude: ['numaccel'] } });
+    const server = await createServer({
+      root: app,
+      logLevel: 'silent',
+      server: { host: '127.0.0.1', port: 0 },
+      optimizeDeps: { exclude: ['numaccel'] },
+    });
     await server.listen();
     servers.push(server);
     const { result } = await probePage(browser, server.resolvedUrls!.local[0]!);
@@ -142,7 +161,16 @@ window.__probe = { before, counted, after: numaccel.checkPrime(97), mode: info.m
     const out = path.join(app, 'dist');
     writeApp(app);
     const stats = await new Promise<import('webpack').Stats>((resolve, reject) =>
-      webpack({ mode: 'production', context: app, entry: './main.js', output: { path: out, filename: 'main.js' }, resolve: { modules: [path.join(project, 'node_modules')] } }, (error, s) => (error ? reject(error) : resolve(s!))),
+      webpack(
+        {
+          mode: 'production',
+          context: app,
+          entry: './main.js',
+          output: { path: out, filename: 'main.js' },
+          resolve: { modules: [path.join(project, 'node_modules')] },
+        },
+        (error, s) => (error ? reject(error) : resolve(s!)),
+      ),
     );
     expect(stats.hasErrors(), stats.toString('errors-only')).toBe(false);
     writeHtml(out, 'main.js');
@@ -155,14 +183,27 @@ window.__probe = { before, counted, after: numaccel.checkPrime(97), mode: info.m
     const esbuild = await import('esbuild');
     for (const [name, prelude] of [
       ['esbuild-app', ''],
-      ['esbuild-configured-app', "numaccel.configure({ wasm: { simd128: new URL('./numaccel-simd.wasm', import.meta.url), scalar: new URL('./numaccel.wasm', import.meta.url) } });"],
+      [
+        'esbuild-configured-app',
+        "numaccel.configure({ wasm: { simd128: new URL('./numaccel-simd.wasm', import.meta.url), scalar: new URL('./numaccel.wasm', import.meta.url) } });",
+      ],
     ] as const) {
       const app = path.join(project, name);
       const out = path.join(app, 'dist');
       writeApp(app, prelude);
-      await esbuild.build({ entryPoints: [path.join(app, 'main.js')], bundle: true, format: 'esm', platform: 'browser', outdir: out, nodePaths: [path.join(project, 'node_modules')], logLevel: 'silent' });
+      await esbuild.build({
+        entryPoints: [path.join(app, 'main.js')],
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        outdir: out,
+        nodePaths: [path.join(project, 'node_modules')],
+        logLevel: 'silent',
+      });
       writeHtml(out, 'main.js');
-      if (prelude) for (const file of ['numaccel-simd.wasm', 'numaccel.wasm']) fs.copyFileSync(path.join(project, 'node_modules', 'numaccel', 'build-wasm', file), path.join(out, file));
+      if (prelude)
+        for (const file of ['numaccel-simd.wasm', 'numaccel.wasm'])
+          fs.copyFileSync(path.join(project, 'node_modules', 'numaccel', 'build-wasm', file), path.join(out, file));
       const { result } = await probe(out);
       expectProbe(result, { platform: 'browser', backends: prelude ? ['wasm', 'js'] : ['js'] });
     }
@@ -175,7 +216,11 @@ window.__probe = { before, counted, after: numaccel.checkPrime(97), mode: info.m
     const app = path.join(project, 'rollup-app');
     const out = path.join(app, 'dist');
     writeApp(app);
-    const bundle = await rollup({ input: path.join(app, 'main.js'), plugins: [nodeResolve({ browser: true, rootDir: project }), importMetaAssets()], logLevel: 'silent' });
+    const bundle = await rollup({
+      input: path.join(app, 'main.js'),
+      plugins: [nodeResolve({ browser: true, rootDir: project }), importMetaAssets()],
+      logLevel: 'silent',
+    });
     await bundle.write({ dir: out, format: 'es' });
     await bundle.close();
     writeHtml(out, 'main.js');
@@ -188,12 +233,17 @@ window.__probe = { before, counted, after: numaccel.checkPrime(97), mode: info.m
     const app = path.join(project, 'size-app');
     fs.mkdirSync(app, { recursive: true });
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the page's own template literal
-    fs.writeFileSync(path.join(app, 'main.js'), "import { checkPrime, greatCircle } from 'numaccel';\ndocument.title = `${checkPrime(97)} ${greatCircle(0, 0, 1, 1)}`;\n");
+    fs.writeFileSync(
+      path.join(app, 'main.js'),
+      "import { checkPrime, greatCircle } from 'numaccel';\ndocument.title = `${checkPrime(97)} ${greatCircle(0, 0, 1, 1)}`;\n",
+    );
     fs.writeFileSync(path.join(app, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
     const out = path.join(app, 'dist');
     await build({ root: app, logLevel: 'silent', build: { outDir: out } });
     const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(path.join(out, file)), { level: 9 }).length;
-    const js = files(out).filter((f) => f.endsWith('.js') && !f.includes('worker')).reduce((sum, f) => sum + gzip(f), 0);
+    const js = files(out)
+      .filter((f) => f.endsWith('.js') && !f.includes('worker'))
+      .reduce((sum, f) => sum + gzip(f), 0);
     const wasm = gzip(files(out).find((f) => /numaccel-simd.*\.wasm$/.test(f))!);
     expect(js + wasm, `JS ${js} B + wasm ${wasm} B gzipped`).toBeLessThanOrEqual(50 * 1024);
   }, 120_000);

@@ -16,7 +16,8 @@ describe('numaccel command', () => {
     expect(numaccel('--version')).toMatchObject({ status: 0, stdout: `${require('../package.json').version}\n` });
     const help = numaccel('--help');
     expect(help.status).toBe(0);
-    for (const command of ['info', 'prime', 'primes', 'distance', '--backend', '--threads', '--json']) expect(help.stdout).toContain(command);
+    for (const command of ['info', 'prime', 'primes', 'distance', '--backend', '--threads', '--json'])
+      expect(help.stdout).toContain(command);
   });
 
   it('info lists every backend, what auto selected and the threads, also as JSON', () => {
@@ -35,25 +36,39 @@ describe('numaccel command', () => {
       stdout: '97 is prime\n91 is not prime\n18446744073709551557 is prime\n9007199254740993 is not prime\n',
       stderr: '',
     });
-    expect(JSON.parse(numaccel('--json', 'prime', '2', '4').stdout)).toEqual([{ n: '2', prime: true }, { n: '4', prime: false }]);
+    expect(JSON.parse(numaccel('--json', 'prime', '2', '4').stdout)).toEqual([
+      { n: '2', prime: true },
+      { n: '4', prime: false },
+    ]);
   });
 
   it('primes lists the primes of [lo, hi), or counts them', () => {
     const listed = numaccel('primes', '0', '100');
     expect(listed.status).toBe(0);
-    expect(listed.stdout.trim().split('\n').map(Number)).toEqual([2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97]);
+    expect(listed.stdout.trim().split('\n').map(Number)).toEqual([
+      2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97,
+    ]);
     expect(numaccel('primes', '0', '1e6', '--count').stdout).toBe('78498\n');
     expect(JSON.parse(numaccel('--json', 'primes', '1000000000', '1000000100').stdout)).toEqual({
-      lo: '1000000000', hi: '1000000100', primes: [1000000007, 1000000009, 1000000021, 1000000033, 1000000087, 1000000093, 1000000097],
+      lo: '1000000000',
+      hi: '1000000100',
+      primes: [1000000007, 1000000009, 1000000021, 1000000033, 1000000087, 1000000093, 1000000097],
     });
     expect(JSON.parse(numaccel('--json', 'primes', '24', '28').stdout)).toEqual({ lo: '24', hi: '28', primes: [] });
-    expect(JSON.parse(numaccel('--json', '--threads', '1', 'primes', '0', '1e7', '--count').stdout)).toEqual({ lo: '0', hi: '10000000', count: 664579 });
+    expect(JSON.parse(numaccel('--json', '--threads', '1', 'primes', '0', '1e7', '--count').stdout)).toEqual({
+      lo: '0',
+      hi: '10000000',
+      count: 664579,
+    });
   });
 
   it('distance follows the seed: longitude first, miles on a 3956-mile sphere, or a unit', () => {
     expect(numaccel('distance', '-72.345', '34.323', '-61.823', '54.826').stdout).toMatch(/^1503\.39344778\d* mi/);
     expect(numaccel('distance', '-72.345', '34.323', '-61.823', '54.826', '--unit', 'km').stdout).toMatch(/^2421\.166047\d* km\n$/);
-    expect(JSON.parse(numaccel('--json', 'distance', '0', '0', '0', '90', '--radius', '2').stdout)).toMatchObject({ distance: Math.PI, radius: 2 });
+    expect(JSON.parse(numaccel('--json', 'distance', '0', '0', '0', '90', '--radius', '2').stdout)).toMatchObject({
+      distance: Math.PI,
+      radius: 2,
+    });
   });
 
   it.for([
@@ -74,7 +89,9 @@ describe('numaccel command', () => {
     expect(result.status).not.toBe(0);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
-    expect(result.stderr.trim().split('\n')[0]).toMatch(message instanceof RegExp ? new RegExp(message.source.replace(/\\n\$$/, '').replace(/^\^/, '')) : message);
+    expect(result.stderr.trim().split('\n')[0]).toMatch(
+      message instanceof RegExp ? new RegExp(message.source.replace(/\\n\$$/, '').replace(/^\^/, '')) : message,
+    );
   });
 
   it('stops cleanly on Ctrl-C (SIGINT), with exit code 130', async () => {

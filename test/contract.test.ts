@@ -110,7 +110,9 @@ describe.each(buildsFor(['checkPrime', 'greatCircle', 'checkPrimes', 'countPrime
       const expected = Uint8Array.from(safe, ({ isPrime }) => (isPrime ? 1 : 0));
       expect(api.checkPrimes(Float64Array.from(safe, ({ n }) => Number(n)))).toEqual(expected);
       expect(api.checkPrimes(safe.map(({ n }) => Number(n)))).toEqual(expected);
-      expect(api.checkPrimes(BigUint64Array.from(PRIMES, ({ n }) => n))).toEqual(Uint8Array.from(PRIMES, ({ isPrime }) => (isPrime ? 1 : 0)));
+      expect(api.checkPrimes(BigUint64Array.from(PRIMES, ({ n }) => n))).toEqual(
+        Uint8Array.from(PRIMES, ({ isPrime }) => (isPrime ? 1 : 0)),
+      );
     });
 
     it('takes integer typed arrays, negative values and views with a byte offset', () => {
@@ -140,8 +142,13 @@ describe.each(buildsFor(['checkPrime', 'greatCircle', 'checkPrimes', 'countPrime
 
     it('lists exactly the primes of random windows, including across 2^32 and up to 2^53', () => {
       const windows: Array<[number, number]> = [
-        [0, 1000], [2 ** 32 - 1500, 2 ** 32 + 1500], [2 ** 53 - 3000, 2 ** 53], [2 ** 53 - 1, 2 ** 53], [999_983, 1_000_003],
-        [4_759_123_141 - 500, 4_759_123_141 + 500], [10 ** 15 + 7, 10 ** 15 + 2007],
+        [0, 1000],
+        [2 ** 32 - 1500, 2 ** 32 + 1500],
+        [2 ** 53 - 3000, 2 ** 53],
+        [2 ** 53 - 1, 2 ** 53],
+        [999_983, 1_000_003],
+        [4_759_123_141 - 500, 4_759_123_141 + 500],
+        [10 ** 15 + 7, 10 ** 15 + 2007],
       ];
       for (const [lo, hi] of windows) {
         const expected: number[] = [];
@@ -154,7 +161,11 @@ describe.each(buildsFor(['checkPrime', 'greatCircle', 'checkPrimes', 'countPrime
     it('sieves windows where large sieving primes start far ahead, as π(x) counts them', () => {
       // Just above 32768² = 1,073,741,824 the sieving primes past one segment (32,768) begin at
       // p², several segments past lo; the other windows reach primes up to 3.2·10^6.
-      for (const [lo, hi] of [[1_073_000_000, 1_080_000_000], [2 ** 40, 2 ** 40 + 20_000_000], [10 ** 13, 10 ** 13 + 10_000_000]] as const) {
+      for (const [lo, hi] of [
+        [1_073_000_000, 1_080_000_000],
+        [2 ** 40, 2 ** 40 + 20_000_000],
+        [10 ** 13, 10 ** 13 + 10_000_000],
+      ] as const) {
         expect(countsByPrimePi(lo, hi)).toBe(false); // sieved, while [0, lo) and [0, hi) go by π(x)
         expect(api.countPrimes(lo, hi), `[${lo}, ${hi})`).toBe(api.countPrimes(0, hi) - api.countPrimes(0, lo));
       }
@@ -181,42 +192,95 @@ describe.each(buildsFor(VARIANT_KERNELS))('contract: $label', ({ backend, api })
     // "equals greatCircle": bit for bit, or within a few ulps on variants with FMA (support/distances.ts).
     it('equals greatCircle element by element on every reference pair', () => {
       const many = api.greatCircleMany(lon1, lat1, lon2, lat2, { radius: 1 });
-      expectSameDistances(backend, many, rows.map((row) => api.greatCircle(row.lon1, row.lat1, row.lon2, row.lat2, { radius: 1 })), 'reference rows');
+      expectSameDistances(
+        backend,
+        many,
+        rows.map((row) => api.greatCircle(row.lon1, row.lat1, row.lon2, row.lat2, { radius: 1 })),
+        'reference rows',
+      );
     });
 
     it('handles every length through the vector tails, and views with a byte offset', () => {
-      for (let length = 0; length <= 33; length++) { // every tail of the widest step (AVX-512: 2 × 8 lanes), twice
+      for (let length = 0; length <= 33; length++) {
+        // every tail of the widest step (AVX-512: 2 × 8 lanes), twice
         const at = 7; // an odd offset into the backing arrays
-        const many = api.greatCircleMany(lon1.subarray(at, at + length), lat1.subarray(at, at + length), lon2.subarray(at, at + length), lat2.subarray(at, at + length));
-        expectSameDistances(backend, many, Array.from({ length }, (_, i) => api.greatCircle(lon1[at + i]!, lat1[at + i]!, lon2[at + i]!, lat2[at + i]!)), `length ${length}`);
+        const many = api.greatCircleMany(
+          lon1.subarray(at, at + length),
+          lat1.subarray(at, at + length),
+          lon2.subarray(at, at + length),
+          lat2.subarray(at, at + length),
+        );
+        expectSameDistances(
+          backend,
+          many,
+          Array.from({ length }, (_, i) => api.greatCircle(lon1[at + i]!, lat1[at + i]!, lon2[at + i]!, lat2[at + i]!)),
+          `length ${length}`,
+        );
       }
     });
 
     it('broadcasts single numbers (one point to many) and accepts plain arrays', () => {
       const fromNewYork = api.greatCircleMany(-74.006, 40.7128, lon2, lat2, { unit: 'km' });
-      expectSameDistances(backend, fromNewYork, rows.map((row) => api.greatCircle(-74.006, 40.7128, row.lon2, row.lat2, { unit: 'km' })), 'from New York');
-      expectSameDistances(backend, api.greatCircleMany([0, 10], 0, [0, 0], [0, 0], { radius: 1 }), [0, api.greatCircle(10, 0, 0, 0, { radius: 1 })], 'plain arrays');
+      expectSameDistances(
+        backend,
+        fromNewYork,
+        rows.map((row) => api.greatCircle(-74.006, 40.7128, row.lon2, row.lat2, { unit: 'km' })),
+        'from New York',
+      );
+      expectSameDistances(
+        backend,
+        api.greatCircleMany([0, 10], 0, [0, 0], [0, 0], { radius: 1 }),
+        [0, api.greatCircle(10, 0, 0, 0, { radius: 1 })],
+        'plain arrays',
+      );
       expectSameDistances(backend, api.greatCircleMany(1, 2, 3, 4), [api.greatCircle(1, 2, 3, 4)], 'numbers only');
     });
 
     it('equals greatCircle across blocks: 40,000 pairs (the facade checks and computes 16,384 at a time), a 2 × 600 matrix', () => {
       const n = 40_000;
       const random = seededRandom(2026);
-      const [lons1, lats1, lons2, lats2] = [180, 90, 180, 90].map((range) => Float64Array.from({ length: n }, () => (2 * random() - 1) * range)) as [Float64Array, Float64Array, Float64Array, Float64Array];
+      const [lons1, lats1, lons2, lats2] = [180, 90, 180, 90].map((range) =>
+        Float64Array.from({ length: n }, () => (2 * random() - 1) * range),
+      ) as [Float64Array, Float64Array, Float64Array, Float64Array];
       const pairwise = (lonsB: Float64Array | number, latsB: Float64Array | number, count: number) =>
-        Float64Array.from({ length: count }, (_, i) => api.greatCircle(lons1[i]!, lats1[i]!, typeof lonsB === 'number' ? lonsB : lonsB[i]!, typeof latsB === 'number' ? latsB : latsB[i]!));
+        Float64Array.from({ length: count }, (_, i) =>
+          api.greatCircle(
+            lons1[i]!,
+            lats1[i]!,
+            typeof lonsB === 'number' ? lonsB : lonsB[i]!,
+            typeof latsB === 'number' ? latsB : latsB[i]!,
+          ),
+        );
       expectSameDistances(backend, api.greatCircleMany(lons1, lats1, lons2, lats2), pairwise(lons2, lats2, n), 'pairs');
       expectSameDistances(backend, api.greatCircleMany(lons1, lats1, 12.5, -33.25), pairwise(12.5, -33.25, n), 'to one point');
       // And a matrix row longer than the TS kernel's 256-pair blocks.
       const matrix = api.greatCircleMatrix(lons1.subarray(0, 2), lats1.subarray(0, 2), lons2.subarray(0, 600), lats2.subarray(0, 600));
       for (let i = 0; i < 2; i++) {
-        expectSameDistances(backend, matrix.subarray(i * 600, (i + 1) * 600), Float64Array.from({ length: 600 }, (_, j) => api.greatCircle(lons1[i]!, lats1[i]!, lons2[j]!, lats2[j]!)), `matrix row ${i}`);
+        expectSameDistances(
+          backend,
+          matrix.subarray(i * 600, (i + 1) * 600),
+          Float64Array.from({ length: 600 }, (_, j) => api.greatCircle(lons1[i]!, lats1[i]!, lons2[j]!, lats2[j]!)),
+          `matrix row ${i}`,
+        );
       }
     });
 
     it('fills the matrix row by row: element i*|B| + j is A[i] to B[j]', () => {
-      for (const [nA, nB] of [[0, 5], [5, 0], [1, 1], [3, 5], [17, 9], [4, 33]] as const) {
-        const matrix = api.greatCircleMatrix(lon1.subarray(0, nA), lat1.subarray(0, nA), lon2.subarray(3, 3 + nB), lat2.subarray(3, 3 + nB), { radius: 1 });
+      for (const [nA, nB] of [
+        [0, 5],
+        [5, 0],
+        [1, 1],
+        [3, 5],
+        [17, 9],
+        [4, 33],
+      ] as const) {
+        const matrix = api.greatCircleMatrix(
+          lon1.subarray(0, nA),
+          lat1.subarray(0, nA),
+          lon2.subarray(3, 3 + nB),
+          lat2.subarray(3, 3 + nB),
+          { radius: 1 },
+        );
         const expected = Array.from({ length: nA * nB }, (_, k) => {
           const [i, j] = [Math.floor(k / nB), k % nB];
           return api.greatCircle(lon1[i]!, lat1[i]!, lon2[3 + j]!, lat2[3 + j]!, { radius: 1 });

@@ -32,7 +32,12 @@ const nearPowerOfTwo = fc
 
 /** Products of two primes (the hardest composites for trial division), of every size up to 2^64. */
 const semiprime = fc
-  .tuple(fc.integer({ min: 2, max: 32 }), fc.integer({ min: 2, max: 32 }), fc.double({ min: 0.5, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 1, noNaN: true }))
+  .tuple(
+    fc.integer({ min: 2, max: 32 }),
+    fc.integer({ min: 2, max: 32 }),
+    fc.double({ min: 0.5, max: 1, noNaN: true }),
+    fc.double({ min: 0.5, max: 1, noNaN: true }),
+  )
   .map(([bitsA, bitsB, fa, fb]) => {
     const p = nextPrimeOracle(BigInt(Math.floor(fa * 2 ** bitsA)));
     const q = nextPrimeOracle(BigInt(Math.floor(fb * 2 ** bitsB)));
@@ -59,7 +64,9 @@ const longitude = fc.double({ min: -180, max: 180, noNaN: true });
 const latitude = fc.double({ min: -90, max: 90, noNaN: true });
 const wrapped = fc.tuple(longitude, fc.integer({ min: -10_000, max: 10_000 })).map(([lon, turns]) => lon + 360 * turns);
 const offset = (max: number) =>
-  fc.tuple(fc.double({ min: -max, max, noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -12, max: 0 })).map(([x, e]) => x * 10 ** e);
+  fc
+    .tuple(fc.double({ min: -max, max, noNaN: true, noDefaultInfinity: true }), fc.integer({ min: -12, max: 0 }))
+    .map(([x, e]) => x * 10 ** e);
 const clampLat = (lat: number) => Math.max(-90, Math.min(90, lat));
 
 type Pair = readonly [number, number, number, number];
@@ -68,15 +75,21 @@ const pairs: ReadonlyArray<readonly [string, fc.Arbitrary<Pair>]> = [
   ['wrapped longitudes', fc.tuple(wrapped, latitude, wrapped, latitude)],
   [
     'tiny separations',
-    fc.tuple(longitude, latitude, offset(1e-3), offset(1e-3)).map(([lon, lat, dlon, dlat]): Pair => [lon, lat, lon + dlon, clampLat(lat + dlat)]),
+    fc
+      .tuple(longitude, latitude, offset(1e-3), offset(1e-3))
+      .map(([lon, lat, dlon, dlat]): Pair => [lon, lat, lon + dlon, clampLat(lat + dlat)]),
   ],
   [
     'near-antipodal points',
-    fc.tuple(longitude, latitude, offset(1e-2), offset(1e-2)).map(([lon, lat, dlon, dlat]): Pair => [lon, lat, lon + 180 + dlon, clampLat(-lat + dlat)]),
+    fc
+      .tuple(longitude, latitude, offset(1e-2), offset(1e-2))
+      .map(([lon, lat, dlon, dlat]): Pair => [lon, lat, lon + 180 + dlon, clampLat(-lat + dlat)]),
   ],
   [
     'points near the poles',
-    fc.tuple(longitude, fc.constantFrom(90, -90), offset(1e-2), longitude, latitude).map(([lon, pole, d, lon2, lat2]): Pair => [lon, pole - Math.sign(pole) * Math.abs(d), lon2, lat2]),
+    fc
+      .tuple(longitude, fc.constantFrom(90, -90), offset(1e-2), longitude, latitude)
+      .map(([lon, pole, d, lon2, lat2]): Pair => [lon, pole - Math.sign(pole) * Math.abs(d), lon2, lat2]),
   ],
 ];
 
@@ -104,19 +117,27 @@ describe('batch kernels agree with the scalar ones in every backend', () => {
   it('greatCircleMany equals greatCircle element by element, with any mix of broadcast numbers', () => {
     fc.assert(
       fc.property(fc.array(anyPair, { maxLength: 40 }), fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }), (rows, broadcast) => {
-        const columns = [0, 1, 2, 3].map((c) => (broadcast[c] && rows.length > 0 ? rows[0]![c]! : Float64Array.from(rows, (row) => row[c]!)));
+        const columns = [0, 1, 2, 3].map((c) =>
+          broadcast[c] && rows.length > 0 ? rows[0]![c]! : Float64Array.from(rows, (row) => row[c]!),
+        );
         const at = (c: number, i: number) => (typeof columns[c] === 'number' ? columns[c] : columns[c]![i]!) as number;
         const [a, b, c, d] = columns as [Float64Array | number, Float64Array | number, Float64Array | number, Float64Array | number];
         const length = columns.every((col) => typeof col === 'number') ? 1 : rows.length;
         const expected = Array.from({ length }, (_, i) => REFERENCE.api.greatCircle(at(0, i), at(1, i), at(2, i), at(3, i), { radius: 1 }));
-        for (const { label, backend, api } of LOADED) expectSameDistances(backend, api.greatCircleMany(a, b, c, d, { radius: 1 }), expected, label);
+        for (const { label, backend, api } of LOADED)
+          expectSameDistances(backend, api.greatCircleMany(a, b, c, d, { radius: 1 }), expected, label);
       }),
       { ...SETTINGS, numRuns: Math.ceil(RUNS / 10) },
     );
   });
 
   it('checkPrimes equals the oracle on arrays of integers of every size', () => {
-    const integer = fc.oneof(fc.bigInt({ min: -1000n, max: 100_000n }), fc.bigInt({ min: 0n, max: MAX_SAFE }), nearPowerOfTwo.filter((n) => n <= MAX_SAFE), semiprime.filter((n) => n <= MAX_SAFE));
+    const integer = fc.oneof(
+      fc.bigInt({ min: -1000n, max: 100_000n }),
+      fc.bigInt({ min: 0n, max: MAX_SAFE }),
+      nearPowerOfTwo.filter((n) => n <= MAX_SAFE),
+      semiprime.filter((n) => n <= MAX_SAFE),
+    );
     fc.assert(
       fc.property(fc.array(integer, { maxLength: 30 }), (values) => {
         const expected = Uint8Array.from(values, (n) => (isPrimeOracle(n) ? 1 : 0));
@@ -131,7 +152,14 @@ describe('batch kernels agree with the scalar ones in every backend', () => {
 
   it('countPrimes and primesBetween match the oracle on random windows anywhere below 2^53', () => {
     const window = fc
-      .tuple(fc.oneof(fc.integer({ min: 0, max: 100_000 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), nearPowerOfTwo.filter((n) => n <= MAX_SAFE).map(Number)), fc.integer({ min: 0, max: 400 }))
+      .tuple(
+        fc.oneof(
+          fc.integer({ min: 0, max: 100_000 }),
+          fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+          nearPowerOfTwo.filter((n) => n <= MAX_SAFE).map(Number),
+        ),
+        fc.integer({ min: 0, max: 400 }),
+      )
       .map(([lo, width]) => [lo, Math.min(lo + width, 2 ** 53)] as const);
     fc.assert(
       fc.property(window, ([lo, hi]) => {
@@ -152,7 +180,23 @@ describe('coordinatesInDomain (the facade’s fast check) agrees with a plain te
   // exactly one bad element anywhere (a SIMD step or the tail) come up often.
   const coordinate = fc.oneof(
     { weight: 12, arbitrary: fc.double({ min: -90, max: 90, noNaN: true }) },
-    { weight: 1, arbitrary: fc.constantFrom(90, -90, 90.00000000000001, -90.00000000000001, -0, NaN, Infinity, -Infinity, Number.MAX_VALUE, -Number.MAX_VALUE, 180, 1e300) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        90,
+        -90,
+        90.00000000000001,
+        -90.00000000000001,
+        -0,
+        NaN,
+        Infinity,
+        -Infinity,
+        Number.MAX_VALUE,
+        -Number.MAX_VALUE,
+        180,
+        1e300,
+      ),
+    },
   );
   const column = fc.tuple(fc.array(coordinate, { maxLength: 40 }), fc.integer({ min: 0, max: 3 })).map(([values, offset]) => {
     const backing = new Float64Array(values.length + offset + 1).fill(NaN); // NaN around the view

@@ -17,14 +17,20 @@ const TEST_ONLY = ['primePiCombinatorial'];
 
 describe('exports and glue', () => {
   it.for(Object.entries(WASM_FILES))('the %s wasm module exports exactly what the glue uses', ([, file]) => {
-    const exported = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(file))).map((e) => e.name).sort();
+    const exported = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(file)))
+      .map((e) => e.name)
+      .sort();
     const used = [...new Set([...GLUE.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]!)), ...TEST_ONLY].sort();
     expect(exported).toEqual(used);
   });
 
-  it.skipIf(!LOADED.some((b) => b.backend.name === 'native'))('the addon exports exactly the shared kernels, its variants and its features', () => {
-    const addon = loadAddon(undefined) as unknown as Record<string, unknown> & { variants: Record<string, Record<string, unknown>> };
-    expect(Object.keys(addon).sort()).toEqual([...SHARED_KERNELS, ...TEST_ONLY, 'features', 'variants'].sort());
-    for (const kernels of Object.values(addon.variants)) expect(Object.keys(kernels).sort()).toEqual([...VARIANT_KERNELS, 'fusedMultiplyAdd'].sort());
-  });
+  it.skipIf(!LOADED.some((b) => b.backend.name === 'native'))(
+    'the addon exports exactly the shared kernels, its variants and its features',
+    () => {
+      const addon = loadAddon(undefined) as unknown as Record<string, unknown> & { variants: Record<string, Record<string, unknown>> };
+      expect(Object.keys(addon).sort()).toEqual([...SHARED_KERNELS, ...TEST_ONLY, 'features', 'variants'].sort());
+      for (const kernels of Object.values(addon.variants))
+        expect(Object.keys(kernels).sort()).toEqual([...VARIANT_KERNELS, 'fusedMultiplyAdd'].sort());
+    },
+  );
 });

@@ -49,7 +49,10 @@ console.log(JSON.stringify({ call, mode: info.mode, selected: info.selected, inf
 `;
 
 describe('loader', () => {
-  const missing = { nativePath: '/nonexistent/numaccel.node', wasm: { simd128: '/nonexistent/numaccel-simd.wasm', scalar: '/nonexistent/numaccel.wasm' } };
+  const missing = {
+    nativePath: '/nonexistent/numaccel.node',
+    wasm: { simd128: '/nonexistent/numaccel-simd.wasm', scalar: '/nonexistent/numaccel.wasm' },
+  };
 
   it('records why each build did not load, keeping the original error as cause, and still loads the others', () => {
     const statuses = nodeBuilds(missing);
@@ -73,7 +76,10 @@ describe('loader', () => {
   it("a backend's default build is its first that loads; when none does, the first one's failure", () => {
     expect(defaultNodeBuild('native', missing)).toMatchObject({ state: 'failed', build: { id: 'native:avx512' } });
     expect(defaultNodeBuild('js', missing)).toMatchObject({ state: 'loaded', build: { id: 'js' } });
-    expect(defaultNodeBuild('wasm', { wasm: { simd128: '/nonexistent/numaccel-simd.wasm' } })).toMatchObject({ state: 'loaded', build: { id: 'wasm:scalar' } });
+    expect(defaultNodeBuild('wasm', { wasm: { simd128: '/nonexistent/numaccel-simd.wasm' } })).toMatchObject({
+      state: 'loaded',
+      build: { id: 'wasm:scalar' },
+    });
   });
 
   it('rejects a corrupt .wasm and a .node file that is not an addon, with the cause', () => {
@@ -110,7 +116,8 @@ describe('setBackend and backendInfo', () => {
     expect(info.builds.map((b) => b.id)).toEqual(BUILD_IDS);
     expect(Object.keys(info.selected).sort()).toEqual([...ROUTES].sort());
     for (const backend of info.backends) {
-      if (backend.available) expect(backend).toMatchObject({ state: 'loaded', variant: expect.any(String), fusedMultiplyAdd: expect.any(Boolean) });
+      if (backend.available)
+        expect(backend).toMatchObject({ state: 'loaded', variant: expect.any(String), fusedMultiplyAdd: expect.any(Boolean) });
       else expect(backend.error?.cause).toBeDefined();
     }
     const served = new Set(Object.values(info.selected));
@@ -162,11 +169,14 @@ describe('NUMACCEL_BACKEND and NUMACCEL_NATIVE_PATH', () => {
     });
   });
 
-  it.for(LOADED.filter((b) => b.primary && b.label !== CMAKE_LABEL))('NUMACCEL_BACKEND=$backend.name serves every route from its default build, $label', ({ label, backend }) => {
-    const out = runNode(PROBE, { NUMACCEL_BACKEND: backend.name }) as any;
-    expect(out.call).toEqual({ value: true });
-    expect(out.selected).toEqual(Object.fromEntries(ROUTES.map((r) => [r, label])));
-  });
+  it.for(LOADED.filter((b) => b.primary && b.label !== CMAKE_LABEL))(
+    'NUMACCEL_BACKEND=$backend.name serves every route from its default build, $label',
+    ({ label, backend }) => {
+      const out = runNode(PROBE, { NUMACCEL_BACKEND: backend.name }) as any;
+      expect(out.call).toEqual({ value: true });
+      expect(out.selected).toEqual(Object.fromEntries(ROUTES.map((r) => [r, label])));
+    },
+  );
 
   it.skipIf(!LOADED.some((b) => b.label === 'native:sse2'))('NUMACCEL_BACKEND=native:sse2 forces one build', () => {
     const out = runNode(PROBE, { NUMACCEL_BACKEND: 'native:sse2' }) as any;

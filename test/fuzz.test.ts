@@ -24,8 +24,36 @@ const FUNCTIONS = Object.keys(REFERENCE.api) as (keyof NumaccelApi)[];
 const RUNS = Math.ceil(CALLS / FUNCTIONS.length);
 
 const edgeNumbers = fc.constantFrom(
-  0, -0, 1, -1, 2, 3, 4, 90, -90, 90.000001, 180, -180, 360, 540, 1e300, -1e300, 2 ** 53, 2 ** 53 - 1, -(2 ** 53), 2 ** 64, 0.5, 1e-320,
-  Number.NaN, Infinity, -Infinity, Number.MAX_VALUE, Number.MIN_VALUE, Number.EPSILON, 4_759_123_141, 341_550_071_728_321,
+  0,
+  -0,
+  1,
+  -1,
+  2,
+  3,
+  4,
+  90,
+  -90,
+  90.000001,
+  180,
+  -180,
+  360,
+  540,
+  1e300,
+  -1e300,
+  2 ** 53,
+  2 ** 53 - 1,
+  -(2 ** 53),
+  2 ** 64,
+  0.5,
+  1e-320,
+  Number.NaN,
+  Infinity,
+  -Infinity,
+  Number.MAX_VALUE,
+  Number.MIN_VALUE,
+  Number.EPSILON,
+  4_759_123_141,
+  341_550_071_728_321,
 );
 const number = fc.oneof(edgeNumbers, fc.double(), fc.integer(), fc.double({ min: -200, max: 200 }));
 const bigint = fc.oneof(fc.bigInt(), fc.constantFrom(-1n, 0n, 2n, 2n ** 53n, 2n ** 64n - 1n, 2n ** 64n, -(2n ** 64n), 2n ** 200n));

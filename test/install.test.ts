@@ -19,7 +19,21 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { IN_CI } from './support/backends.js';
-import { ESM_SCRIPT, TARBALL, TOOLS, cleanEnv, exec, missing, npmInstall, onceForAll, probeOutput, tarball, tempProject, writeProbe, type Ran } from './runtime/consumer.js';
+import {
+  ESM_SCRIPT,
+  TARBALL,
+  TOOLS,
+  cleanEnv,
+  exec,
+  missing,
+  npmInstall,
+  onceForAll,
+  probeOutput,
+  tarball,
+  tempProject,
+  writeProbe,
+  type Ran,
+} from './runtime/consumer.js';
 import { expectProbe } from './runtime/expected.js';
 
 const NO_COMPILER = { CC: 'false', CXX: 'false' };
@@ -92,7 +106,20 @@ describe.skipIf(!TARBALL && !IN_CI)('installing the packed package (needs NUMACC
     beforeAll(install.run, INSTALL_TIMEOUT);
 
     it('ships compiled JavaScript, types, both .wasm builds, the C++ sources and a prebuilt linux-x64 addon', () => {
-      for (const file of ['dist/index.js', 'dist/index.mjs', 'dist/workerd.mjs', 'dist/browser.mjs', 'dist/index.d.ts', 'dist/index.d.mts', 'dist/cli/main.js', 'build-wasm/numaccel.wasm', 'build-wasm/numaccel-simd.wasm', 'native/addon.cc', 'native/binding.gyp', 'scripts/build-native.js']) {
+      for (const file of [
+        'dist/index.js',
+        'dist/index.mjs',
+        'dist/workerd.mjs',
+        'dist/browser.mjs',
+        'dist/index.d.ts',
+        'dist/index.d.mts',
+        'dist/cli/main.js',
+        'build-wasm/numaccel.wasm',
+        'build-wasm/numaccel-simd.wasm',
+        'native/addon.cc',
+        'native/binding.gyp',
+        'scripts/build-native.js',
+      ]) {
         expect(fs.existsSync(path.join(installed(), file)), file).toBe(true);
       }
       // A binding.gyp at the root would be an implicit `node-gyp rebuild` install script.
@@ -117,13 +144,35 @@ describe.skipIf(!TARBALL && !IN_CI)('installing the packed package (needs NUMACC
     });
 
     it('works from ES modules and from strict TypeScript (module nodenext), types included', async () => {
-      expect(await output('esm.mjs', `import { checkPrime, greatCircle } from 'numaccel';\nconsole.log(checkPrime(97), greatCircle(0, 0, 0, 90, { radius: 2 }));`)).toBe(`true ${Math.PI}\n`);
+      expect(
+        await output(
+          'esm.mjs',
+          `import { checkPrime, greatCircle } from 'numaccel';\nconsole.log(checkPrime(97), greatCircle(0, 0, 0, 90, { radius: 2 }));`,
+        ),
+      ).toBe(`true ${Math.PI}\n`);
       fs.writeFileSync(
         path.join(project, 'tsconfig.json'),
-        JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: false, outDir: 'out', types: [] }, include: ['*.mts', '*.cts'] }),
+        JSON.stringify({
+          compilerOptions: {
+            strict: true,
+            module: 'nodenext',
+            moduleResolution: 'nodenext',
+            target: 'es2022',
+            noEmit: false,
+            outDir: 'out',
+            types: [],
+          },
+          include: ['*.mts', '*.cts'],
+        }),
       );
-      fs.writeFileSync(path.join(project, 'esm.mts'), `import { countPrimes, type GreatCircleOptions } from 'numaccel';\nconst options: GreatCircleOptions = { unit: 'km' };\nconst n: number = countPrimes(0, 100);\nconsole.log(n, options.unit);\n`);
-      fs.writeFileSync(path.join(project, 'cjs.cts'), `import numaccel = require('numaccel');\nconst primes: Float64Array = numaccel.primesBetween(0, 10);\nconsole.log(Array.from(primes).join(','));\n`);
+      fs.writeFileSync(
+        path.join(project, 'esm.mts'),
+        `import { countPrimes, type GreatCircleOptions } from 'numaccel';\nconst options: GreatCircleOptions = { unit: 'km' };\nconst n: number = countPrimes(0, 100);\nconsole.log(n, options.unit);\n`,
+      );
+      fs.writeFileSync(
+        path.join(project, 'cjs.cts'),
+        `import numaccel = require('numaccel');\nconst primes: Float64Array = numaccel.primesBetween(0, 10);\nconsole.log(Array.from(primes).join(','));\n`,
+      );
       const tsc = path.join(PACKAGE_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
       const compiled = await exec(process.execPath, [tsc, '-p', project], { cwd: project, timeout: 120_000 });
       expect(compiled.stdout + compiled.stderr).toBe('');
@@ -172,8 +221,13 @@ describe.skipIf(!TARBALL && !IN_CI)('installing the packed package (needs NUMACC
         const got = await info();
         expect(got).toMatchObject({ prime: true, count: 78498 });
         expect(got.backends[0]).toMatchObject({ name: 'native', state: 'failed', available: false });
-        expect(got.backends[0]!.error).toMatch(/^numaccel: the native:\w+ build is not available: no prebuilt addon fits linux-x64 and none was compiled: run `npx numaccel build-native`/);
-        expect(got.backends.slice(1).map((b) => [b.name, b.available])).toEqual([['wasm', true], ['js', true]]);
+        expect(got.backends[0]!.error).toMatch(
+          /^numaccel: the native:\w+ build is not available: no prebuilt addon fits linux-x64 and none was compiled: run `npx numaccel build-native`/,
+        );
+        expect(got.backends.slice(1).map((b) => [b.name, b.available])).toEqual([
+          ['wasm', true],
+          ['js', true],
+        ]);
         for (const build of Object.values(got.selected)) expect(build).not.toMatch(/^native/);
       };
       await missingNative();

@@ -39,14 +39,21 @@ async function round() {
 `;
 
 describe('memory', () => {
-  it.for(LOADED.filter((b) => b.primary && b.label !== CMAKE_LABEL).map((b) => b.backend.name))('30 rounds of large and small calls do not grow the %s process', (backend) => {
-    const result = spawnSync(process.execPath, ['--expose-gc', '-e', SCRIPT, backend], { encoding: 'utf8', timeout: 600_000, cwd: path.dirname(PACKAGE_ROOT) });
-    expect(result.stderr).toBe('');
-    expect(result.status).toBe(0); // and the process exited by itself, pools and threads included
-    // RSS wanders by tens of MB as pool threads come and go, so compare the medians of the first
-    // and last eight rounds: a leak of even one 8 MB result per round would add over 130 MB.
-    const samples = (JSON.parse(result.stdout) as number[]).map((bytes) => bytes / 2 ** 20);
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-    expect(median(samples.slice(-8)) - median(samples.slice(0, 8))).toBeLessThan(48);
-  });
+  it.for(LOADED.filter((b) => b.primary && b.label !== CMAKE_LABEL).map((b) => b.backend.name))(
+    '30 rounds of large and small calls do not grow the %s process',
+    (backend) => {
+      const result = spawnSync(process.execPath, ['--expose-gc', '-e', SCRIPT, backend], {
+        encoding: 'utf8',
+        timeout: 600_000,
+        cwd: path.dirname(PACKAGE_ROOT),
+      });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0); // and the process exited by itself, pools and threads included
+      // RSS wanders by tens of MB as pool threads come and go, so compare the medians of the first
+      // and last eight rounds: a leak of even one 8 MB result per round would add over 130 MB.
+      const samples = (JSON.parse(result.stdout) as number[]).map((bytes) => bytes / 2 ** 20);
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+      expect(median(samples.slice(-8)) - median(samples.slice(0, 8))).toBeLessThan(48);
+    },
+  );
 });

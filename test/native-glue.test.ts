@@ -22,7 +22,7 @@ const addons = [
 ];
 
 describe.skipIf(addons.length === 0)('the native glue, called directly with garbage', () => {
-  it('allows the facade\'s thread limit, no more (native/async.h kAsyncMaxThreads = MAX_THREADS)', () => {
+  it("allows the facade's thread limit, no more (native/async.h kAsyncMaxThreads = MAX_THREADS)", () => {
     const native = LOADED.find((b) => b.backend.name === 'native')!;
     expect(native.backend.features['asyncMaxThreads']).toBe(MAX_THREADS);
   });
@@ -34,7 +34,10 @@ describe.skipIf(addons.length === 0)('the native glue, called directly with garb
     const tally = JSON.parse(child.stdout) as Record<string, number>;
     // Only the glue's own errors: a TypeError for a wrong type, a RangeError for a bad value.
     const classes = Object.keys(tally).filter((key) => key.startsWith('threw') || key.startsWith('rejected'));
-    expect(classes.every((key) => / (TypeError|RangeError)$/.test(key)), JSON.stringify(tally)).toBe(true);
+    expect(
+      classes.every((key) => / (TypeError|RangeError)$/.test(key)),
+      JSON.stringify(tally),
+    ).toBe(true);
     expect(tally['threw TypeError'] ?? 0).toBeGreaterThan(CALLS / 10);
     expect(tally['threw RangeError'] ?? 0).toBeGreaterThan(0);
   });

@@ -23,7 +23,9 @@ function piFromCuts(kernels: Kernels, x: number, leafCount: number, cuts: readon
 }
 
 function runPart(kernels: Kernels, part: PrimePiPart): bigint | BigInt64Array {
-  return part.kernel === 'primePiLeaves' ? kernels.primePiLeaves(part.x, part.index, part.count) : kernels.primePiSieve(part.x, part.from, part.to);
+  return part.kernel === 'primePiLeaves'
+    ? kernels.primePiLeaves(part.x, part.index, part.count)
+    : kernels.primePiSieve(part.x, part.from, part.to);
 }
 
 // π(x) at the edges of the combinatorial range and at published values (OEIS A006880, A007053).

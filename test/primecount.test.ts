@@ -28,21 +28,20 @@ const SEED = 20260817;
 
 /** π(10^k), k = 0 … 15 (OEIS A006880). */
 const PI_POW10 = [
-  0, 4, 25, 168, 1229, 9592, 78498, 664579, 5761455, 50847534, 455052511, 4118054813, 37607912018, 346065536839,
-  3204941750802, 29844570422669,
+  0, 4, 25, 168, 1229, 9592, 78498, 664579, 5761455, 50847534, 455052511, 4118054813, 37607912018, 346065536839, 3204941750802,
+  29844570422669,
 ];
 /** π(2^k), k = 0 … 53 (OEIS A007053). */
 const PI_POW2 = [
-  0, 1, 2, 4, 6, 11, 18, 31, 54, 97, 172, 309, 564, 1028, 1900, 3512, 6542, 12251, 23000, 43390, 82025, 155611,
-  295947, 564163, 1077871, 2063689, 3957809, 7603553, 14630843, 28192750, 54400028, 105097565, 203280221, 393615806,
-  762939111, 1480206279, 2874398515, 5586502348, 10866266172, 21151907950, 41203088796, 80316571436, 156661034233,
-  305761713237, 597116381732, 1166746786182, 2280998753949, 4461632979717, 8731188863470, 17094432576778,
-  33483379603407, 65612899915304, 128625503610475, 252252704148404,
+  0, 1, 2, 4, 6, 11, 18, 31, 54, 97, 172, 309, 564, 1028, 1900, 3512, 6542, 12251, 23000, 43390, 82025, 155611, 295947, 564163, 1077871,
+  2063689, 3957809, 7603553, 14630843, 28192750, 54400028, 105097565, 203280221, 393615806, 762939111, 1480206279, 2874398515, 5586502348,
+  10866266172, 21151907950, 41203088796, 80316571436, 156661034233, 305761713237, 597116381732, 1166746786182, 2280998753949, 4461632979717,
+  8731188863470, 17094432576778, 33483379603407, 65612899915304, 128625503610475, 252252704148404,
 ];
 /** The 10^k-th prime, k = 0 … 14 (OEIS A006988); the 10^15-th is above 2^53. */
 const NTH_POW10 = [
-  2, 29, 541, 7919, 104729, 1299709, 15485863, 179424673, 2038074743, 22801763489, 252097800623, 2760727302517,
-  29996224275833, 323780508946331, 3475385758524527,
+  2, 29, 541, 7919, 104729, 1299709, 15485863, 179424673, 2038074743, 22801763489, 252097800623, 2760727302517, 29996224275833,
+  323780508946331, 3475385758524527,
 ];
 /** Two maximal prime gaps (OEIS A002386 / A000101): 1132 after p below 2^53, 1550 below 2^64. */
 const GAP_1132 = 1693182318746371;
@@ -287,7 +286,10 @@ for (const backend of BACKENDS) {
       NTH_POW10.forEach((expected, k) => {
         if (10 ** k <= nLimit) expect(backend.nthPrime(10 ** k), `nthPrime(10^${k})`).toBe(expected);
       });
-      for (let n = 1; n <= 30; n++) expect(backend.nthPrime(n)).toBe([2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113][n - 1]);
+      for (let n = 1; n <= 30; n++)
+        expect(backend.nthPrime(n)).toBe(
+          [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101, 103, 107, 109, 113][n - 1],
+        );
       if (LONG) expect(backend.nthPrime(js.NTH_PRIME_LIMIT)).toBe(LARGEST_SAFE_PRIME);
       // Around a switch of the windowed search (n < 10^5 lists one window from 0).
       for (const n of [99_999, 100_000, 100_001]) expect(backend.nthPrime(n)).toBe(JS.nthPrime(n));
@@ -321,9 +323,25 @@ for (const backend of BACKENDS) {
     it('nextPrime / prevPrime at both ends of the range, and their sentinels', () => {
       const small: [number, number, number][] = [
         // n, nextPrime(n), prevPrime(n)
-        [0, 2, -1], [1, 2, -1], [2, 3, -1], [3, 5, 2], [4, 5, 3], [5, 7, 3], [6, 7, 5], [7, 11, 5], [8, 11, 7],
-        [11, 13, 7], [12, 13, 11], [13, 17, 11], [209, 211, 199], [210, 211, 199], [211, 223, 199], [212, 223, 211],
-        [419, 421, 409], [420, 421, 419], [421, 431, 419],
+        [0, 2, -1],
+        [1, 2, -1],
+        [2, 3, -1],
+        [3, 5, 2],
+        [4, 5, 3],
+        [5, 7, 3],
+        [6, 7, 5],
+        [7, 11, 5],
+        [8, 11, 7],
+        [11, 13, 7],
+        [12, 13, 11],
+        [13, 17, 11],
+        [209, 211, 199],
+        [210, 211, 199],
+        [211, 223, 199],
+        [212, 223, 211],
+        [419, 421, 409],
+        [420, 421, 419],
+        [421, 431, 419],
       ];
       for (const [n, next, prev] of small) {
         expect(backend.nextPrime(n), `nextPrime(${n})`).toBe(next);
@@ -378,12 +396,17 @@ for (const backend of BACKENDS) {
 describe('exact division in doubles (the TypeScript reference)', () => {
   it('floorDiv(a, b) = ⌊a/b⌋ for every a <= 2^53, also where a/b lies just below an integer', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 26 }), fc.integer({ min: 0, max: 8 }), fc.double({ min: 0, max: 1, noNaN: true }), (b, back, where) => {
-        // a = k·b − back for k near the top of the range (2^53 / b) or anywhere below it.
-        const k = where < 0.5 ? Math.floor(2 ** 53 / b) - Math.floor(where * 16) : Math.floor(where * (2 ** 53 / b));
-        const a = Math.min(2 ** 53, Math.max(0, k * b - back));
-        expect(js.floorDiv(a, b)).toBe(Number(BigInt(a) / BigInt(b)));
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 26 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (b, back, where) => {
+          // a = k·b − back for k near the top of the range (2^53 / b) or anywhere below it.
+          const k = where < 0.5 ? Math.floor(2 ** 53 / b) - Math.floor(where * 16) : Math.floor(where * (2 ** 53 / b));
+          const a = Math.min(2 ** 53, Math.max(0, k * b - back));
+          expect(js.floorDiv(a, b)).toBe(Number(BigInt(a) / BigInt(b)));
+        },
+      ),
       { seed: SEED, numRuns: 20000 },
     );
     expect(js.floorDiv(2 ** 53, 3)).toBe(3002399751580330);

@@ -12,7 +12,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IN_CI } from './support/backends.js';
-import { CJS_SCRIPT, ESM_SCRIPT, TARBALL, TOOLS, cleanEnv, exec, missing, npmInstall, onceForAll, probeOutput, tempProject, writeProbe } from './runtime/consumer.js';
+import {
+  CJS_SCRIPT,
+  ESM_SCRIPT,
+  TARBALL,
+  TOOLS,
+  cleanEnv,
+  exec,
+  missing,
+  npmInstall,
+  onceForAll,
+  probeOutput,
+  tempProject,
+  writeProbe,
+} from './runtime/consumer.js';
 import { PROBE_INPUT, expectProbe } from './runtime/expected.js';
 
 const ALL = ['native', 'wasm', 'js'];
@@ -54,7 +67,16 @@ describe.skipIf(!TARBALL && !IN_CI)('the probe in every runtime, on the packed t
     const project = install.get();
     // The permissions numaccel needs: read (the package, .wasm, the addon), env (NUMACCEL_*), ffi
     // (Node-API addons; without it native is recorded as failed and wasm serves).
-    const args = ['run', '--no-prompt', '--cached-only', '--node-modules-dir=manual', '--allow-read', '--allow-env', '--allow-ffi', ESM_SCRIPT];
+    const args = [
+      'run',
+      '--no-prompt',
+      '--cached-only',
+      '--node-modules-dir=manual',
+      '--allow-read',
+      '--allow-env',
+      '--allow-ffi',
+      ESM_SCRIPT,
+    ];
     const env = cleanEnv({ DENO_DIR: path.join(project, '.deno'), DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' });
     const ran = await exec(TOOLS.deno, args, { cwd: project, env, timeout: RUN_TIMEOUT });
     expectProbe(probeOutput(ran), { platform: 'node', backends: ALL, async: true });

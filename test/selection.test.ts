@@ -9,7 +9,9 @@ const table = (nsPerCall: Partial<Record<Route, Partial<Record<BuildId, number>>
   date: '2026-11-21',
   machine: 'test',
   node: 'v20',
-  routes: Object.fromEntries(ROUTES.map((route) => [route, { workload: 'w', nsPerCall: nsPerCall[route] ?? {} }])) as SelectionTable['routes'],
+  routes: Object.fromEntries(
+    ROUTES.map((route) => [route, { workload: 'w', nsPerCall: nsPerCall[route] ?? {} }]),
+  ) as SelectionTable['routes'],
 });
 
 /** The expected choice: `picks` for the routes named, `otherwise` for the rest. */
@@ -26,13 +28,21 @@ describe('chooseRoutes', () => {
   });
 
   it('picks the fastest measured build for each route', () => {
-    expect(chooseRoutes(measured, DEFAULTS)).toEqual(expected('native:avx512', { checkPrime: 'wasm:simd128', checkPrimeLarge: 'native:avx512', greatCircle: 'js' }));
+    expect(chooseRoutes(measured, DEFAULTS)).toEqual(
+      expected('native:avx512', { checkPrime: 'wasm:simd128', checkPrimeLarge: 'native:avx512', greatCircle: 'js' }),
+    );
   });
 
   it('treats differences within TIE_MARGIN (5%) as ties, won by priority order', () => {
-    expect(chooseRoutes(table({ primesBetween: { 'native:avx512': 212.7, 'wasm:simd128': 202.8, js: 737 } }), DEFAULTS).primesBetween).toBe('native:avx512');
-    expect(chooseRoutes(table({ primesBetween: { 'native:avx512': 214, 'wasm:simd128': 203, js: 737 } }), DEFAULTS).primesBetween).toBe('wasm:simd128');
-    expect(chooseRoutes(table({ greatCircle: { 'native:avx512': 163, 'wasm:simd128': 150, js: 149 } }), DEFAULTS).greatCircle).toBe('wasm:simd128');
+    expect(chooseRoutes(table({ primesBetween: { 'native:avx512': 212.7, 'wasm:simd128': 202.8, js: 737 } }), DEFAULTS).primesBetween).toBe(
+      'native:avx512',
+    );
+    expect(chooseRoutes(table({ primesBetween: { 'native:avx512': 214, 'wasm:simd128': 203, js: 737 } }), DEFAULTS).primesBetween).toBe(
+      'wasm:simd128',
+    );
+    expect(chooseRoutes(table({ greatCircle: { 'native:avx512': 163, 'wasm:simd128': 150, js: 149 } }), DEFAULTS).greatCircle).toBe(
+      'wasm:simd128',
+    );
   });
 
   it('picks the fastest among the available builds only', () => {

@@ -37,8 +37,10 @@ function best(job) {
 
 async function runBenchmark() {
   const info = await ready();
-  const builds = info.backends.filter((b) => b.available && b.name !== 'native').map((b) => ({ name: b.name, id: b.id, api: withBackend(b.name) }));
-  const random = (seed) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const builds = info.backends
+    .filter((b) => b.available && b.name !== 'native')
+    .map((b) => ({ name: b.name, id: b.id, api: withBackend(b.name) }));
+  const random = (seed) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const next = random(7);
   const n = 200_000;
   const lons = Float64Array.from({ length: n }, () => next() * 360 - 180);
@@ -84,7 +86,8 @@ $('bench').addEventListener('click', () => runBenchmark());
 showPrime();
 showDistance();
 ready().then((info) => {
-  $('status').textContent = `Ready on ${info.platform}: ${info.backends.map((b) => `${b.name} ${b.available ? `(${b.id})` : 'unavailable'}`).join(', ')}.`;
+  $('status').textContent =
+    `Ready on ${info.platform}: ${info.backends.map((b) => `${b.name} ${b.available ? `(${b.id})` : 'unavailable'}`).join(', ')}.`;
   showPrime();
   showDistance();
 });

@@ -32,10 +32,14 @@ struct Column {
 using FourArrays = Napi::Float64Array[4];
 
 class ManyJob final : public Job {
-public:
+  public:
     ManyJob(Napi::Env env, unsigned threads, Napi::Int32Array control, const GeoVariant& variant, const FourArrays& in,
             double radius, Napi::Float64Array out)
-        : Job(env, "greatCircleManyAsync", threads, control), variant_(variant), radius_(radius), out_(out.Data()), n_(out.ElementLength()) {
+        : Job(env, "greatCircleManyAsync", threads, control),
+          variant_(variant),
+          radius_(radius),
+          out_(out.Data()),
+          n_(out.ElementLength()) {
         for (int c = 0; c < 4; ++c) {
             in_[c] = Column{in[c].Data(), in[c].ElementLength()};
             Keep(in[c]);
@@ -43,7 +47,7 @@ public:
         Keep(out);
     }
 
-private:
+  private:
     void Run(Control& control) override {
         // ~14 ns per pair on one AVX2 core: 64K pairs are ~1 ms. Multiples of 16 pairs (the
         // widest variant's step) leave a padded tail only at the very end.
@@ -76,14 +80,15 @@ Napi::Value GreatCircleManyAsync(const Napi::CallbackInfo& info) {
     const GeoArgs args = ManyArgsOf(info, name);
     const unsigned threads = ThreadsArg(info, 6, name);
     Napi::Int32Array control = ControlArg(info, 7, name);
-    return Job::Start(std::unique_ptr<Job>(new ManyJob(info.Env(), threads, control, VariantOf(info), args.arrays, args.radius, args.out)),
+    return Job::Start(std::unique_ptr<Job>(new ManyJob(info.Env(), threads, control, VariantOf(info), args.arrays,
+                                                       args.radius, args.out)),
                       info.Env());
 }
 
 class MatrixJob final : public Job {
-public:
-    MatrixJob(Napi::Env env, unsigned threads, Napi::Int32Array control, const GeoVariant& variant, const FourArrays& in,
-              double radius, Napi::Float64Array out)
+  public:
+    MatrixJob(Napi::Env env, unsigned threads, Napi::Int32Array control, const GeoVariant& variant,
+              const FourArrays& in, double radius, Napi::Float64Array out)
         : Job(env, "greatCircleMatrixAsync", threads, control), variant_(variant), radius_(radius), out_(out.Data()) {
         for (int c = 0; c < 4; ++c) {
             in_[c] = Column{in[c].Data(), in[c].ElementLength()};
@@ -92,7 +97,7 @@ public:
         Keep(out);
     }
 
-private:
+  private:
     void Run(Control& control) override {
         const std::size_t n_a = in_[0].length, n_b = in_[2].length;
         if (n_a == 0 || n_b == 0) {
@@ -109,7 +114,8 @@ private:
             for_each_chunk(control, threads_, ceil_div(n_a, rows), [&](std::size_t i) {
                 const std::size_t r = i * rows;
                 const std::size_t m = std::min(rows, n_a - r);
-                variant_.matrix(in_[0].data + r, in_[1].data + r, m, in_[2].data, in_[3].data, n_b, radius_, out_ + r * n_b);
+                variant_.matrix(in_[0].data + r, in_[1].data + r, m, in_[2].data, in_[3].data, n_b, radius_,
+                                out_ + r * n_b);
             });
         } else {
             // Rows too long for one chunk: pieces of a row, by the pairwise kernel with the A point
@@ -136,7 +142,8 @@ Napi::Value GreatCircleMatrixAsync(const Napi::CallbackInfo& info) {
     const GeoArgs args = MatrixArgsOf(info, name);
     const unsigned threads = ThreadsArg(info, 6, name);
     Napi::Int32Array control = ControlArg(info, 7, name);
-    return Job::Start(std::unique_ptr<Job>(new MatrixJob(info.Env(), threads, control, VariantOf(info), args.arrays, args.radius, args.out)),
+    return Job::Start(std::unique_ptr<Job>(new MatrixJob(info.Env(), threads, control, VariantOf(info), args.arrays,
+                                                         args.radius, args.out)),
                       info.Env());
 }
 
@@ -148,8 +155,8 @@ void AddGeoAsyncFunctions(Napi::Env env, Napi::Object target, const GeoVariant& 
     void* data = const_cast<GeoVariant*>(&variant);  // read-only, static lifetime
     target.Set("greatCircleManyAsync",
                Napi::Function::New(env, PromiseFunction<async::GreatCircleManyAsync>, "greatCircleManyAsync", data));
-    target.Set("greatCircleMatrixAsync",
-               Napi::Function::New(env, PromiseFunction<async::GreatCircleMatrixAsync>, "greatCircleMatrixAsync", data));
+    target.Set("greatCircleMatrixAsync", Napi::Function::New(env, PromiseFunction<async::GreatCircleMatrixAsync>,
+                                                             "greatCircleMatrixAsync", data));
 }
 
 }  // namespace numaccel

@@ -16,9 +16,7 @@ namespace async {
 using glue::NumberArg;
 using glue::TypedArrayArg;
 
-void throw_aborted() {
-    throw JobError(ErrorKind::kAbort, "the operation was aborted");
-}
+void throw_aborted() { throw JobError(ErrorKind::kAbort, "the operation was aborted"); }
 
 void run_on_threads(unsigned count, Control& control, const std::function<void(unsigned)>& body,
                     const std::function<void(unsigned)>& not_started) {
@@ -55,10 +53,10 @@ Napi::Value Job::Start(std::unique_ptr<Job> job, Napi::Env env) {
     Napi::Promise promise = job->deferred_.Promise();
     // The thread-safe function only delivers "done" to the JS thread; it keeps the event
     // loop alive (it is ref'd) until the job has been settled.
-    napi_status status = napi_create_threadsafe_function(
-        env, nullptr, nullptr, Napi::String::New(env, job->name_), 0, 1, job.get(), Finalize, job.get(), Settle,
-        &job->done_);
-    if (status != napi_ok) throw Napi::Error::New(env, std::string(job->name_) + ": could not create the completion callback");
+    napi_status status = napi_create_threadsafe_function(env, nullptr, nullptr, Napi::String::New(env, job->name_), 0,
+                                                         1, job.get(), Finalize, job.get(), Settle, &job->done_);
+    if (status != napi_ok)
+        throw Napi::Error::New(env, std::string(job->name_) + ": could not create the completion callback");
     Job* self = job.release();  // owned by the thread-safe function from here: see Finalize
     // At environment teardown every job is told to stop before any is joined (Finalize).
     self->env_ = env;
@@ -155,22 +153,20 @@ void Job::Finalize(napi_env, void* data, void*) {
 
 // Environment cleanup hook: runs (on the JS thread) before the thread-safe functions are
 // finalized, so that all running jobs stop in parallel rather than one join after another.
-void Job::StopAtTeardown(void* data) {
-    static_cast<Job*>(data)->control_.fail();
-}
+void Job::StopAtTeardown(void* data) { static_cast<Job*>(data)->control_.fail(); }
 
 unsigned ThreadsArg(const Napi::CallbackInfo& info, std::size_t i, const std::string& name) {
     const double threads = NumberArg(info, i, (name + ": threads must be a number").c_str());
     if (!(threads >= 1.0 && threads <= kAsyncMaxThreads) || std::floor(threads) != threads) {
-        throw Napi::RangeError::New(info.Env(), name + ": threads must be an integer in [1, " +
-                                                    std::to_string(kAsyncMaxThreads) + "]");
+        throw Napi::RangeError::New(
+            info.Env(), name + ": threads must be an integer in [1, " + std::to_string(kAsyncMaxThreads) + "]");
     }
     return static_cast<unsigned>(threads);
 }
 
 Napi::Int32Array ControlArg(const Napi::CallbackInfo& info, std::size_t i, const std::string& name) {
-    Napi::Int32Array control = TypedArrayArg<std::int32_t>(
-        info, i, napi_int32_array, (name + ": control must be an Int32Array").c_str());
+    Napi::Int32Array control =
+        TypedArrayArg<std::int32_t>(info, i, napi_int32_array, (name + ": control must be an Int32Array").c_str());
     if (control.ElementLength() < 3) {
         throw Napi::RangeError::New(info.Env(), name + ": control must have at least 3 elements");
     }

@@ -85,12 +85,10 @@ inline void add_word(std::int32_t* p, std::int32_t value) noexcept {
 
 // A job's view of the control array, plus its own stop flag (set when a thread fails).
 class Control final : public StopToken {
-public:
+  public:
     explicit Control(std::int32_t* words) noexcept : words_(words) {}
 
-    bool stop_requested() const noexcept override {
-        return failed_.load(std::memory_order_relaxed) || cancelled();
-    }
+    bool stop_requested() const noexcept override { return failed_.load(std::memory_order_relaxed) || cancelled(); }
     bool cancelled() const noexcept { return load_word(words_) != 0; }
     void fail() noexcept { failed_.store(true, std::memory_order_relaxed); }
 
@@ -108,7 +106,7 @@ public:
     // Work is always cut into at most this many units, so that [1] and [2] fit an int32.
     static constexpr std::size_t kMaxUnits = std::numeric_limits<std::int32_t>::max();
 
-private:
+  private:
     std::int32_t* words_;
     std::atomic<bool> failed_{false};
     std::atomic<std::size_t> done_{0};
@@ -136,7 +134,7 @@ void run_on_threads(unsigned count, Control& control, const std::function<void(u
 // ---- the async worker ----------------------------------------------------------------------------
 // One job: a Promise, the typed arrays it keeps alive, and the work to run off the JS thread.
 class Job {
-public:
+  public:
     virtual ~Job() = default;
     Job(const Job&) = delete;
     Job& operator=(const Job&) = delete;
@@ -146,7 +144,7 @@ public:
     // (or when the environment is torn down: see Finalize).
     static Napi::Value Start(std::unique_ptr<Job> job, Napi::Env env);
 
-protected:
+  protected:
     Job(Napi::Env env, const char* name, unsigned threads, Napi::Int32Array control);
 
     // Keeps a typed array (and its buffer) alive until the job has been settled.
@@ -161,7 +159,7 @@ protected:
     const char* const name_;
     const unsigned threads_;
 
-private:
+  private:
     void Execute() noexcept;
     void Fail(ErrorKind kind, const std::string& message) noexcept;
     void Deliver() noexcept;

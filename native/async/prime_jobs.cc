@@ -29,15 +29,19 @@ using glue::TypedArrayArg;
 
 // ---- checkPrimesAsync(values, out, threads, control): Promise<void> --------------------------------
 class CheckPrimesJob final : public Job {
-public:
+  public:
     CheckPrimesJob(Napi::Env env, unsigned threads, Napi::Int32Array control, Napi::TypedArray values,
                    Napi::Uint8Array out, const double* f64, const u64* u64s)
-        : Job(env, "checkPrimesAsync", threads, control), f64_(f64), u64_(u64s), out_(out.Data()), n_(out.ElementLength()) {
+        : Job(env, "checkPrimesAsync", threads, control),
+          f64_(f64),
+          u64_(u64s),
+          out_(out.Data()),
+          n_(out.ElementLength()) {
         Keep(values);
         Keep(out);
     }
 
-private:
+  private:
     void Run(Control& control) override {
         // Up to ~1 us per 64-bit value: 4096 values are a few ms at most.
         const std::size_t size = chunk_size(n_, threads_, 256, 4096);
@@ -62,10 +66,12 @@ Napi::Value CheckPrimesAsync(const Napi::CallbackInfo& info) {
     const Napi::Env env = info.Env();
     const std::string name = "checkPrimesAsync";
     const Napi::Value values = info[0];
-    Napi::Uint8Array out = TypedArrayArg<std::uint8_t>(info, 1, napi_uint8_array, "checkPrimesAsync: out must be a Uint8Array");
+    Napi::Uint8Array out =
+        TypedArrayArg<std::uint8_t>(info, 1, napi_uint8_array, "checkPrimesAsync: out must be a Uint8Array");
     const unsigned threads = ThreadsArg(info, 2, name);
     Napi::Int32Array control = ControlArg(info, 3, name);
-    const napi_typedarray_type type = values.IsTypedArray() ? values.As<Napi::TypedArray>().TypedArrayType() : napi_int8_array;
+    const napi_typedarray_type type =
+        values.IsTypedArray() ? values.As<Napi::TypedArray>().TypedArrayType() : napi_int8_array;
     const double* f64 = nullptr;
     const u64* u64s = nullptr;
     std::size_t length;
@@ -85,7 +91,9 @@ Napi::Value CheckPrimesAsync(const Napi::CallbackInfo& info) {
         static const double kNone = 0.0;
         f64 = &kNone;
     }
-    return Job::Start(std::unique_ptr<Job>(new CheckPrimesJob(env, threads, control, values.As<Napi::TypedArray>(), out, f64, u64s)), info.Env());
+    return Job::Start(
+        std::unique_ptr<Job>(new CheckPrimesJob(env, threads, control, values.As<Napi::TypedArray>(), out, f64, u64s)),
+        info.Env());
 }
 
 // ---- countPrimesAsync / primesBetweenAsync ---------------------------------------------------------
@@ -100,11 +108,11 @@ std::shared_ptr<const SieveBasePrimes> base_primes_for(Control& control, const S
 }
 
 class CountPrimesJob final : public Job {
-public:
+  public:
     CountPrimesJob(Napi::Env env, unsigned threads, Napi::Int32Array control, u64 lo, u64 hi)
         : Job(env, "countPrimesAsync", threads, control), lo_(lo), hi_(hi) {}
 
-private:
+  private:
     void Run(Control& control) override {
         const SievePlan plan(lo_, hi_);
         control.start(plan.blocks());
@@ -134,13 +142,17 @@ Napi::Value CountPrimesAsync(const Napi::CallbackInfo& info) {
 }
 
 class PrimesBetweenJob final : public Job {
-public:
+  public:
     PrimesBetweenJob(Napi::Env env, unsigned threads, Napi::Int32Array control, u64 lo, u64 hi, Napi::Float64Array out)
-        : Job(env, "primesBetweenAsync", threads, control), lo_(lo), hi_(hi), out_(out.Data()), capacity_(out.ElementLength()) {
+        : Job(env, "primesBetweenAsync", threads, control),
+          lo_(lo),
+          hi_(hi),
+          out_(out.Data()),
+          capacity_(out.ElementLength()) {
         Keep(out);
     }
 
-private:
+  private:
     [[noreturn]] static void throw_too_short() {
         throw JobError(ErrorKind::kRangeError, "out is too short for the primes in [lo, hi)");
     }
@@ -178,9 +190,9 @@ private:
         const bool one_by_one = plan.setup_blocks() <= 0.05;
 
         std::vector<Block> blocks(n);
-        std::mutex mutex;         // guards the fields of blocks[] but buffer, spare, and:
-        std::size_t water = 0;    // blocks [0, water) are done
-        std::size_t written = 0;  // the number of primes in blocks [0, water)
+        std::mutex mutex;                        // guards the fields of blocks[] but buffer, spare, and:
+        std::size_t water = 0;                   // blocks [0, water) are done
+        std::size_t written = 0;                 // the number of primes in blocks [0, water)
         std::vector<std::vector<double>> spare;  // buffers to reuse (one_by_one)
         std::atomic<std::size_t> total{0};
 
@@ -274,11 +286,13 @@ Napi::Value PrimesBetweenAsync(const Napi::CallbackInfo& info) {
     const std::string name = "primesBetweenAsync";
     u64 lo, hi;
     RangeArgs(info, "primesBetweenAsync", lo, hi);
-    Napi::Float64Array out = TypedArrayArg<double>(info, 2, napi_float64_array, "primesBetweenAsync: out must be a Float64Array");
+    Napi::Float64Array out =
+        TypedArrayArg<double>(info, 2, napi_float64_array, "primesBetweenAsync: out must be a Float64Array");
     AdviseHugePages(out);
     const unsigned threads = ThreadsArg(info, 3, name);
     Napi::Int32Array control = ControlArg(info, 4, name);
-    return Job::Start(std::unique_ptr<Job>(new PrimesBetweenJob(info.Env(), threads, control, lo, hi, out)), info.Env());
+    return Job::Start(std::unique_ptr<Job>(new PrimesBetweenJob(info.Env(), threads, control, lo, hi, out)),
+                      info.Env());
 }
 
 }  // namespace
@@ -286,9 +300,12 @@ Napi::Value PrimesBetweenAsync(const Napi::CallbackInfo& info) {
 
 void AddPrimeAsyncFunctions(Napi::Env env, Napi::Object target) {
     using async::PromiseFunction;
-    target.Set("checkPrimesAsync", Napi::Function::New(env, PromiseFunction<async::CheckPrimesAsync>, "checkPrimesAsync"));
-    target.Set("countPrimesAsync", Napi::Function::New(env, PromiseFunction<async::CountPrimesAsync>, "countPrimesAsync"));
-    target.Set("primesBetweenAsync", Napi::Function::New(env, PromiseFunction<async::PrimesBetweenAsync>, "primesBetweenAsync"));
+    target.Set("checkPrimesAsync",
+               Napi::Function::New(env, PromiseFunction<async::CheckPrimesAsync>, "checkPrimesAsync"));
+    target.Set("countPrimesAsync",
+               Napi::Function::New(env, PromiseFunction<async::CountPrimesAsync>, "countPrimesAsync"));
+    target.Set("primesBetweenAsync",
+               Napi::Function::New(env, PromiseFunction<async::PrimesBetweenAsync>, "primesBetweenAsync"));
 }
 
 }  // namespace numaccel

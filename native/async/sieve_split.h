@@ -30,7 +30,7 @@ using u64 = std::uint64_t;
 // 30 * floor(lo / 30): block b is [30 * (fb + b * kBlockBytes), 30 * (fb + (b + 1) * kBlockBytes))
 // clipped to [lo, hi). Block ends are segment boundaries for a SieveCursor started at any block.
 class SievePlan {
-public:
+  public:
     static constexpr u64 kSegmentBytes = kSieveSegmentIntegers / 30;
     static constexpr u64 kBlockBytes = 2 * kSegmentBytes;  // 15,728,640 integers: ~1 ms near 0, ~8 ms near 2^53
 
@@ -56,7 +56,7 @@ public:
         return b + 1 >= blocks_ ? hi_ : 30 * (first_byte_ + (b + 1) * kBlockBytes);
     }
 
-private:
+  private:
     u64 lo_, hi_, first_byte_;
     std::size_t blocks_ = 0;
 };
@@ -119,7 +119,8 @@ unsigned sieve_blocks(Control& control, unsigned threads, const SievePlan& plan,
                 std::lock_guard<std::mutex> lock(runs[victim].mutex);
                 Run& r = runs[victim];
                 const std::size_t rest = r.back - r.front;
-                if (rest == 0 || (r.owned && rest < std::max<std::size_t>(2, 2 * min_steal))) continue;  // changed: look again
+                if (rest == 0 || (r.owned && rest < std::max<std::size_t>(2, 2 * min_steal)))
+                    continue;  // changed: look again
                 const std::size_t take = r.owned ? rest / 2 : rest;
                 from = r.back - take;
                 to = r.back;

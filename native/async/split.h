@@ -15,9 +15,7 @@
 namespace numaccel {
 namespace async {
 
-inline std::size_t ceil_div(std::size_t a, std::size_t b) noexcept {
-    return a / b + (a % b != 0 ? 1 : 0);
-}
+inline std::size_t ceil_div(std::size_t a, std::size_t b) noexcept { return a / b + (a % b != 0 ? 1 : 0); }
 
 // Units per chunk: about 8 chunks per thread (balance, progress), within [smallest, largest],
 // and never so small that the chunks would not fit an int32 count.

@@ -20,8 +20,8 @@ double great_circle(double lon1, double lat1, double lon2, double lat2, double r
 bool coordinates_in_domain(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
                            const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2) noexcept;
 
-using GreatCircleManyFn = void (*)(const double*, std::size_t, const double*, std::size_t, const double*,
-                                   std::size_t, const double*, std::size_t, double, double*, std::size_t) noexcept;
+using GreatCircleManyFn = void (*)(const double*, std::size_t, const double*, std::size_t, const double*, std::size_t,
+                                   const double*, std::size_t, double, double*, std::size_t) noexcept;
 using GreatCircleMatrixFn = void (*)(const double*, const double*, std::size_t, const double*, const double*,
                                      std::size_t, double, double*) noexcept;
 

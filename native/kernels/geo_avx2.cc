@@ -25,7 +25,9 @@ struct Avx2 {
     static NUMACCEL_GEO_INLINE D sqrt(D v) noexcept { return _mm256_sqrt_pd(v); }
     static NUMACCEL_GEO_INLINE D mul_add(D a, D b, D c) noexcept { return _mm256_fmadd_pd(a, b, c); }
     static NUMACCEL_GEO_INLINE int movemask(M m) noexcept { return _mm256_movemask_pd(reinterpret_cast<D>(m)); }
-    static NUMACCEL_GEO_INLINE D floor(D v) noexcept { return _mm256_round_pd(v, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC); }
+    static NUMACCEL_GEO_INLINE D floor(D v) noexcept {
+        return _mm256_round_pd(v, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+    }
 };
 // Four vectors side by side (16 pairs per step), see XkTraits.
 using Traits = geo_impl::XkTraits<geo_impl::VecTraits<Avx2>, 4>;

@@ -42,7 +42,8 @@ struct Avx512 {
     static NUMACCEL_GEO_INLINE D sel(M m, D a, D b) noexcept { return _mm512_mask_blend_pd(m, b, a); }
     static NUMACCEL_GEO_INLINE D neg_if(M m, D a) noexcept {
         const __m512i bits = _mm512_castpd_si512(a);
-        return _mm512_castsi512_pd(_mm512_mask_xor_epi64(bits, m, bits, _mm512_set1_epi64(static_cast<long long>(0x8000000000000000ULL))));
+        return _mm512_castsi512_pd(
+            _mm512_mask_xor_epi64(bits, m, bits, _mm512_set1_epi64(static_cast<long long>(0x8000000000000000ULL))));
     }
     static NUMACCEL_GEO_INLINE D abs(D a) noexcept { return _mm512_abs_pd(a); }
     static NUMACCEL_GEO_INLINE D sqrt(D v) noexcept { return _mm512_mask_sqrt_pd(v, kAllLanes, v); }
@@ -55,7 +56,8 @@ struct Avx512 {
     static NUMACCEL_GEO_INLINE Quadrant floor_quadrant(D v) noexcept {
         const D q = _mm512_mask_roundscale_pd(v, kAllLanes, v, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
         const __m512i qi = _mm512_castpd_si512(_mm512_add_pd(q, set1(0x1.8p52)));
-        return Quadrant{q, _mm512_test_epi64_mask(qi, _mm512_set1_epi64(1)), _mm512_test_epi64_mask(qi, _mm512_set1_epi64(2))};
+        return Quadrant{q, _mm512_test_epi64_mask(qi, _mm512_set1_epi64(1)),
+                        _mm512_test_epi64_mask(qi, _mm512_set1_epi64(2))};
     }
     // As VecTraits::remainder360: lanes with |x| > 540 take the exact scalar fmod.
     static NUMACCEL_GEO_INLINE D remainder360(D x) noexcept {

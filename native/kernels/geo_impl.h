@@ -49,39 +49,39 @@ namespace {
 namespace geo_impl {
 
 // ---- constants (docs/algorithms.md; hexadecimal literals = the listed bit patterns) ----------
-constexpr double S1 = -0x1.5555555555549p-3;  // 0xBFC5555555555549 -1.66666666666666324348e-01
-constexpr double S2 = 0x1.111111110f8a6p-7;   // 0x3F8111111110F8A6  8.33333333332248946124e-03
-constexpr double S3 = -0x1.a01a019c161d5p-13; // 0xBF2A01A019C161D5 -1.98412698298579493134e-04
-constexpr double S4 = 0x1.71de357b1fe7dp-19;  // 0x3EC71DE357B1FE7D  2.75573137070700676789e-06
-constexpr double S5 = -0x1.ae5e68a2b9cebp-26; // 0xBE5AE5E68A2B9CEB -2.50507602534068634195e-08
-constexpr double S6 = 0x1.5d93a5acfd57cp-33;  // 0x3DE5D93A5ACFD57C  1.58969099521155010221e-10
-constexpr double C1 = 0x1.555555555554cp-5;   // 0x3FA555555555554C  4.16666666666666019037e-02
-constexpr double C2 = -0x1.6c16c16c15177p-10; // 0xBF56C16C16C15177 -1.38888888888741095749e-03
-constexpr double C3 = 0x1.a01a019cb1590p-16;  // 0x3EFA01A019CB1590  2.48015872894767294178e-05
-constexpr double C4 = -0x1.27e4f809c52adp-22; // 0xBE927E4F809C52AD -2.75573143513906633035e-07
-constexpr double C5 = 0x1.1ee9ebdb4b1c4p-29;  // 0x3E21EE9EBDB4B1C4  2.08757232129817482790e-09
-constexpr double C6 = -0x1.8fae9be8838d4p-37; // 0xBDA8FAE9BE8838D4 -1.13596475577881948265e-11
-constexpr double ATANHI0 = 0x1.dac670561bb4fp-2;  // 0x3FDDAC670561BB4F atan(1/2) high part
-constexpr double ATANHI1 = 0x1.921fb54442d18p-1;  // 0x3FE921FB54442D18 atan(1) high part
-constexpr double ATANLO0 = 0x1.a2b7f222f65e2p-56; // 0x3C7A2B7F222F65E2 atan(1/2) low part
-constexpr double ATANLO1 = 0x1.1a62633145c07p-55; // 0x3C81A62633145C07 atan(1) low part
-constexpr double AT0 = 0x1.555555555550dp-2;   // 0x3FD555555555550D  3.33333333333329318027e-01
-constexpr double AT1 = -0x1.999999998ebc4p-3;  // 0xBFC999999998EBC4 -1.99999999998764832476e-01
-constexpr double AT2 = 0x1.24924920083ffp-3;   // 0x3FC24924920083FF  1.42857142725034663711e-01
-constexpr double AT3 = -0x1.c71c6fe231671p-4;  // 0xBFBC71C6FE231671 -1.11111104054623557880e-01
-constexpr double AT4 = 0x1.745cdc54c206ep-4;   // 0x3FB745CDC54C206E  9.09088713343650656196e-02
-constexpr double AT5 = -0x1.3b0f2af749a6dp-4;  // 0xBFB3B0F2AF749A6D -7.69187620504482999495e-02
-constexpr double AT6 = 0x1.10d66a0d03d51p-4;   // 0x3FB10D66A0D03D51  6.66107313738753120669e-02
-constexpr double AT7 = -0x1.dde2d52defd9ap-5;  // 0xBFADDE2D52DEFD9A -5.83357013379057348645e-02
-constexpr double AT8 = 0x1.97b4b24760debp-5;   // 0x3FA97B4B24760DEB  4.97687799461593236017e-02
-constexpr double AT9 = -0x1.2b4442c6a6c2fp-5;  // 0xBFA2B4442C6A6C2F -3.65315727442169155270e-02
-constexpr double AT10 = 0x1.0ad3ae322da11p-6;  // 0x3F90AD3AE322DA11  1.62858201153657823623e-02
-constexpr double PIO2_HI = 0x1.921fb54442d18p+0;  // 0x3FF921FB54442D18
-constexpr double PIO2_LO = 0x1.1a62633145c07p-54; // 0x3C91A62633145C07
-constexpr double PI_HI = 0x1.921fb54442d18p+1;    // 0x400921FB54442D18
-constexpr double PI_LO = 0x1.1a62633145c07p-53;   // 0x3CA1A62633145C07
-constexpr double RADIANS_PER_DEGREE = 0x1.1df46a2529d39p-6;   // 0x3F91DF46A2529D39 (pi/180 rounded)
-constexpr double DEGREES_TO_QUADRANTS = 0x1.6c16c16c16c17p-7; // 0x3F86C16C16C16C17 (1/90 rounded)
+constexpr double S1 = -0x1.5555555555549p-3;                   // 0xBFC5555555555549 -1.66666666666666324348e-01
+constexpr double S2 = 0x1.111111110f8a6p-7;                    // 0x3F8111111110F8A6  8.33333333332248946124e-03
+constexpr double S3 = -0x1.a01a019c161d5p-13;                  // 0xBF2A01A019C161D5 -1.98412698298579493134e-04
+constexpr double S4 = 0x1.71de357b1fe7dp-19;                   // 0x3EC71DE357B1FE7D  2.75573137070700676789e-06
+constexpr double S5 = -0x1.ae5e68a2b9cebp-26;                  // 0xBE5AE5E68A2B9CEB -2.50507602534068634195e-08
+constexpr double S6 = 0x1.5d93a5acfd57cp-33;                   // 0x3DE5D93A5ACFD57C  1.58969099521155010221e-10
+constexpr double C1 = 0x1.555555555554cp-5;                    // 0x3FA555555555554C  4.16666666666666019037e-02
+constexpr double C2 = -0x1.6c16c16c15177p-10;                  // 0xBF56C16C16C15177 -1.38888888888741095749e-03
+constexpr double C3 = 0x1.a01a019cb1590p-16;                   // 0x3EFA01A019CB1590  2.48015872894767294178e-05
+constexpr double C4 = -0x1.27e4f809c52adp-22;                  // 0xBE927E4F809C52AD -2.75573143513906633035e-07
+constexpr double C5 = 0x1.1ee9ebdb4b1c4p-29;                   // 0x3E21EE9EBDB4B1C4  2.08757232129817482790e-09
+constexpr double C6 = -0x1.8fae9be8838d4p-37;                  // 0xBDA8FAE9BE8838D4 -1.13596475577881948265e-11
+constexpr double ATANHI0 = 0x1.dac670561bb4fp-2;               // 0x3FDDAC670561BB4F atan(1/2) high part
+constexpr double ATANHI1 = 0x1.921fb54442d18p-1;               // 0x3FE921FB54442D18 atan(1) high part
+constexpr double ATANLO0 = 0x1.a2b7f222f65e2p-56;              // 0x3C7A2B7F222F65E2 atan(1/2) low part
+constexpr double ATANLO1 = 0x1.1a62633145c07p-55;              // 0x3C81A62633145C07 atan(1) low part
+constexpr double AT0 = 0x1.555555555550dp-2;                   // 0x3FD555555555550D  3.33333333333329318027e-01
+constexpr double AT1 = -0x1.999999998ebc4p-3;                  // 0xBFC999999998EBC4 -1.99999999998764832476e-01
+constexpr double AT2 = 0x1.24924920083ffp-3;                   // 0x3FC24924920083FF  1.42857142725034663711e-01
+constexpr double AT3 = -0x1.c71c6fe231671p-4;                  // 0xBFBC71C6FE231671 -1.11111104054623557880e-01
+constexpr double AT4 = 0x1.745cdc54c206ep-4;                   // 0x3FB745CDC54C206E  9.09088713343650656196e-02
+constexpr double AT5 = -0x1.3b0f2af749a6dp-4;                  // 0xBFB3B0F2AF749A6D -7.69187620504482999495e-02
+constexpr double AT6 = 0x1.10d66a0d03d51p-4;                   // 0x3FB10D66A0D03D51  6.66107313738753120669e-02
+constexpr double AT7 = -0x1.dde2d52defd9ap-5;                  // 0xBFADDE2D52DEFD9A -5.83357013379057348645e-02
+constexpr double AT8 = 0x1.97b4b24760debp-5;                   // 0x3FA97B4B24760DEB  4.97687799461593236017e-02
+constexpr double AT9 = -0x1.2b4442c6a6c2fp-5;                  // 0xBFA2B4442C6A6C2F -3.65315727442169155270e-02
+constexpr double AT10 = 0x1.0ad3ae322da11p-6;                  // 0x3F90AD3AE322DA11  1.62858201153657823623e-02
+constexpr double PIO2_HI = 0x1.921fb54442d18p+0;               // 0x3FF921FB54442D18
+constexpr double PIO2_LO = 0x1.1a62633145c07p-54;              // 0x3C91A62633145C07
+constexpr double PI_HI = 0x1.921fb54442d18p+1;                 // 0x400921FB54442D18
+constexpr double PI_LO = 0x1.1a62633145c07p-53;                // 0x3CA1A62633145C07
+constexpr double RADIANS_PER_DEGREE = 0x1.1df46a2529d39p-6;    // 0x3F91DF46A2529D39 (pi/180 rounded)
+constexpr double DEGREES_TO_QUADRANTS = 0x1.6c16c16c16c17p-7;  // 0x3F86C16C16C16C17 (1/90 rounded)
 
 #if defined(__has_builtin)
 #if __has_builtin(__builtin_bit_cast)
@@ -220,13 +220,14 @@ template <class T>
 NUMACCEL_GEO_INLINE typename T::D finish(typename T::D s1, typename T::D c1, typename T::D c2, typename T::D lat1,
                                          typename T::D lat2, typename T::D dlon, typename T::D radius) noexcept {
     using D = typename T::D;
-    const SinCos<T> dp = sincosd<T>(lat2 - lat1);           // latitude difference taken in degrees
+    const SinCos<T> dp = sincosd<T>(lat2 - lat1);  // latitude difference taken in degrees
     const SinCos<T> hl = sincosd<T>(dlon * T::set1(0.5));
     const D two = T::set1(2.0);
-    const D h = two * hl.s * hl.s;                          // 1 - cos(dlon), no cancellation
-    const D x = c2 * (two * hl.s * hl.c);                   // cos(lat2) sin(dlon)
-    const D y = T::mul_add(s1 * c2, h, dp.s);     // dp.s + s1*c2*h = cos(lat1) sin(lat2) - sin(lat1) cos(lat2) cos(dlon)
-    const D z = T::mul_add(-(c1 * c2), h, dp.c);  // dp.c - c1*c2*h = sin(lat1) sin(lat2) + cos(lat1) cos(lat2) cos(dlon)
+    const D h = two * hl.s * hl.s;             // 1 - cos(dlon), no cancellation
+    const D x = c2 * (two * hl.s * hl.c);      // cos(lat2) sin(dlon)
+    const D y = T::mul_add(s1 * c2, h, dp.s);  // dp.s + s1*c2*h = cos(lat1) sin(lat2) - sin(lat1) cos(lat2) cos(dlon)
+    const D z =
+        T::mul_add(-(c1 * c2), h, dp.c);  // dp.c - c1*c2*h = sin(lat1) sin(lat2) + cos(lat1) cos(lat2) cos(dlon)
     return central_angle<T>(T::sqrt(T::mul_add(x, x, y * y)), z) * radius;
 }
 
@@ -317,27 +318,93 @@ struct XkTraits {
         M odd;
         M two;
     };
-#define NUMACCEL_GEO_LANES(expr)                    \
-    do {                                           \
+#define NUMACCEL_GEO_LANES(expr)                  \
+    do {                                          \
         for (std::size_t k = 0; k < K; ++k) expr; \
     } while (0)
-    friend NUMACCEL_GEO_INLINE D operator+(D a, D b) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = a.v[k] + b.v[k]); return r; }
-    friend NUMACCEL_GEO_INLINE D operator-(D a, D b) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = a.v[k] - b.v[k]); return r; }
-    friend NUMACCEL_GEO_INLINE D operator*(D a, D b) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = a.v[k] * b.v[k]); return r; }
-    friend NUMACCEL_GEO_INLINE D operator/(D a, D b) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = a.v[k] / b.v[k]); return r; }
-    friend NUMACCEL_GEO_INLINE D operator-(D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = -a.v[k]); return r; }
-    static NUMACCEL_GEO_INLINE D set1(double x) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::set1(x)); return r; }
-    static NUMACCEL_GEO_INLINE D load(const double* p) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::load(p + k * B::N)); return r; }
-    static NUMACCEL_GEO_INLINE void store(double* p, D a) noexcept { NUMACCEL_GEO_LANES(B::store(p + k * B::N, a.v[k])); }
-    static NUMACCEL_GEO_INLINE D sel(M m, D a, D b) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::sel(m.v[k], a.v[k], b.v[k])); return r; }
-    static NUMACCEL_GEO_INLINE D neg_if(M m, D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::neg_if(m.v[k], a.v[k])); return r; }
-    static NUMACCEL_GEO_INLINE D abs(D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::abs(a.v[k])); return r; }
-    static NUMACCEL_GEO_INLINE D sqrt(D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::sqrt(a.v[k])); return r; }
-    static NUMACCEL_GEO_INLINE D mul_add(D a, D b, D c) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::mul_add(a.v[k], b.v[k], c.v[k])); return r; }
-    static NUMACCEL_GEO_INLINE M lt(D a, D b) noexcept { M r; NUMACCEL_GEO_LANES(r.v[k] = B::lt(a.v[k], b.v[k])); return r; }
-    static NUMACCEL_GEO_INLINE M gt(D a, D b) noexcept { M r; NUMACCEL_GEO_LANES(r.v[k] = B::gt(a.v[k], b.v[k])); return r; }
-    static NUMACCEL_GEO_INLINE M eq(D a, D b) noexcept { M r; NUMACCEL_GEO_LANES(r.v[k] = B::eq(a.v[k], b.v[k])); return r; }
-    static NUMACCEL_GEO_INLINE M mxor(M a, M b) noexcept { M r; NUMACCEL_GEO_LANES(r.v[k] = B::mxor(a.v[k], b.v[k])); return r; }
+    friend NUMACCEL_GEO_INLINE D operator+(D a, D b) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = a.v[k] + b.v[k]);
+        return r;
+    }
+    friend NUMACCEL_GEO_INLINE D operator-(D a, D b) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = a.v[k] - b.v[k]);
+        return r;
+    }
+    friend NUMACCEL_GEO_INLINE D operator*(D a, D b) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = a.v[k] * b.v[k]);
+        return r;
+    }
+    friend NUMACCEL_GEO_INLINE D operator/(D a, D b) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = a.v[k] / b.v[k]);
+        return r;
+    }
+    friend NUMACCEL_GEO_INLINE D operator-(D a) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = -a.v[k]);
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE D set1(double x) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = B::set1(x));
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE D load(const double* p) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = B::load(p + k * B::N));
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE void store(double* p, D a) noexcept {
+        NUMACCEL_GEO_LANES(B::store(p + k * B::N, a.v[k]));
+    }
+    static NUMACCEL_GEO_INLINE D sel(M m, D a, D b) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = B::sel(m.v[k], a.v[k], b.v[k]));
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE D neg_if(M m, D a) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = B::neg_if(m.v[k], a.v[k]));
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE D abs(D a) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = B::abs(a.v[k]));
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE D sqrt(D a) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = B::sqrt(a.v[k]));
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE D mul_add(D a, D b, D c) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = B::mul_add(a.v[k], b.v[k], c.v[k]));
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE M lt(D a, D b) noexcept {
+        M r;
+        NUMACCEL_GEO_LANES(r.v[k] = B::lt(a.v[k], b.v[k]));
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE M gt(D a, D b) noexcept {
+        M r;
+        NUMACCEL_GEO_LANES(r.v[k] = B::gt(a.v[k], b.v[k]));
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE M eq(D a, D b) noexcept {
+        M r;
+        NUMACCEL_GEO_LANES(r.v[k] = B::eq(a.v[k], b.v[k]));
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE M mxor(M a, M b) noexcept {
+        M r;
+        NUMACCEL_GEO_LANES(r.v[k] = B::mxor(a.v[k], b.v[k]));
+        return r;
+    }
     static NUMACCEL_GEO_INLINE Quadrant floor_quadrant(D a) noexcept {
         Quadrant r;
         NUMACCEL_GEO_LANES({
@@ -348,8 +415,16 @@ struct XkTraits {
         });
         return r;
     }
-    static NUMACCEL_GEO_INLINE D remainder360(D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::remainder360(a.v[k])); return r; }
-    static NUMACCEL_GEO_INLINE D remainder360_small(D a) noexcept { D r; NUMACCEL_GEO_LANES(r.v[k] = B::remainder360_small(a.v[k])); return r; }
+    static NUMACCEL_GEO_INLINE D remainder360(D a) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = B::remainder360(a.v[k]));
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE D remainder360_small(D a) noexcept {
+        D r;
+        NUMACCEL_GEO_LANES(r.v[k] = B::remainder360_small(a.v[k]));
+        return r;
+    }
 #undef NUMACCEL_GEO_LANES
 };
 
@@ -369,7 +444,8 @@ NUMACCEL_GEO_TARGET void many(const double* lon1, std::size_t n_lon1, const doub
     std::size_t i = 0;
     if (!b_lon1 && !b_lat1 && !b_lon2 && !b_lat2) {
         for (; i + N <= n; i += N) {
-            T::store(out + i, great_circle<T>(T::load(lon1 + i), T::load(lat1 + i), T::load(lon2 + i), T::load(lat2 + i), R));
+            T::store(out + i,
+                     great_circle<T>(T::load(lon1 + i), T::load(lat1 + i), T::load(lon2 + i), T::load(lat2 + i), R));
         }
     } else {
         const D s_lon1 = T::set1(lon1[0]), s_lat1 = T::set1(lat1[0]);

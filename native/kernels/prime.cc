@@ -40,8 +40,8 @@ struct OddPrimeDivisor {
     u64 lim;  // (2^64 - 1) / p
 };
 
-constexpr std::array<u64, 24> kOddPrimesBelow100 = {
-    3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97};
+constexpr std::array<u64, 24> kOddPrimesBelow100 = {3,  5,  7,  11, 13, 17, 19, 23, 29, 31, 37, 41,
+                                                    43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97};
 
 constexpr std::array<OddPrimeDivisor, 24> make_divisor_table() noexcept {
     std::array<OddPrimeDivisor, 24> t{};
@@ -62,11 +62,9 @@ static_assert(97 * kDivisors[23].inv == 1, "inverse table is wrong");
 // aR mod n, in [0, n).
 // ---------------------------------------------------------------------------------------------
 class Montgomery {
-public:
+  public:
     explicit Montgomery(u64 n) noexcept
-        : n_(n),
-          ninv_(inverse_mod_2_64(n)),
-          one_((0 - n) % n) {  // R mod n = (2^64 - n) mod n
+        : n_(n), ninv_(inverse_mod_2_64(n)), one_((0 - n) % n) {  // R mod n = (2^64 - n) mod n
         // R^2 mod n = (R mod n)^2 mod n: a single 128-by-64 reduction per call of check_prime.
         r2_ = static_cast<u64>((static_cast<u128>(one_) * one_) % n_);
     }
@@ -98,7 +96,7 @@ public:
         return result;
     }
 
-private:
+  private:
     u64 n_;
     u64 ninv_;
     u64 one_;

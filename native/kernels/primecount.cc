@@ -46,7 +46,6 @@ using i64 = std::int64_t;
 
 constexpr u32 kWheel[8] = {1, 7, 11, 13, 17, 19, 23, 29};
 
-
 // ---- integer roots (exact: a floating-point estimate, then corrected) -----------------------
 u64 isqrt(u64 n) noexcept {
     u64 r = static_cast<u64>(std::sqrt(static_cast<double>(n)));
@@ -63,17 +62,17 @@ u64 icbrt(u64 n) noexcept {  // n <= 2^53, so (r + 1)^3 cannot overflow
 }
 
 // ---- tables shared by every call (immutable after construction, never destroyed) -----------
-constexpr u32 kPhiPeriod = 2 * 3 * 5 * 7 * 11 * 13 * 17;  // 510,510
+constexpr u32 kPhiPeriod = 2 * 3 * 5 * 7 * 11 * 13 * 17;    // 510,510
 constexpr u64 kPhiOfPeriod = 1 * 2 * 4 * 6 * 10 * 12 * 16;  // φ(510,510) = 92,160
-constexpr u32 kPatternBytes = 7 * 11 * 13 * 17;            // the wheel bytes of one period
-constexpr u64 kC = 7;                                         // c: p_c = 17
+constexpr u32 kPatternBytes = 7 * 11 * 13 * 17;             // the wheel bytes of one period
+constexpr u64 kC = 7;                                       // c: p_c = 17
 constexpr u64 kPc = 17;
 
 struct Tables {
-    u64 mask240[240];           // bits of the integers 0 … r of a 240-integer word
-    u8 bit_of[30];              // residue → bit (0 where not coprime to 30: never used)
-    std::vector<u8> pattern;    // wheel bytes with the multiples of 7, 11, 13, 17 cleared
-    std::vector<u32> phi_c;     // phi_c[r] = #{1 <= k <= r : gcd(k, 510510) = 1}
+    u64 mask240[240];         // bits of the integers 0 … r of a 240-integer word
+    u8 bit_of[30];            // residue → bit (0 where not coprime to 30: never used)
+    std::vector<u8> pattern;  // wheel bytes with the multiples of 7, 11, 13, 17 cleared
+    std::vector<u32> phi_c;   // phi_c[r] = #{1 <= k <= r : gcd(k, 510510) = 1}
 
     Tables() : pattern(kPatternBytes), phi_c(kPhiPeriod) {
         for (int r = 0; r < 30; ++r) bit_of[r] = 0;
@@ -117,7 +116,8 @@ inline u64 phi_c(u64 u, const Tables& t) noexcept {
 // ---- the primes up to a limit, 1-based (primes[1] = 2), from the segmented sieve ------------
 std::vector<u32> primes_up_to(u64 limit) {
     std::vector<u32> primes;
-    primes.reserve(static_cast<std::size_t>(1.1 * static_cast<double>(limit) / std::log(static_cast<double>(limit) + 2.0)) + 64);
+    primes.reserve(
+        static_cast<std::size_t>(1.1 * static_cast<double>(limit) / std::log(static_cast<double>(limit) + 2.0)) + 64);
     primes.push_back(0);
     constexpr u64 kChunk = u64{1} << 21;
     std::vector<double> buffer(static_cast<std::size_t>(std::min(kChunk, limit + 1) / 2 + 8));
@@ -129,12 +129,11 @@ std::vector<u32> primes_up_to(u64 limit) {
     return primes;
 }
 
-
 // ---- μ(m) and lpf(m) for m <= y coprime to 210 (the only m a leaf can have: lpf(m) > 17) ----
 // value(m) = 0 when m is not squarefree, else 2·lpf(m) + (μ(m) == −1); lpf(1) = ∞. Then
 // "m squarefree with lpf(m) > p" is value(m) > 2p + 1.
 class FactorTable {
-public:
+  public:
     static constexpr u32 kResidues = 48;
 
     explicit FactorTable(u64 y, const std::vector<u32>& primes) {
@@ -169,16 +168,14 @@ public:
     }
 
     // The largest index whose m is <= v (−1 for v = 0).
-    i64 floor_index(u64 v) const noexcept {
-        return static_cast<i64>((v / 210) * kResidues + rank_[v % 210]) - 1;
-    }
+    i64 floor_index(u64 v) const noexcept { return static_cast<i64>((v / 210) * kResidues + rank_[v % 210]) - 1; }
     u64 value(i64 index) const noexcept {
         return static_cast<u64>(index / kResidues) * 210 + residue_[index % kResidues];
     }
     u32 operator[](i64 index) const noexcept { return v_[static_cast<std::size_t>(index)]; }
     i64 size() const noexcept { return static_cast<i64>(v_.size()); }
 
-private:
+  private:
     u8 residue_[kResidues] = {};
     u32 rank_[210] = {};
     std::vector<u32> v_;
@@ -196,7 +193,6 @@ struct Params {
     unsigned segment_words_log2;  // 0: automatic
     unsigned block_words_log2;
 };
-
 
 // SWAR popcount (H. S. Warren, Hacker's Delight, 5-1), for CPUs without the instruction.
 inline int popcount64_swar(u64 w) noexcept {
@@ -261,7 +257,7 @@ double li(double t) {
     const double l = std::log(t);
     double sum = 0, term = 1, inner = 0;
     for (int n = 1; n < 200; ++n) {
-        term *= l / n;  // l^n / n!
+        term *= l / n;                                 // l^n / n!
         if ((n - 1) % 2 == 0) inner += 1.0 / (n | 1);  // Σ_{k <= (n−1)/2} 1/(2k+1)
         const double add = ((n % 2) ? term : -term) / std::ldexp(1.0, n - 1) * inner;
         sum += add;
@@ -300,7 +296,8 @@ struct Wheel210 {
     u8 index_at_or_before[210];  // last residue index <= r (r >= 1)
     Wheel210() {
         int n = 0;
-        for (int r = 0; r < 210; ++r) if (r % 2 && r % 3 && r % 5 && r % 7) residue[n++] = static_cast<u8>(r);
+        for (int r = 0; r < 210; ++r)
+            if (r % 2 && r % 3 && r % 5 && r % 7) residue[n++] = static_cast<u8>(r);
         for (int i = 0; i < 48; ++i) gap[i] = static_cast<u8>((i == 47 ? 211 : residue[i + 1]) - residue[i]);
         for (int r = 0; r < 210; ++r) {
             int i = 0;

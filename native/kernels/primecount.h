@@ -42,8 +42,8 @@ std::uint64_t prime_pi_segments(std::uint64_t x);
 struct PrimePiSieveSums {
     std::int64_t hard = 0, sparse = 0, p2 = 0;
     std::uint64_t sparse_terms = 0, p2_terms = 0;
-    std::uint64_t pi_end = 0;   // π(end − 1), less π(L − 1) unless absolute; 0 without π segments
-    bool absolute = false;      // π counted from 0 (the first π segment starts at or below y + 1)
+    std::uint64_t pi_end = 0;        // π(end − 1), less π(L − 1) unless absolute; 0 without π segments
+    bool absolute = false;           // π counted from 0 (the first π segment starts at or below y + 1)
     std::vector<std::int64_t> phi;   // per b = 8, 9, …: φ(end − 1, b − 1) − φ(L − 1, b − 1)
     std::vector<std::int64_t> sign;  // per b: Σ of the signs of b's hard leaves in the segments
 };

@@ -8,7 +8,7 @@ inline int popcount64(u64 v) noexcept { return NUMACCEL_PC_POPCOUNT64(v); }
 
 // ---- π(u) for 0 <= u <= limit: one bit per integer coprime to 30, and a count per word ------
 class PiTable {
-public:
+  public:
     PiTable(const std::vector<u32>& primes, u64 limit, const Tables& t) : t_(t) {
         const std::size_t words = static_cast<std::size_t>(limit / 240 + 1);
         bits_.assign(words, 0);
@@ -29,7 +29,7 @@ public:
         return count_[w] + static_cast<u64>(popcount64(bits_[w] & t_.mask240[u - 240 * w]));
     }
 
-private:
+  private:
     const Tables& t_;
     std::vector<u64> bits_;
     std::vector<u32> count_;
@@ -37,7 +37,7 @@ private:
 
 // ---- the algorithm ------------------------------------------------------------------------
 class DelegliseRivat {
-public:
+  public:
     DelegliseRivat(u64 x, const Params& params) : x_(x), t_(tables()) {
         const u64 x13 = icbrt(x);
         const double alpha = params.alpha > 0 ? params.alpha : default_alpha(x);
@@ -64,7 +64,9 @@ public:
     // bounds of the hard and sparse easy leaves of each b.
     void prepare() {
         primes_ = primes_up_to(sqrtx_);
-        a_ = static_cast<u64>(std::upper_bound(primes_.begin(), primes_.end(), static_cast<u32>(y_)) - primes_.begin()) - 1;
+        a_ =
+            static_cast<u64>(std::upper_bound(primes_.begin(), primes_.end(), static_cast<u32>(y_)) - primes_.begin()) -
+            1;
         pi_small_.reset(new PiTable(primes_, y_, t_));
         factors_.reset(new FactorTable(y_, primes_));
         pi_sqrty_ = (*pi_small_)(isqrt(y_));
@@ -72,9 +74,15 @@ public:
         // The b with hard leaves: all b <= π(√y), then those with a prime q in (p_b, x/p_b³].
         b_hard_ = kC;
         for (u64 b = kC + 1; b < a_; ++b) {
-            if (b <= pi_sqrty_) { b_hard_ = b; continue; }
+            if (b <= pi_sqrty_) {
+                b_hard_ = b;
+                continue;
+            }
             const u64 p = primes_[b];
-            if (primes_[b + 1] <= std::min(y_, x_ / p / p / p)) b_hard_ = b; else break;
+            if (primes_[b + 1] <= std::min(y_, x_ / p / p / p))
+                b_hard_ = b;
+            else
+                break;
         }
         n_sieve_ = std::max(b_hard_, pi_sqrtz_);
         // umax_[b]: an upper bound for the hard leaves of every b' >= b (non-increasing).
@@ -127,7 +135,7 @@ public:
         return sums;
     }
 
-private:
+  private:
     // S1 = Σ μ(n)·φ(x/n, c) over squarefree n <= y with lpf(n) > p_c (n = 1 included).
     i64 ordinary_leaves() const {
         const FactorTable& f = *factors_;
@@ -241,7 +249,7 @@ private:
         u8* const bytes = reinterpret_cast<u8*>(seg.data());
         u64 inited = kC;  // sieving primes 8 … inited have their state
         u64 b_max = b_hard;
-        u64 pi_lo = 0;    // π(lo − 1) (less π(from·span − 1) if relative), beyond y
+        u64 pi_lo = 0;  // π(lo − 1) (less π(from·span − 1) if relative), beyond y
         bool pi_started = false;
         u64 p2_index = primes_.size() - 1;  // P2: p = primes_[p2_index] descending
         while (p2_index > a_ && x_ / primes_[p2_index] < from * seg_span) --p2_index;
@@ -267,7 +275,8 @@ private:
                 i64 total = 0;
                 for (u64 blk = 0; blk < (words >> block_log2_); ++blk) {
                     u32 n = 0;
-                    for (u64 w = blk << block_log2_; w < (blk + 1) << block_log2_; ++w) n += static_cast<u32>(popcount64(seg[w]));
+                    for (u64 w = blk << block_log2_; w < (blk + 1) << block_log2_; ++w)
+                        n += static_cast<u32>(popcount64(seg[w]));
                     counters[blk] = n;
                     total += n;
                 }
@@ -283,7 +292,10 @@ private:
                         const u64 w = t / 240;
                         if (w > qw) {
                             while (qw < w && (qw & (block_words - 1))) qcount += popcount64(seg[qw++]);
-                            while (qw + block_words <= w) { qcount += counters[qw >> block_log2_]; qw += block_words; }
+                            while (qw + block_words <= w) {
+                                qcount += counters[qw >> block_log2_];
+                                qw += block_words;
+                            }
                             while (qw < w) qcount += popcount64(seg[qw++]);
                         }
                         return qcount + popcount64(seg[w] & t_.mask240[t - 240 * w]);

@@ -48,9 +48,8 @@ std::shared_ptr<const SieveBasePrimes> sieve_base_primes(std::uint64_t hi, const
 // placing the sieving primes. Each cursor owns all of its state (one per thread); only `base`
 // is shared, read-only. May throw std::bad_alloc.
 class SieveCursor {
-public:
-    SieveCursor(std::uint64_t lo, std::uint64_t hi, std::shared_ptr<const SieveBasePrimes> base,
-                const StopToken* stop);
+  public:
+    SieveCursor(std::uint64_t lo, std::uint64_t hi, std::shared_ptr<const SieveBasePrimes> base, const StopToken* stop);
     ~SieveCursor();
     SieveCursor(const SieveCursor&) = delete;
     SieveCursor& operator=(const SieveCursor&) = delete;
@@ -65,7 +64,7 @@ public:
     bool list_to(std::uint64_t to, std::vector<double>& out);
     bool list_to(std::uint64_t to, double* out, std::size_t capacity, std::size_t& written);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

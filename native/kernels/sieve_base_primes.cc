@@ -53,7 +53,7 @@ void append_primes(u64 lo, u64 hi, const u32* primes, std::size_t num_primes, st
 // (copied or replaced); another serialises the growths, so a thread that needs more primes than
 // the snapshot holds waits while another grows it, and the others do not wait at all.
 class BasePrimeCache {
-public:
+  public:
     // The snapshot with limit >= need; nullptr when `stop` asked to stop during a growth (or
     // while waiting for another thread's growth).
     std::shared_ptr<const SieveBasePrimes> get(u64 need, const StopToken* stop) {
@@ -118,7 +118,7 @@ public:
         return publish(std::move(next));
     }
 
-private:
+  private:
     static std::size_t prime_count_estimate(u64 n) noexcept {
         // pi(n) < 1.26 n / ln n for n > 1 (Rosser & Schoenfeld 1962); a cheap upper bound.
         double ln = 0.0;

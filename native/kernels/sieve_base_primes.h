@@ -23,9 +23,7 @@ struct SieveBasePrimes {
 namespace {
 
 // The base primes needed to sieve below hi (> 7): every prime p with p*p < hi.
-inline u64 base_prime_need(u64 hi) noexcept {
-    return std::max<u64>(isqrt(hi - 1), 7);
-}
+inline u64 base_prime_need(u64 hi) noexcept { return std::max<u64>(isqrt(hi - 1), 7); }
 
 }  // namespace
 }  // namespace numaccel

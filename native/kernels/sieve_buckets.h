@@ -32,7 +32,7 @@ struct Bucket {
 };
 
 class BucketRing {
-public:
+  public:
     // Room for multiples up to max_distance segments ahead of the current one.
     explicit BucketRing(std::size_t max_distance) {
         std::size_t n = 1;
@@ -78,7 +78,7 @@ public:
         ++current_;
     }
 
-private:
+  private:
     Bucket* take() {
         if (free_ != nullptr) {
             Bucket* b = free_;

@@ -16,7 +16,7 @@ namespace {
 // hit = byte offset of the next multiple to cross off, relative to the current chunk/segment,
 // k = wheel index of that multiple's multiplier.
 struct SievingPrime {
-    u32 qk;   // q << 3 | k
+    u32 qk;  // q << 3 | k
     u32 hit;
 };
 

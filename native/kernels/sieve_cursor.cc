@@ -19,7 +19,8 @@ struct SieveCursor::Impl {
 
     // The end byte of the sieve run that ends at `to`, after checking that `to` is allowed.
     u64 stop_byte(u64 to) const {
-        if (!(to > pos && to <= hi)) throw std::invalid_argument("SieveCursor: pieces must move forward within [lo, hi)");
+        if (!(to > pos && to <= hi))
+            throw std::invalid_argument("SieveCursor: pieces must move forward within [lo, hi)");
         if (to == hi) return ~u64{0};
         if (to % 30 != 0 || (to / 30 - lo / 30) % kSegmentBytes != 0) {
             throw std::invalid_argument("SieveCursor: a piece must end at a segment boundary");

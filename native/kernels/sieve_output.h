@@ -62,9 +62,7 @@ u64 count_bits(const u8* p, std::size_t n) noexcept {
     return fn(p, n);
 }
 #else
-u64 count_bits(const u8* p, std::size_t n) noexcept {
-    return count_bits_generic(p, n);
-}
+u64 count_bits(const u8* p, std::size_t n) noexcept { return count_bits_generic(p, n); }
 #endif
 
 // ---- writing primes out ---------------------------------------------------------------------

@@ -26,7 +26,7 @@ constexpr u32 kFirstSievingPrime = 43;
 constexpr std::size_t kExactHeadBytes = kLargestPreSieved / 30 + 1;
 
 class PreSieve {
-public:
+  public:
     PreSieve();
 
     // Fills dst[0, len) with the pre-sieved bytes for global byte indices [first, first + len).
@@ -43,7 +43,7 @@ public:
         for (u64 i = first; i < kExactHeadBytes && i < first + len; ++i) dst[i - first] = head_[i];
     }
 
-private:
+  private:
     std::vector<u8> pattern_[kNumPreSieveGroups];
     std::size_t period_[kNumPreSieveGroups] = {};
     u8 head_[kExactHeadBytes] = {};

@@ -25,7 +25,7 @@ namespace {
 // run() sieves the whole range; run_to() a run of segments from where the last call stopped, and
 // polls `stop` (may be null) once per segment and while placing the sieving primes.
 class Sieve {
-public:
+  public:
     Sieve(u64 lo, u64 hi, const u32* primes, std::size_t num_primes, const StopToken* stop = nullptr)
         : lo_(lo),
           hi_(hi),
@@ -81,7 +81,7 @@ public:
         return true;
     }
 
-private:
+  private:
     template <int RI>
     void for_each_class(std::vector<SievingPrime>* lists, u8* seg, std::size_t len) noexcept {
         std::vector<SievingPrime>& v = lists[RI];
@@ -130,7 +130,8 @@ private:
                 medium_[ri].push_back(SievingPrime{q << 3 | k, static_cast<u32>(hit)});
             } else {
                 const u64 distance = hit / kSegmentBytes;
-                buckets_.push(distance, BucketItem{q << 6 | ri << 3 | k, static_cast<u32>(hit - distance * kSegmentBytes)});
+                buckets_.push(distance,
+                              BucketItem{q << 6 | ri << 3 | k, static_cast<u32>(hit - distance * kSegmentBytes)});
             }
         }
         return true;

@@ -103,7 +103,7 @@ constexpr StepCorr kStepCorr = make_step_corr();
 // 256 KiB keeps the segment inside the L2 of most x86-64 CPUs.
 constexpr std::size_t kChunkBytes = 32 * 1024;          // L1 data cache: 983,040 integers
 constexpr std::size_t kSegmentBytes = 8 * kChunkBytes;  // L2-sized segment: 256 KiB
-constexpr u32 kSmallPrimeLimit = 4096;                   // below: sieved chunk by chunk
+constexpr u32 kSmallPrimeLimit = 4096;                  // below: sieved chunk by chunk
 static_assert(kSegmentBytes % kChunkBytes == 0, "segments are whole chunks");
 static_assert(kSegmentBytes * 8 < (u64{1} << 29), "offsets must fit the packed state");
 static_assert(kSieveSegmentIntegers == 30 * kSegmentBytes, "sieve.h describes the segment size");

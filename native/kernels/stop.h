@@ -8,16 +8,14 @@ namespace numaccel {
 // sieving primes); returning true asks the work to stop as soon as possible and report that it
 // did not finish. Implementations must be cheap and safe to call from any thread.
 class StopToken {
-public:
+  public:
     virtual bool stop_requested() const noexcept = 0;
 
-protected:
+  protected:
     ~StopToken() = default;
 };
 
-inline bool stop_requested(const StopToken* stop) noexcept {
-    return stop != nullptr && stop->stop_requested();
-}
+inline bool stop_requested(const StopToken* stop) noexcept { return stop != nullptr && stop->stop_requested(); }
 
 }  // namespace numaccel
 

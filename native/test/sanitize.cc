@@ -29,8 +29,8 @@ void check(bool ok, const char* what) {
 }
 
 void primes() {
-    const std::uint64_t edges[] = {0, 1, 2, 3, 4, 97, 10201, 4759123141ULL, 341550071728321ULL, (1ULL << 53) - 1,
-                                   18446744073709551557ULL, ~0ULL};
+    const std::uint64_t edges[] = {
+        0, 1, 2, 3, 4, 97, 10201, 4759123141ULL, 341550071728321ULL, (1ULL << 53) - 1, 18446744073709551557ULL, ~0ULL};
     for (std::uint64_t n : edges) (void)numaccel::check_prime(n);
     check(numaccel::check_prime(18446744073709551557ULL), "largest 64-bit prime");
     check(!numaccel::check_prime(341550071728321ULL), "strong pseudoprime to bases 2..19");
@@ -68,11 +68,11 @@ void sieve() {
 
 // Asks to stop once it has been polled `polls` times.
 class StopAfter final : public numaccel::StopToken {
-public:
+  public:
     explicit StopAfter(int polls) noexcept : left_(polls) {}
     bool stop_requested() const noexcept override { return left_.fetch_sub(1) <= 0; }
 
-private:
+  private:
     mutable std::atomic<int> left_;
 };
 
@@ -91,7 +91,8 @@ void cursor() {
     numaccel::SieveCursor counter(lo, hi, base, nullptr);
     std::uint64_t count = 0;
     const bool counted = counter.count_to(boundary, count) &&
-                         counter.count_to(boundary + numaccel::kSieveSegmentIntegers, count) && counter.count_to(hi, count);
+                         counter.count_to(boundary + numaccel::kSieveSegmentIntegers, count) &&
+                         counter.count_to(hi, count);
     check(counted && count == expected, "cursor: counted piece by piece");
 
     numaccel::SieveCursor lister(lo, hi, base, nullptr);
@@ -156,11 +157,14 @@ void geo() {
         }
         // The fast check reads exactly [0, n) of each array: a bad value in the last element is
         // found, and (with n - 1) one just past the end is not.
-        check(numaccel::coordinates_in_domain(a.data(), n, b.data(), n, c.data(), n, d.data(), n), "valid coordinates pass");
+        check(numaccel::coordinates_in_domain(a.data(), n, b.data(), n, c.data(), n, d.data(), n),
+              "valid coordinates pass");
         if (n > 0) {
             b[n - 1] = 90.5;
-            check(!numaccel::coordinates_in_domain(a.data(), n, b.data(), n, c.data(), n, d.data(), n), "a latitude past 90 fails");
-            check(numaccel::coordinates_in_domain(a.data(), n, b.data(), n - 1, c.data(), n, d.data(), n), "only [0, n) is read");
+            check(!numaccel::coordinates_in_domain(a.data(), n, b.data(), n, c.data(), n, d.data(), n),
+                  "a latitude past 90 fails");
+            check(numaccel::coordinates_in_domain(a.data(), n, b.data(), n - 1, c.data(), n, d.data(), n),
+                  "only [0, n) is read");
         }
     }
 }
@@ -175,7 +179,8 @@ void primecount() {
     for (int i = 0; i < 30; ++i) {
         const std::uint64_t x = 400 + random() % 20000000;
         const double alpha = 1 + static_cast<double>(random() % 4000) / 100.0;
-        check(numaccel::prime_pi_combinatorial(x, alpha) == numaccel::count_primes(0, x + 1), "pi(x), random x and alpha");
+        check(numaccel::prime_pi_combinatorial(x, alpha) == numaccel::count_primes(0, x + 1),
+              "pi(x), random x and alpha");
     }
     check(numaccel::prime_pi(1000000000000ULL) == 37607912018ULL, "pi(10^12)");
     // The parts threads compute (src/prime-pi-parts.ts adds them up; the tests check the sums):
@@ -207,7 +212,8 @@ void primecount() {
     check(numaccel::next_prime(1693182318746371ULL) == 1693182318747503ULL, "next_prime across a gap of 1132");
     check(numaccel::prev_prime(1693182318747503ULL) == 1693182318746371ULL, "prev_prime across a gap of 1132");
     check(numaccel::next_prime(18446744073709551556ULL) == 18446744073709551557ULL, "next_prime below 2^64");
-    check(numaccel::next_prime(18446744073709551557ULL) == 0 && numaccel::next_prime(~0ULL) == 0, "next_prime past 2^64");
+    check(numaccel::next_prime(18446744073709551557ULL) == 0 && numaccel::next_prime(~0ULL) == 0,
+          "next_prime past 2^64");
     check(numaccel::prev_prime(~0ULL) == 18446744073709551557ULL, "prev_prime(2^64 - 1)");
     check(numaccel::prev_prime(2) == 0 && numaccel::prev_prime(3) == 2, "prev_prime at the bottom");
 }

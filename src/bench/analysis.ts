@@ -18,7 +18,11 @@ function withoutAnalysis(row: Row): Row {
 }
 
 /** Adds the ratios and checksum verdicts to every row, and checks auto against the forced backends. */
-export function analyse(groups: readonly Group[], cases: readonly CaseInfo[], rows: readonly Row[]): { rows: Row[]; autoCheck: AutoCheck[] } {
+export function analyse(
+  groups: readonly Group[],
+  cases: readonly CaseInfo[],
+  rows: readonly Row[],
+): { rows: Row[]; autoCheck: AutoCheck[] } {
   const out: Row[] = [];
   const autoCheck: AutoCheck[] = [];
   for (const kase of cases) {
@@ -34,7 +38,9 @@ export function analyse(groups: readonly Group[], cases: readonly CaseInfo[], ro
     const expected = (js ?? backends[0])?.checksum;
     const tolerance = servingRoute(kase)?.startsWith('greatCircle') ? 1e-14 : 0;
     const sameChecksum = (checksum: number | undefined) =>
-      checksum !== undefined && expected !== undefined && (checksum === expected || Math.abs(checksum - expected) <= tolerance * Math.abs(expected));
+      checksum !== undefined &&
+      expected !== undefined &&
+      (checksum === expected || Math.abs(checksum - expected) <= tolerance * Math.abs(expected));
     for (const row of mine) {
       const plain = withoutAnalysis(row);
       if (!measured(row)) {
@@ -74,9 +80,15 @@ export const ROW_NOTE = /^(other processes used more than|\d+ measurement\(s\) w
 export function rowNotes(rows: readonly Row[]): string[] {
   const notes: string[] = [];
   const busy = rows.filter((r) => (r.othersCores ?? 0) > BUSY_CORES);
-  if (busy.length > 0) notes.push(`other processes used more than ${BUSY_CORES} cores during ${busy.length} measurement(s) even after retries (marked "busy"): ${busy.map((r) => `${r.case} ${r.label}`).join(', ')}`);
+  if (busy.length > 0)
+    notes.push(
+      `other processes used more than ${BUSY_CORES} cores during ${busy.length} measurement(s) even after retries (marked "busy"): ${busy.map((r) => `${r.case} ${r.label}`).join(', ')}`,
+    );
   const retried = rows.filter((r) => (r.attempts ?? 1) > 1);
-  if (retried.length > 0) notes.push(`${retried.length} measurement(s) were taken again because other processes used the CPU meanwhile; the quietest attempt is kept`);
+  if (retried.length > 0)
+    notes.push(
+      `${retried.length} measurement(s) were taken again because other processes used the CPU meanwhile; the quietest attempt is kept`,
+    );
   if (rows.some((r) => r.checksumOk === false)) notes.push('CHECKSUM MISMATCH: some targets did not compute the same results (marked ✗)');
   return notes;
 }

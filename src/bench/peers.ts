@@ -13,7 +13,16 @@
 import type { Backend, BackendName, Kernels } from '../contract.js';
 import { countPrimesByTrialDivision, haversine, haversineFrom, haversineInto, haversineMatrix, repeatTrialDivision } from './baselines.js';
 import type { AngleFunction, Other, Run } from './case-types.js';
-import { LARGEST_PRIME_BELOW_2_POW_53, POINT_COUNT, RADIUS, pairs, pointArrays, randomBelow2Pow32, randomPairs, strideSum } from './inputs.js';
+import {
+  LARGEST_PRIME_BELOW_2_POW_53,
+  POINT_COUNT,
+  RADIUS,
+  pairs,
+  pointArrays,
+  randomBelow2Pow32,
+  randomPairs,
+  strideSum,
+} from './inputs.js';
 import { ZURICH, citiesInOrder, mostPopulous } from './places.js';
 
 /**
@@ -33,7 +42,13 @@ function kernelsAlone(kernel: string, note: string, job: (kernels: Kernels, size
   return Object.fromEntries(
     Object.entries(loaders).map(([name, load]): [string, Other] => [
       `kernel-${name}`,
-      { kind: 'baseline', label: `${name} ${kernel} alone, no facade`, note, sameResult: true, prepare: (size) => job(load().kernels, size) },
+      {
+        kind: 'baseline',
+        label: `${name} ${kernel} alone, no facade`,
+        note,
+        sameResult: true,
+        prepare: (size) => job(load().kernels, size),
+      },
     ]),
   );
 }
@@ -65,7 +80,13 @@ function haversineLoop(what: string, newArray: boolean): Other {
 
 /** The loop's own code (haversineInto on arrays of one pair) on a unit sphere, for the accuracy column. */
 export function haversineIntoAngle(): AngleFunction {
-  const [lon1, lat1, lon2, lat2, out] = [0, 0, 0, 0, 0].map(() => new Float64Array(1)) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const [lon1, lat1, lon2, lat2, out] = [0, 0, 0, 0, 0].map(() => new Float64Array(1)) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
   return (a, b, c, d) => {
     lon1[0] = a;
     lat1[0] = b;
@@ -119,7 +140,15 @@ function pointLoop<O>(distance: PointDistance<O>, option: O, from: readonly numb
 }
 
 /** GeographicLib's Inverse on `calls` pairs, cycling through the 2^20 pairs of the columns. */
-function geodesicLoop(geodesic: GeodesicSolver, outmask: number, lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array, calls: number): number {
+function geodesicLoop(
+  geodesic: GeodesicSolver,
+  outmask: number,
+  lon1: Float64Array,
+  lat1: Float64Array,
+  lon2: Float64Array,
+  lat2: Float64Array,
+  calls: number,
+): number {
   const mask = lon1.length - 1;
   let total = 0;
   for (let i = 0; i < calls; i++) {
@@ -182,7 +211,7 @@ export const PRIMES_BELOW_1E6: Readonly<Record<string, Other>> = {
     kind: 'baseline',
     sameResult: true,
     label: "the seed's trial division, in TypeScript",
-    note: "check_prime from the seed, with its off-by-one fixed (it tested divisors up to, not including, int(sqrt(x)))",
+    note: 'check_prime from the seed, with its off-by-one fixed (it tested divisors up to, not including, int(sqrt(x)))',
     prepare: (size) => () => countPrimesByTrialDivision(0, size),
   },
   'is-prime': {
@@ -367,7 +396,11 @@ function timedCommand(file: string, label: string, args: readonly string[]): Oth
  * range, and primesieve -t1 on it.
  */
 export const SIEVE_1E9: Readonly<Record<string, Other>> = {
-  ...kernelsAlone('sieve', "the default build's segmented sieve, which the facade uses on narrow windows", (kernels, size) => () => kernels.countPrimes(0, size)),
+  ...kernelsAlone(
+    'sieve',
+    "the default build's segmented sieve, which the facade uses on narrow windows",
+    (kernels, size) => () => kernels.countPrimes(0, size),
+  ),
   ...primesieve('0', '1000000000'),
 };
 
@@ -392,7 +425,7 @@ export const FROM_ZURICH: Readonly<Record<string, Other>> = {
     kind: 'peer',
     label: '@turf/distance',
     package: '@turf/distance',
-    note: "one call per city on its own loc.coordinates array, into a new Float64Array; haversine with atan2",
+    note: 'one call per city on its own loc.coordinates array, into a new Float64Array; haversine with atan2',
     prepare: (size) => {
       const { distance } = peer<TurfDistance>('@turf/distance');
       const { points } = citiesInOrder(size);

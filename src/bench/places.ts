@@ -38,7 +38,10 @@ function places(cities: readonly City[]): Places {
 }
 
 function enough(count: number, available: number): void {
-  if (count > available) throw new Error(`${CITIES_PACKAGE} holds ${available} cities, not the ${count} this case needs (expected ${CITY_COUNT}: version 3.1.0)`);
+  if (count > available)
+    throw new Error(
+      `${CITIES_PACKAGE} holds ${available} cities, not the ${count} this case needs (expected ${CITY_COUNT}: version 3.1.0)`,
+    );
 }
 
 /** The first `count` cities in the package's order (all of them: CITY_COUNT). */

@@ -10,7 +10,15 @@ import { nodeBuilds } from '../platform/node.js';
 import type { Case, Other } from './case-types.js';
 import { workScale } from './cases.js';
 import { findReference } from './inputs.js';
-import { commandExists, measureCommand, measureInChild, packageInstalled, type MeasureSpec, type Patience, type WorkerResult } from './measure.js';
+import {
+  commandExists,
+  measureCommand,
+  measureInChild,
+  packageInstalled,
+  type MeasureSpec,
+  type Patience,
+  type WorkerResult,
+} from './measure.js';
 import type { Row } from './results.js';
 
 export interface Target {
@@ -24,12 +32,15 @@ export interface Target {
 /** Every build this machine runs: native's SIMD variants, both WebAssembly modules, js. */
 export function discoverTargets(notes: string[]): Target[] {
   const statuses = nodeBuilds();
-  const defaults = new Set(BACKEND_NAMES.map((backend) => statuses.find((s) => s.build.backend === backend && s.state === 'loaded')?.build.id));
+  const defaults = new Set(
+    BACKEND_NAMES.map((backend) => statuses.find((s) => s.build.backend === backend && s.state === 'loaded')?.build.id),
+  );
   const targets: Target[] = [];
   for (const status of statuses) {
     const { id, backend, variant } = status.build;
     if (status.state === 'loaded') targets.push({ target: id, backend, variant, isDefault: defaults.has(id) });
-    else if (status.state === 'failed') notes.push(`${id} not measured: ${status.error.cause instanceof Error ? status.error.cause.message : String(status.error.cause)}`);
+    else if (status.state === 'failed')
+      notes.push(`${id} not measured: ${status.error.cause instanceof Error ? status.error.cause.message : String(status.error.cause)}`);
   }
   return targets;
 }
@@ -78,32 +89,55 @@ function labelOf(t: Target, kase: Case): string {
 
 export function plan(mode: 'quick' | 'full', cases: readonly Case[], targets: readonly Target[], notes: string[]): Planned[] {
   const reference = findReference();
-  if (!reference) notes.push('accuracy column skipped: great_circle.tsv not found (set NUMACCEL_REFERENCE_DIR to the directory holding it)');
+  if (!reference)
+    notes.push('accuracy column skipped: great_circle.tsv not found (set NUMACCEL_REFERENCE_DIR to the directory holding it)');
   for (const file of new Set(cases.flatMap((c) => Object.values(c.others ?? {}).flatMap((o) => (o.command ? [o.command.file] : []))))) {
-    if (!commandExists(file)) notes.push(`${file} rows skipped: the \`${file}\` command is not installed (Debian/Ubuntu: apt install ${file})`);
+    if (!commandExists(file))
+      notes.push(`${file} rows skipped: the \`${file}\` command is not installed (Debian/Ubuntu: apt install ${file})`);
   }
   const missing = new Set<string>();
   const planned: Planned[] = [];
   for (const kase of cases) {
     if (kase.package && !packageInstalled(kase.package)) {
       planned.push(...planSkipped(kase, mode, targets));
-      notes.push(`case ${kase.id} skipped: its data, the package ${kase.package}, is not installed (npm install --no-save ${kase.package} to include it)`);
+      notes.push(
+        `case ${kase.id} skipped: its data, the package ${kase.package}, is not installed (npm install --no-save ${kase.package} to include it)`,
+      );
       continue;
     }
     const size = kase.measured[mode];
     const scale = workScale(kase, size);
     const settings = settingsFor(mode, kase.samples?.[mode]);
-    const spec = (target: string): MeasureSpec => ({ case: kase.id, target, size, ...settings, ...(kase.angle && reference ? { reference } : {}) });
+    const spec = (target: string): MeasureSpec => ({
+      case: kase.id,
+      target,
+      size,
+      ...settings,
+      ...(kase.angle && reference ? { reference } : {}),
+    });
     const rows: Planned[] = [];
     for (const t of targets) {
       if (!kase.variants && t.backend === 'native' && !t.isDefault) continue;
       rows.push({
         kase,
-        row: { target: t.target, label: labelOf(t, kase), kind: 'backend', backend: t.backend, variant: t.variant, isDefault: t.isDefault, size, scale },
+        row: {
+          target: t.target,
+          label: labelOf(t, kase),
+          kind: 'backend',
+          backend: t.backend,
+          variant: t.variant,
+          isDefault: t.isDefault,
+          size,
+          scale,
+        },
         measure: (log) => measureInChild(spec(t.target), PATIENCE[mode], log),
       });
     }
-    rows.push({ kase, row: { target: 'auto', label: 'auto', kind: 'auto', size, scale }, measure: (log) => measureInChild(spec('auto'), PATIENCE[mode], log) });
+    rows.push({
+      kase,
+      row: { target: 'auto', label: 'auto', kind: 'auto', size, scale },
+      measure: (log) => measureInChild(spec('auto'), PATIENCE[mode], log),
+    });
     for (const [id, other] of Object.entries(kase.others ?? {})) rows.push(planOther(mode, kase, id, other, reference, missing));
     const processes = kase.processes?.[mode] ?? 1;
     planned.push(...rows.map((p) => ({ ...p, processes })));
@@ -120,17 +154,48 @@ function planSkipped(kase: Case, mode: 'quick' | 'full', targets: readonly Targe
   const rows: Planned['row'][] = [
     ...targets
       .filter((t) => kase.variants || t.backend !== 'native' || t.isDefault)
-      .map((t) => ({ target: t.target, label: labelOf(t, kase), kind: 'backend' as const, backend: t.backend, variant: t.variant, isDefault: t.isDefault, size, scale, skipped })),
+      .map((t) => ({
+        target: t.target,
+        label: labelOf(t, kase),
+        kind: 'backend' as const,
+        backend: t.backend,
+        variant: t.variant,
+        isDefault: t.isDefault,
+        size,
+        scale,
+        skipped,
+      })),
     { target: 'auto', label: 'auto', kind: 'auto', size, scale, skipped },
-    ...Object.entries(kase.others ?? {}).map(([id, other]) => ({ target: `other:${id}`, label: other.label, kind: other.kind, ...(other.note ? { note: other.note } : {}), skipped })),
+    ...Object.entries(kase.others ?? {}).map(([id, other]) => ({
+      target: `other:${id}`,
+      label: other.label,
+      kind: other.kind,
+      ...(other.note ? { note: other.note } : {}),
+      skipped,
+    })),
   ];
   return rows.map((row) => ({ kase, row }));
 }
 
-function planOther(mode: 'quick' | 'full', kase: Case, id: string, other: Other, reference: string | undefined, missing: Set<string>): Planned {
+function planOther(
+  mode: 'quick' | 'full',
+  kase: Case,
+  id: string,
+  other: Other,
+  reference: string | undefined,
+  missing: Set<string>,
+): Planned {
   const size = other.size?.[mode] ?? kase.measured[mode];
   const scale = workScale(kase, size);
-  const row = { target: `other:${id}`, label: other.label, kind: other.kind, size, scale, ...(other.note ? { note: other.note } : {}), ...(other.sameResult ? { sameResult: true } : {}) };
+  const row = {
+    target: `other:${id}`,
+    label: other.label,
+    kind: other.kind,
+    size,
+    scale,
+    ...(other.note ? { note: other.note } : {}),
+    ...(other.sameResult ? { sameResult: true } : {}),
+  };
   if (other.package && !packageInstalled(other.package)) {
     missing.add(other.package);
     return { kase, row: { ...row, skipped: 'not installed' } };
@@ -138,7 +203,11 @@ function planOther(mode: 'quick' | 'full', kase: Case, id: string, other: Other,
   if (other.command) {
     const command = other.command;
     if (!commandExists(command.file)) return { kase, row: { ...row, skipped: `${command.file} not installed` } };
-    return { kase, row, measure: () => measureCommand(command.file, command.args(size), command.seconds, other.samples?.[mode] ?? (mode === 'quick' ? 3 : 7)) };
+    return {
+      kase,
+      row,
+      measure: () => measureCommand(command.file, command.args(size), command.seconds, other.samples?.[mode] ?? (mode === 'quick' ? 3 : 7)),
+    };
   }
   const settings = settingsFor(mode, other.samples?.[mode] ?? kase.samples?.[mode]);
   const spec: MeasureSpec = { case: kase.id, target: row.target, size, ...settings, ...(other.angle && reference ? { reference } : {}) };

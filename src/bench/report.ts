@@ -17,7 +17,10 @@ function when(results: BenchResults): string {
 }
 
 function howMeasured(results: BenchResults): string {
-  const runs = results.mode === 'quick' ? 'at least 3 runs and 100 ms of runs (after 200 ms of warm-up)' : 'at least 9 runs and 1 s of runs (3 to 5 runs for the longest jobs)';
+  const runs =
+    results.mode === 'quick'
+      ? 'at least 3 runs and 100 ms of runs (after 200 ms of warm-up)'
+      : 'at least 9 runs and 1 s of runs (3 to 5 runs for the longest jobs)';
   return (
     'Each target runs in a fresh Node process (in the cases whose notes say so, in 3, keeping the fastest: a process here runs at one of two speeds for its life); ' +
     `times are tinybench medians, after warm-up, of ${runs}, ` +
@@ -37,7 +40,10 @@ function notesOf(row: Row, results: BenchResults): string {
   if ((row.othersCores ?? 0) > BUSY_CORES) notes.push(`busy: other processes used ${row.othersCores} cores`);
   if (row.processMediansMs) notes.push(processesNote(row.processMediansMs));
   if (row.checksumOk === false) notes.push(`✗ checksum ${row.checksum} differs`);
-  if (row.accuracy) notes.push(`worst error ${formatMetres(row.accuracy.worstMetres)}${row.accuracy.nonFinite ? `, ${row.accuracy.nonFinite} non-finite` : ''}`);
+  if (row.accuracy)
+    notes.push(
+      `worst error ${formatMetres(row.accuracy.worstMetres)}${row.accuracy.nonFinite ? `, ${row.accuracy.nonFinite} non-finite` : ''}`,
+    );
   if (row.medianMs !== undefined && row.scale !== undefined && row.scale !== 1 && row.size !== undefined && row.kind !== 'external') {
     const kase = results.cases.find((c) => c.id === row.case);
     if (kase && row.size < kase.nominal) notes.push(`measured on ${row.size.toLocaleString('en-US')}, scaled`);
@@ -75,9 +81,13 @@ function seedColumn(results: BenchResults, groupId: string): string {
 function autoSummary(results: BenchResults): string {
   const failed = results.autoCheck.filter((c) => !c.ok);
   const worst = results.autoCheck.reduce((w, c) => Math.max(w, c.ratio), 0);
-  return `auto within ${Math.round((AUTO_TOLERANCE - 1) * 100)}% of the fastest forced backend on ${results.autoCheck.length - failed.length} of ${results.autoCheck.length} workloads (worst: ${formatRatio(worst)}×)` +
-    (failed.length ? `; not on ${failed.map((c) => `${c.case} (${formatRatio(c.ratio)}×, ${c.served ?? '?'} vs ${c.forcedTarget})`).join(', ')}` : '') +
-    (results.mode === 'quick' ? ' (a quick run takes few samples: the default run is the one to judge by)' : '');
+  return (
+    `auto within ${Math.round((AUTO_TOLERANCE - 1) * 100)}% of the fastest forced backend on ${results.autoCheck.length - failed.length} of ${results.autoCheck.length} workloads (worst: ${formatRatio(worst)}×)` +
+    (failed.length
+      ? `; not on ${failed.map((c) => `${c.case} (${formatRatio(c.ratio)}×, ${c.served ?? '?'} vs ${c.forcedTarget})`).join(', ')}`
+      : '') +
+    (results.mode === 'quick' ? ' (a quick run takes few samples: the default run is the one to judge by)' : '')
+  );
 }
 
 function importLine(cost: ImportCost): string {
@@ -87,7 +97,9 @@ function importLine(cost: ImportCost): string {
 export function printReport(results: BenchResults): void {
   const out: string[] = [];
   out.push(`numaccel bench — ${results.mode} run, ${when(results)}, ${results.durationSeconds} s`);
-  out.push(`${results.machine.description}; load average ${results.machine.loadBefore[0]} at the start, ${results.machine.loadAfter[0]} at the end`);
+  out.push(
+    `${results.machine.description}; load average ${results.machine.loadBefore[0]} at the start, ${results.machine.loadAfter[0]} at the end`,
+  );
   out.push(howMeasured(results));
   for (const group of results.groups) {
     out.push('', `== ${group.title}`);
@@ -95,7 +107,14 @@ export function printReport(results: BenchResults): void {
     if (seed) out.push(`   ${seed}`);
     for (const kase of results.cases.filter((c) => c.group === group.id)) {
       out.push('', `   ${kase.title}: ${kase.description}`);
-      out.push(textTable(['target', 'median', 'IQR', 'runs', 'p90', 'first call', '× js', '÷ best', seedColumn(results, group.id), 'notes'], detailRows(results, kase), 'lrrrrrrrrl', '     '));
+      out.push(
+        textTable(
+          ['target', 'median', 'IQR', 'runs', 'p90', 'first call', '× js', '÷ best', seedColumn(results, group.id), 'notes'],
+          detailRows(results, kase),
+          'lrrrrrrrrl',
+          '     ',
+        ),
+      );
     }
   }
   out.push('', autoSummary(results));
@@ -144,7 +163,11 @@ export function summaryTable(results: BenchResults): string {
       compare ? `${compare.label} ${formatTime(compare.ms)}` : '',
     ];
   });
-  return markdownTable(['workload', ...columns.map((c) => c.label), 'auto (serving)', 'auto ÷ fastest forced', 'seed'], rows, 'l' + 'r'.repeat(columns.length + 2) + 'l');
+  return markdownTable(
+    ['workload', ...columns.map((c) => c.label), 'auto (serving)', 'auto ÷ fastest forced', 'seed'],
+    rows,
+    'l' + 'r'.repeat(columns.length + 2) + 'l',
+  );
 }
 
 /** Peer libraries, baselines and primesieve, against the TypeScript reference and numaccel's best. */
@@ -179,8 +202,16 @@ export function accuracyTable(results: BenchResults): string | undefined {
   }
   for (const same of byResult.values()) {
     const functions = [...new Set(same.map((r) => results.cases.find((c) => c.id === r.case)!.title.split(',')[0]))].join(' and ');
-    const builds = [...new Set(same.map((r) => (r.backend === 'js' ? 'js' : `${r.backend} ${r.label === 'native (every variant)' ? '' : r.variant}`.trim())))];
-    lines.push([`numaccel ${functions}: ${byResult.size === 1 ? 'every backend and variant' : builds.join(', ')}`, ...cell(same[0]!), "Vincenty's formula on a sphere (atan2), fdlibm polynomials"]);
+    const builds = [
+      ...new Set(
+        same.map((r) => (r.backend === 'js' ? 'js' : `${r.backend} ${r.label === 'native (every variant)' ? '' : r.variant}`.trim())),
+      ),
+    ];
+    lines.push([
+      `numaccel ${functions}: ${byResult.size === 1 ? 'every backend and variant' : builds.join(', ')}`,
+      ...cell(same[0]!),
+      "Vincenty's formula on a sphere (atan2), fdlibm polynomials",
+    ]);
   }
   for (const row of rows.filter((r) => r.kind !== 'backend')) lines.push([row.label, ...cell(row), row.note ?? '']);
   return markdownTable(['implementation', 'worst error (m on the Earth)', 'non-finite results', 'method'], lines, 'lrrl');
@@ -189,7 +220,10 @@ export function accuracyTable(results: BenchResults): string | undefined {
 export function renderMarkdown(results: BenchResults, chart?: string): string {
   const out: string[] = [];
   out.push('# numaccel benchmark results', '');
-  out.push(`\`${results.generatedBy}\`, numaccel ${results.version}, ${when(results)}: ${results.mode} run of ${results.durationSeconds} s on ${results.machine.description}. Load average ${results.machine.loadBefore[0]} at the start, ${results.machine.loadAfter[0]} at the end.`, '');
+  out.push(
+    `\`${results.generatedBy}\`, numaccel ${results.version}, ${when(results)}: ${results.mode} run of ${results.durationSeconds} s on ${results.machine.description}. Load average ${results.machine.loadBefore[0]} at the start, ${results.machine.loadAfter[0]} at the end.`,
+    '',
+  );
   out.push(howMeasured(results), '');
   if (chart) out.push(`![speed-up over the TypeScript reference per workload and backend](${chart.split('/').pop()})`, '');
   out.push(
@@ -204,13 +238,32 @@ export function renderMarkdown(results: BenchResults, chart?: string): string {
   if (results.importCost) out.push(`${importLine(results.importCost)[0]!.toUpperCase()}${importLine(results.importCost).slice(1)}.`, '');
   out.push('## Peers and baselines', '', peersTable(results), '');
   const accuracy = accuracyTable(results);
-  if (accuracy) out.push('## Accuracy', '', "Worst error against the exact central angles of `great_circle.tsv` (234 pairs: uniform, tiny, near-antipodal, identical, poles and antimeridian), in metres on a sphere of the Earth's mean radius.", '', accuracy, '');
+  if (accuracy)
+    out.push(
+      '## Accuracy',
+      '',
+      "Worst error against the exact central angles of `great_circle.tsv` (234 pairs: uniform, tiny, near-antipodal, identical, poles and antimeridian), in metres on a sphere of the Earth's mean radius.",
+      '',
+      accuracy,
+      '',
+    );
   out.push('## Every measurement', '');
   for (const group of results.groups) {
     out.push(`### ${group.title}`, '');
     const seed = seedLine(results, group.id);
     if (seed) out.push(`${seed[0]!.toUpperCase()}${seed.slice(1)}.`, '');
-    const header = ['target', 'median', 'IQR', 'runs', 'p90', 'first call', '× js', '÷ best', seedColumn(results, group.id) || '× seed', 'notes'];
+    const header = [
+      'target',
+      'median',
+      'IQR',
+      'runs',
+      'p90',
+      'first call',
+      '× js',
+      '÷ best',
+      seedColumn(results, group.id) || '× seed',
+      'notes',
+    ];
     for (const kase of results.cases.filter((c) => c.group === group.id)) {
       out.push(`**${kase.title}**: ${kase.description}.`, '', markdownTable(header, detailRows(results, kase), 'lrrrrrrrrl'), '');
     }

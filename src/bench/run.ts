@@ -81,7 +81,13 @@ function rowPrefix(planned: readonly Planned[], index: number): string {
 }
 
 /** A row from its measurements: the fastest process's times, scaled to the job; or why it has none. */
-function finishRow(planned: readonly Planned[], index: number, measured: readonly WorkerResult[], error: string | undefined, log: (line: string) => void): Row {
+function finishRow(
+  planned: readonly Planned[],
+  index: number,
+  measured: readonly WorkerResult[],
+  error: string | undefined,
+  log: (line: string) => void,
+): Row {
   const { kase, row } = planned[index]!;
   const prefix = rowPrefix(planned, index);
   if (!planned[index]!.measure) {
@@ -116,7 +122,9 @@ function finishRow(planned: readonly Planned[], index: number, measured: readonl
   const scaleNote = scale === 1 ? '' : ` (runs of ${row.size?.toLocaleString('en-US')}, scaled ×${+scale.toPrecision(3)} to the job)`;
   const busy = (result.othersCores ?? 0) > BUSY_CORES ? `; BUSY: others used ${result.othersCores} cores` : '';
   const processes = scaled.processMediansMs ? `, ${processesNote(scaled.processMediansMs)}` : '';
-  log(`${prefix} ${formatTime(scaled.medianMs!).padStart(9)}  IQR ${formatTime(scaled.q1Ms!)}–${formatTime(scaled.q3Ms!)}, ${result.samples} runs${processes}${scaleNote}${result.served ? ` → ${result.served}` : ''}${busy}`);
+  log(
+    `${prefix} ${formatTime(scaled.medianMs!).padStart(9)}  IQR ${formatTime(scaled.q1Ms!)}–${formatTime(scaled.q3Ms!)}, ${result.samples} runs${processes}${scaleNote}${result.served ? ` → ${result.served}` : ''}${busy}`,
+  );
   return scaled;
 }
 
@@ -126,7 +134,10 @@ function machineDescription(): BenchResults['machine'] {
   let flags = '';
   try {
     const info = fs.readFileSync('/proc/cpuinfo', 'utf8');
-    flags = ['avx512f', 'avx2', 'fma'].filter((flag) => new RegExp(`\\b${flag}\\b`).test(info)).map((f) => f.toUpperCase()).join(', ');
+    flags = ['avx512f', 'avx2', 'fma']
+      .filter((flag) => new RegExp(`\\b${flag}\\b`).test(info))
+      .map((f) => f.toUpperCase())
+      .join(', ');
   } catch {
     // not Linux: the flags are only decoration
   }
@@ -164,11 +175,19 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
   const mode = options.quick ? 'quick' : 'full';
   const started = Date.now();
   const notes: string[] = [];
-  const only = options.only?.split(',').map((id) => id.trim()).filter(Boolean);
+  const only = options.only
+    ?.split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
   const unknown = only?.filter((id) => !CASES.some((c) => c.id === id)) ?? [];
   if (unknown.length > 0) throw new Error(`bench: unknown case ${unknown.join(', ')}; known: ${CASES.map((c) => c.id).join(', ')}`);
   const cases = CASES.filter((c) => !only || only.includes(c.id)).filter((c) => !(c.fullOnly && mode === 'quick'));
-  if (mode === 'quick' && CASES.some((c) => c.fullOnly)) notes.push(`quick run: ${CASES.filter((c) => c.fullOnly).map((c) => c.id).join(', ')} not measured (the default run measures it)`);
+  if (mode === 'quick' && CASES.some((c) => c.fullOnly))
+    notes.push(
+      `quick run: ${CASES.filter((c) => c.fullOnly)
+        .map((c) => c.id)
+        .join(', ')} not measured (the default run measures it)`,
+    );
   const machine = machineDescription();
   log(`numaccel bench (${mode}) on ${machine.description}`);
   if (machine.loadBefore[0]! > 0.5) log(`note: load average ${machine.loadBefore[0]} at the start: other work on this machine adds noise`);
@@ -177,25 +196,37 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
   const planned = plan(mode, cases, targets, notes);
   const info = cases.map(caseInfo);
   // `auto` is measured beside the builds and peers of its case, following the table in effect.
-  const rows = measureRows(planned, planned.map((_, i) => i), log);
+  const rows = measureRows(
+    planned,
+    planned.map((_, i) => i),
+    log,
+  );
   if (options.select) {
     // The table this run derives may route some cases elsewhere: only their auto rows are
     // measured again, after the rest, following it.
     const table = deriveSelection(info, rows, machine.description, new Date().toISOString().slice(0, 10));
     const file = writeSelection(table, options.select);
     process.env.NUMACCEL_SELECTION = path.resolve(options.select);
-    const chosen = chooseRoutes(table, targets.filter((t) => t.isDefault).map((t) => t.target));
+    const chosen = chooseRoutes(
+      table,
+      targets.filter((t) => t.isDefault).map((t) => t.target),
+    );
     const rerouted = planned.flatMap((p, i) => {
       const route = servingRoute(p.kase) as Route | undefined;
       const served = rows[i]!.served;
       return p.row.kind === 'auto' && route && served && served !== servedLabel(chosen[route]) ? [i] : [];
     });
-    log(`wrote ${file} (point NUMACCEL_SELECTION or configure({ selection }) at it to use it); auto rows it routes elsewhere, measured again following it: ${rerouted.length}`);
+    log(
+      `wrote ${file} (point NUMACCEL_SELECTION or configure({ selection }) at it to use it); auto rows it routes elsewhere, measured again following it: ${rerouted.length}`,
+    );
     measureRows(planned, rerouted, log).forEach((row, k) => (rows[rerouted[k]!] = row));
   }
 
   const importCost = only ? undefined : measureImport(mode === 'quick' ? 10 : 30);
-  if (importCost) log(`import: node -e 0 ${importCost.bareMs} ms; + require('numaccel') ${importCost.requireMs} ms; + its first call ${importCost.firstCallMs} ms (medians of ${importCost.runs})`);
+  if (importCost)
+    log(
+      `import: node -e 0 ${importCost.bareMs} ms; + require('numaccel') ${importCost.requireMs} ms; + its first call ${importCost.firstCallMs} ms (medians of ${importCost.runs})`,
+    );
 
   const { rows: analysed, autoCheck } = analyse(GROUPS, info, rows);
   return {

@@ -75,7 +75,8 @@ export function deriveSelection(cases: readonly CaseInfo[], rows: readonly Row[]
     };
   }
   return {
-    generatedBy: 'numaccel bench --select (src/bench/selection-table.ts): tinybench medians, each build in its own process; per route the geometric mean of ns per call over its cases',
+    generatedBy:
+      'numaccel bench --select (src/bench/selection-table.ts): tinybench medians, each build in its own process; per route the geometric mean of ns per call over its cases',
     date,
     machine,
     node: process.version,

@@ -44,7 +44,8 @@ function parseDecimal(name: string, text: string): number {
 
 const optionInteger = (name: string) => (text: string) => {
   const value = Number(text);
-  if (!INTEGER.test(text) || !Number.isSafeInteger(value)) throw new InvalidArgumentError(`${name} must be an integer, got ${JSON.stringify(text)}`);
+  if (!INTEGER.test(text) || !Number.isSafeInteger(value))
+    throw new InvalidArgumentError(`${name} must be an integer, got ${JSON.stringify(text)}`);
   return value;
 };
 const optionDecimal = (name: string) => (text: string) => {
@@ -84,7 +85,12 @@ function interruptible(): AbortSignal {
 /** A progress bar on stderr, drawn only when stderr is a terminal. */
 function progressBar(label: string): { update(fraction: number): void; stop(): void } {
   if (!process.stderr.isTTY) return { update() {}, stop() {} };
-  const bar = new SingleBar({ stream: process.stderr, format: `${label} [{bar}] {percentage}% | {eta_formatted} left`, hideCursor: true, clearOnComplete: true });
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: `${label} [{bar}] {percentage}% | {eta_formatted} left`,
+    hideCursor: true,
+    clearOnComplete: true,
+  });
   bar.start(1000, 0);
   return { update: (fraction) => bar.update(Math.round(fraction * 1000)), stop: () => bar.stop() };
 }
@@ -114,13 +120,19 @@ function info(options: GlobalOptions): void {
   if (options.json) return printJson(summary);
   console.log(`numaccel ${version} on Node ${summary.node}, ${summary.platform}, ${summary.cpu}; ${summary.threads} threads`);
   console.log(`\nbackends (priority order) and the build each uses by default:`);
-  for (const b of summary.backends) console.log(`  ${b.name.padEnd(7)} ${b.available ? b.build : `missing: ${state.backends.find((x) => x.name === b.name)?.error?.message}`}`);
+  for (const b of summary.backends)
+    console.log(
+      `  ${b.name.padEnd(7)} ${b.available ? b.build : `missing: ${state.backends.find((x) => x.name === b.name)?.error?.message}`}`,
+    );
   console.log(`\nbuilds (priority order):`);
-  for (const b of summary.builds) console.log(`  ${b.id.padEnd(14)} ${b.state === 'idle' ? 'not loaded (loads when forced)' : b.state}${b.error ? `: ${b.error}` : ''}`);
+  for (const b of summary.builds)
+    console.log(`  ${b.id.padEnd(14)} ${b.state === 'idle' ? 'not loaded (loads when forced)' : b.state}${b.error ? `: ${b.error}` : ''}`);
   console.log(`\nmode ${summary.mode}; the build serving each function:`);
   for (const [route, backend] of Object.entries(summary.selected)) console.log(`  ${route.padEnd(18)} ${backend}`);
   if (state.error) console.log(`\n${state.error.message}`);
-  console.log(`\nauto follows measurements taken on ${state.measurements.machine || 'no machine'} (${state.measurements.date || 'never'}).`);
+  console.log(
+    `\nauto follows measurements taken on ${state.measurements.machine || 'no machine'} (${state.measurements.date || 'never'}).`,
+  );
 }
 
 async function primePi(text: string, options: GlobalOptions): Promise<void> {
@@ -203,11 +215,22 @@ async function primes(loText: string, hiText: string, command: { count?: boolean
 }
 
 function distance(args: string[], command: { unit?: DistanceUnit; radius?: number }, options: GlobalOptions): void {
-  const [lon1, lat1, lon2, lat2] = (['lon1', 'lat1', 'lon2', 'lat2'] as const).map((name, i) => parseDecimal(`distance: ${name}`, args[i]!)) as [number, number, number, number];
-  const geo = { ...(command.unit !== undefined ? { unit: command.unit } : {}), ...(command.radius !== undefined ? { radius: command.radius } : {}) };
+  const [lon1, lat1, lon2, lat2] = (['lon1', 'lat1', 'lon2', 'lat2'] as const).map((name, i) =>
+    parseDecimal(`distance: ${name}`, args[i]!),
+  ) as [number, number, number, number];
+  const geo = {
+    ...(command.unit !== undefined ? { unit: command.unit } : {}),
+    ...(command.radius !== undefined ? { radius: command.radius } : {}),
+  };
   const result = numaccel.greatCircle(lon1, lat1, lon2, lat2, geo);
   const unit = command.unit ?? (command.radius !== undefined ? `radius-${command.radius} units` : 'mi (radius 3956)');
-  if (options.json) return printJson({ from: [lon1, lat1], to: [lon2, lat2], distance: result, ...(command.radius !== undefined ? { radius: command.radius } : { unit: command.unit ?? 'mi' }) });
+  if (options.json)
+    return printJson({
+      from: [lon1, lat1],
+      to: [lon2, lat2],
+      distance: result,
+      ...(command.radius !== undefined ? { radius: command.radius } : { unit: command.unit ?? 'mi' }),
+    });
   console.log(`${result} ${unit}`);
 }
 
@@ -217,7 +240,11 @@ const program = new Command('numaccel')
   .description('Native-accelerated numeric kernels: primality, prime sieving and great-circle distances')
   .version(version)
   .option('--backend <name>', 'auto, native, wasm or js (default: NUMACCEL_BACKEND, else auto)')
-  .option('--threads <n>', 'threads for counting and listing primes (default: NUMACCEL_THREADS, else all cores)', optionInteger('--threads'))
+  .option(
+    '--threads <n>',
+    'threads for counting and listing primes (default: NUMACCEL_THREADS, else all cores)',
+    optionInteger('--threads'),
+  )
   .option('--json', 'machine-readable output on stdout')
   .showHelpAfterError('(run numaccel --help for usage)')
   .hook('preAction', (command) => {
@@ -225,7 +252,10 @@ const program = new Command('numaccel')
     if (backend !== undefined) numaccel.setBackend(backend);
   });
 
-program.command('info').description('version, backends (available or why not, variant), what auto selected, CPU, threads').action(() => info(program.opts()));
+program
+  .command('info')
+  .description('version, backends (available or why not, variant), what auto selected, CPU, threads')
+  .action(() => info(program.opts()));
 
 program
   .command('prime')
@@ -280,7 +310,9 @@ program
 
 program
   .command('build-native')
-  .description('compile the native addon for this machine with node-gyp (needs a C++17 compiler and Python); the prebuilt linux-x64 addon needs no build')
+  .description(
+    'compile the native addon for this machine with node-gyp (needs a C++17 compiler and Python); the prebuilt linux-x64 addon needs no build',
+  )
   .action(() => {
     const result = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'scripts', 'build-native.js')], { stdio: 'inherit' });
     process.exitCode = result.status ?? 1;
@@ -288,11 +320,16 @@ program
 
 program
   .command('bench')
-  .description("the benchmarks: the classic experiments (primes below 10^6, 5,000,000 distances, the 4000 × 4000 matrix) and every kernel on every build and auto, beside peers (npm start runs --quick)")
+  .description(
+    'the benchmarks: the classic experiments (primes below 10^6, 5,000,000 distances, the 4000 × 4000 matrix) and every kernel on every build and auto, beside peers (npm start runs --quick)',
+  )
   .option('--quick', 'about a minute: fewer samples, smaller linear jobs (scaled), no 10^10 sieve')
   .option('--markdown <file>', 'also write the results as Markdown')
   .option('--svg <file>', 'also write the chart (speed-up per workload and backend, log scale) as SVG')
-  .option('--select <file>', 'write the table auto follows, derived from this run, to <file>, and measure again the auto rows it routes differently (the library uses it where NUMACCEL_SELECTION or configure({ selection }) names it)')
+  .option(
+    '--select <file>',
+    'write the table auto follows, derived from this run, to <file>, and measure again the auto rows it routes differently (the library uses it where NUMACCEL_SELECTION or configure({ selection }) names it)',
+  )
   .option('--only <cases>', 'measure only these cases (comma-separated ids, as in --json output)')
   .option('--from <file>', 'render a saved --json run instead of measuring')
   .action(async (command: { quick?: boolean; markdown?: string; svg?: string; select?: string; only?: string; from?: string }) => {

@@ -27,7 +27,10 @@ export const WASM_FILES = {
 type WasmVariant = keyof typeof WASM_FILES;
 
 /** Compiles a wasm build from where the configuration says (by default the package's file). */
-function compileWasm(variant: WasmVariant, source: WasmSource | undefined): { module: WebAssembly.Module; features: Record<string, string | number> } {
+function compileWasm(
+  variant: WasmVariant,
+  source: WasmSource | undefined,
+): { module: WebAssembly.Module; features: Record<string, string | number> } {
   if (variant === 'simd128' && !engineSupportsSimd()) throw new Error('this JavaScript engine does not run WebAssembly SIMD');
   if (source instanceof WebAssembly.Module) return { module: source, features: { source: 'module' } };
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
@@ -91,7 +94,8 @@ function selectionOfEnvironment(): SelectionTable | undefined {
   if (!file) return undefined;
   if (selectionFromFile?.file !== file) {
     const table: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (!isSelectionTable(table)) throw new RangeError(`numaccel: NUMACCEL_SELECTION: ${file} is not a table written by \`numaccel bench --select\``);
+    if (!isSelectionTable(table))
+      throw new RangeError(`numaccel: NUMACCEL_SELECTION: ${file} is not a table written by \`numaccel bench --select\``);
     selectionFromFile = { file, table };
   }
   return selectionFromFile.table;

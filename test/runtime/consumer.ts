@@ -16,7 +16,8 @@ export const TARBALL = process.env.NUMACCEL_TARBALL;
 
 /** The tarball's path; throws (failing the test that asked) when NUMACCEL_TARBALL is not set. */
 export function tarball(): string {
-  if (!TARBALL) throw new Error('NUMACCEL_TARBALL is not set: .ci/run packs the package before the tests (npm pack --pack-destination DIR)');
+  if (!TARBALL)
+    throw new Error('NUMACCEL_TARBALL is not set: .ci/run packs the package before the tests (npm pack --pack-destination DIR)');
   return TARBALL;
 }
 
@@ -69,7 +70,11 @@ export interface Ran {
 }
 
 /** Runs a command to its end, or kills it (SIGKILL) after `timeout` ms. Never rejects. */
-export function exec(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeout: number }): Promise<Ran> {
+export function exec(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeout: number },
+): Promise<Ran> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

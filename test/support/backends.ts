@@ -40,7 +40,9 @@ function cmakeBuild(): BuildUnderTest {
   return { label: CMAKE_LABEL, error: status.state === 'failed' ? status.error : new Error('not loaded') };
 }
 
-const selected = process.env.NUMACCEL_TEST_BUILDS?.split(',').map((label) => label.trim()).filter(Boolean);
+const selected = process.env.NUMACCEL_TEST_BUILDS?.split(',')
+  .map((label) => label.trim())
+  .filter(Boolean);
 
 export const BUILDS_UNDER_TEST: readonly BuildUnderTest[] = [
   ...nodeBuilds().map((status): BuildUnderTest => {
@@ -86,4 +88,9 @@ export const REFERENCE: LoadedBackend = LOADED.find((b) => b.label === 'js') ?? 
 const POOL_CONFIG = {};
 
 /** The async functions over one backend, in Node's worker pool. */
-export const asyncApiFor = (backend: Backend): NumaccelAsyncApi => createAsyncApi(() => routesToOneBackend(backend), () => nodePlatform, () => POOL_CONFIG);
+export const asyncApiFor = (backend: Backend): NumaccelAsyncApi =>
+  createAsyncApi(
+    () => routesToOneBackend(backend),
+    () => nodePlatform,
+    () => POOL_CONFIG,
+  );

@@ -12,12 +12,23 @@ const addon = addonPath ? require(addonPath) : require('node-gyp-build')(root);
 
 const variants = Object.values(addon.variants);
 const sync = [
-  'checkPrime', 'greatCircle', 'checkPrimes', 'countPrimes', 'primesBetween', 'coordinatesInDomain',
-  'primePi', 'primePiLeaves', 'primePiSieve', 'nthPrime', 'nextPrime', 'prevPrime',
+  'checkPrime',
+  'greatCircle',
+  'checkPrimes',
+  'countPrimes',
+  'primesBetween',
+  'coordinatesInDomain',
+  'primePi',
+  'primePiLeaves',
+  'primePiSieve',
+  'nthPrime',
+  'nextPrime',
+  'prevPrime',
 ].map((name) => [name, addon[name]]);
 for (const variant of variants) sync.push(['greatCircleMany', variant.greatCircleMany], ['greatCircleMatrix', variant.greatCircleMatrix]);
 const asyncKernels = ['checkPrimesAsync', 'countPrimesAsync', 'primesBetweenAsync'].map((name) => [name, addon[name]]);
-for (const variant of variants) asyncKernels.push(['greatCircleManyAsync', variant.greatCircleManyAsync], ['greatCircleMatrixAsync', variant.greatCircleMatrixAsync]);
+for (const variant of variants)
+  asyncKernels.push(['greatCircleManyAsync', variant.greatCircleManyAsync], ['greatCircleMatrixAsync', variant.greatCircleMatrixAsync]);
 
 const detached = () => {
   const array = new Float64Array(8);
@@ -75,7 +86,12 @@ fc.assert(
     if (heavy(asyncName, args)) return;
     try {
       const result = asyncKernel(...args);
-      pending.push(Promise.resolve(result).then(() => count('resolved'), (error) => count(`rejected ${classOf(error)}`)));
+      pending.push(
+        Promise.resolve(result).then(
+          () => count('resolved'),
+          (error) => count(`rejected ${classOf(error)}`),
+        ),
+      );
     } catch (error) {
       count(`threw ${classOf(error)}`);
     }

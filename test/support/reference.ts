@@ -7,14 +7,26 @@ const REFERENCE_DIR = process.env.NUMACCEL_REFERENCE_DIR || path.join(PACKAGE_RO
 
 function readTsv(name: string): string[][] {
   const text = fs.readFileSync(path.join(REFERENCE_DIR, name), 'utf8');
-  return text.trim().split('\n').slice(1).map((line) => line.split('\t'));
+  return text
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'));
 }
 
-export interface PrimeRow { readonly n: bigint; readonly isPrime: boolean; readonly tag: string }
+export interface PrimeRow {
+  readonly n: bigint;
+  readonly isPrime: boolean;
+  readonly tag: string;
+}
 export const primeRows = (): PrimeRow[] =>
   readTsv('primes.tsv').map(([n, isPrime, tag]) => ({ n: BigInt(n!), isPrime: isPrime === '1', tag: tag! }));
 
-export interface PrimeCountRow { readonly lo: number; readonly hi: number; readonly count: number }
+export interface PrimeCountRow {
+  readonly lo: number;
+  readonly hi: number;
+  readonly count: number;
+}
 export const primeCountRows = (): PrimeCountRow[] =>
   readTsv('prime_counts.tsv').map(([lo, hi, count]) => ({ lo: Number(lo), hi: Number(hi), count: Number(count) }));
 
@@ -22,16 +34,23 @@ export const primeCountRows = (): PrimeCountRow[] =>
 export const LONG_RANGE = 2 ** 33;
 
 export interface GreatCircleRow {
-  readonly lon1: number; readonly lat1: number; readonly lon2: number; readonly lat2: number;
+  readonly lon1: number;
+  readonly lat1: number;
+  readonly lon2: number;
+  readonly lat2: number;
   readonly tag: string;
   /** The exact central angle in radians, rounded to double. */
   readonly angle: number;
 }
 export const greatCircleRows = (): GreatCircleRow[] =>
   readTsv('great_circle.tsv').map(([lon1, lat1, lon2, lat2, tag, angle]) => ({
-    lon1: Number(lon1), lat1: Number(lat1), lon2: Number(lon2), lat2: Number(lat2), tag: tag!, angle: Number(angle),
+    lon1: Number(lon1),
+    lat1: Number(lat1),
+    lon2: Number(lon2),
+    lat2: Number(lat2),
+    tag: tag!,
+    angle: Number(angle),
   }));
 
 /** The accuracy every backend must reach on the unit sphere (test/fixtures/README.md). */
-export const withinAccuracy = (got: number, exact: number): boolean =>
-  Math.abs(got - exact) <= 1e-14 * exact + 2e-16;
+export const withinAccuracy = (got: number, exact: number): boolean => Math.abs(got - exact) <= 1e-14 * exact + 2e-16;

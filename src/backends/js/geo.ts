@@ -22,7 +22,7 @@ const C1 = 4.16666666666666019037e-2;
 const C2 = -1.38888888888741095749e-3;
 const C3 = 2.48015872894767294178e-5;
 const C4 = -2.75573143513906633035e-7;
-const C5 = 2.08757232129817482790e-9;
+const C5 = 2.0875723212981748279e-9;
 const C6 = -1.13596475577881948265e-11;
 // fdlibm/musl atan.c: atan(1/2) and atan(1) in two parts, and the polynomial on |x| < 7/16.
 const ATANHI0 = 4.63647609000806093515e-1;
@@ -188,9 +188,10 @@ export function greatCircle(lon1: number, lat1: number, lon2: number, lat2: numb
  * stays in L1.
  */
 const BLOCK = 256;
-const [SIN_LAT1, COS_LAT1, SIN_LAT2, COS_LAT2, SIN_DLAT, COS_DLAT, SIN_HALF_DLON, COS_HALF_DLON] = Array.from({ length: 8 }, () => new Float64Array(BLOCK)) as [
-  Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
-];
+const [SIN_LAT1, COS_LAT1, SIN_LAT2, COS_LAT2, SIN_DLAT, COS_DLAT, SIN_HALF_DLON, COS_HALF_DLON] = Array.from(
+  { length: 8 },
+  () => new Float64Array(BLOCK),
+) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
 
 // The batch kernels run greatCircle's steps as passes over a block, one loop per step. The whole
 // per-pair computation is about 2,400 bytes of bytecode, over twice V8's inlining budget (920 per
@@ -202,7 +203,15 @@ const [SIN_LAT1, COS_LAT1, SIN_LAT2, COS_LAT2, SIN_DLAT, COS_DLAT, SIN_HALF_DLON
  * sincosd of both latitudes into SIN_LAT1, COS_LAT1 and SIN_LAT2, COS_LAT2: one loop for the two
  * (69 → 67 ns a pair; three sincosd in one loop no longer inline whole, and ran slower).
  */
-function latitudesPass(lat1: Float64Array, offset1: number, step1: number, lat2: Float64Array, offset2: number, step2: number, m: number): void {
+function latitudesPass(
+  lat1: Float64Array,
+  offset1: number,
+  step1: number,
+  lat2: Float64Array,
+  offset2: number,
+  step2: number,
+  m: number,
+): void {
   for (let k = 0; k < m; k++) {
     sincosd(lat1[offset1 + k * step1]!, SIN_LAT1, COS_LAT1, k);
     sincosd(lat2[offset2 + k * step2]!, SIN_LAT2, COS_LAT2, k);
@@ -215,12 +224,28 @@ function sincosdPass(values: Float64Array, offset: number, step: number, m: numb
 }
 
 /** sincosd of the latitude differences lat2 - lat1 into SIN_DLAT, COS_DLAT. */
-function latitudeDifferencePass(lat1: Float64Array, offset1: number, step1: number, lat2: Float64Array, offset2: number, step2: number, m: number): void {
+function latitudeDifferencePass(
+  lat1: Float64Array,
+  offset1: number,
+  step1: number,
+  lat2: Float64Array,
+  offset2: number,
+  step2: number,
+  m: number,
+): void {
   for (let k = 0; k < m; k++) sincosd(lat2[offset2 + k * step2]! - lat1[offset1 + k * step1]!, SIN_DLAT, COS_DLAT, k);
 }
 
 /** sincosd of half the longitude differences into SIN_HALF_DLON, COS_HALF_DLON. */
-function longitudeDifferencePass(lon1: Float64Array, offset1: number, step1: number, lon2: Float64Array, offset2: number, step2: number, m: number): void {
+function longitudeDifferencePass(
+  lon1: Float64Array,
+  offset1: number,
+  step1: number,
+  lon2: Float64Array,
+  offset2: number,
+  step2: number,
+  m: number,
+): void {
   for (let k = 0; k < m; k++) {
     sincosd(angDiff(lon1[offset1 + k * step1]!, lon2[offset2 + k * step2]!) * 0.5, SIN_HALF_DLON, COS_HALF_DLON, k);
   }
@@ -230,7 +255,8 @@ function longitudeDifferencePass(lon1: Float64Array, offset1: number, step1: num
 function distancePass(step1: number, m: number, radius: number, out: Float64Array, at: number): void {
   for (let k = 0; k < m; k++) {
     const i = k * step1;
-    out[at + k] = centralAngleOf(SIN_LAT1[i]!, COS_LAT1[i]!, COS_LAT2[k]!, SIN_DLAT[k]!, COS_DLAT[k]!, SIN_HALF_DLON[k]!, COS_HALF_DLON[k]!) * radius;
+    out[at + k] =
+      centralAngleOf(SIN_LAT1[i]!, COS_LAT1[i]!, COS_LAT2[k]!, SIN_DLAT[k]!, COS_DLAT[k]!, SIN_HALF_DLON[k]!, COS_HALF_DLON[k]!) * radius;
   }
 }
 
@@ -240,10 +266,18 @@ function distancePass(step1: number, m: number, radius: number, out: Float64Arra
 const stepOf = (column: Float64Array): number => (column.length === 1 ? 0 : 1);
 
 export function greatCircleMany(
-  lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array, radius: number, out: Float64Array,
+  lon1: Float64Array,
+  lat1: Float64Array,
+  lon2: Float64Array,
+  lat2: Float64Array,
+  radius: number,
+  out: Float64Array,
 ): void {
   // A length-1 input is broadcast: its step is 0.
-  const i1 = stepOf(lon1), j1 = stepOf(lat1), i2 = stepOf(lon2), j2 = stepOf(lat2);
+  const i1 = stepOf(lon1),
+    j1 = stepOf(lat1),
+    i2 = stepOf(lon2),
+    j2 = stepOf(lat2);
   for (let start = 0; start < out.length; start += BLOCK) {
     const m = Math.min(BLOCK, out.length - start);
     latitudesPass(lat1, start * j1, j1, lat2, start * j2, j2, m);
@@ -254,7 +288,12 @@ export function greatCircleMany(
 }
 
 export function greatCircleMatrix(
-  lonsA: Float64Array, latsA: Float64Array, lonsB: Float64Array, latsB: Float64Array, radius: number, out: Float64Array,
+  lonsA: Float64Array,
+  latsA: Float64Array,
+  lonsB: Float64Array,
+  latsB: Float64Array,
+  radius: number,
+  out: Float64Array,
 ): void {
   // Each latitude's sine and cosine is computed once per point instead of once per pair (B's
   // sines are not needed: the kernel uses cos(lat2) only).
@@ -290,7 +329,17 @@ function longitudesAreFinite(values: Float64Array): boolean {
   const end = values.length;
   let i = 0;
   for (; i + 4 <= end; i += 4) {
-    if (!(values[i]! - values[i]! + (values[i + 1]! - values[i + 1]!) + (values[i + 2]! - values[i + 2]!) + (values[i + 3]! - values[i + 3]!) === 0)) return false;
+    if (
+      !(
+        values[i]! -
+          values[i]! +
+          (values[i + 1]! - values[i + 1]!) +
+          (values[i + 2]! - values[i + 2]!) +
+          (values[i + 3]! - values[i + 3]!) ===
+        0
+      )
+    )
+      return false;
   }
   for (; i < end; i++) if (!(values[i]! - values[i]! === 0)) return false;
   return true;
@@ -301,7 +350,8 @@ function latitudesAreInRange(values: Float64Array): boolean {
   const end = values.length;
   let i = 0;
   for (; i + 4 <= end; i += 4) {
-    if (!(Math.abs(values[i]!) <= 90 && Math.abs(values[i + 1]!) <= 90 && Math.abs(values[i + 2]!) <= 90 && Math.abs(values[i + 3]!) <= 90)) return false;
+    if (!(Math.abs(values[i]!) <= 90 && Math.abs(values[i + 1]!) <= 90 && Math.abs(values[i + 2]!) <= 90 && Math.abs(values[i + 3]!) <= 90))
+      return false;
   }
   for (; i < end; i++) if (!(Math.abs(values[i]!) <= 90)) return false;
   return true;

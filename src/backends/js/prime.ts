@@ -5,9 +5,7 @@
  * `number` inputs (below 2^53) use exact double arithmetic; BigInt only for bigints above 2^53 - 1.
  */
 
-const SMALL_PRIMES = [
-  2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97,
-];
+const SMALL_PRIMES = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97];
 /** After trial division by the primes below 100, every survivor below 101^2 is prime. */
 const TRIAL_DIVISION_PROVES_BELOW = 101 * 101;
 

@@ -58,9 +58,7 @@ export interface PreparedPi extends LeafBounds {
 }
 
 /** The leaf bounds of x with y, a = π(y), the primes up to √x, π(√y) and π(√zmax). */
-export function leafBounds(
-  x: number, y: number, a: number, primes: Uint32Array, piSqrtY: number, piSqrtZ: number,
-): LeafBounds {
+export function leafBounds(x: number, y: number, a: number, primes: Uint32Array, piSqrtY: number, piSqrtZ: number): LeafBounds {
   // The b with hard leaves: all b <= π(√y), then those with a prime q in (p_b, x/p_b³].
   let bHard = C;
   for (let b = C + 1; b < a; b++) {

@@ -72,7 +72,6 @@ export class ExactSum {
   }
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Tables shared by every call, built on first use.
 

@@ -220,7 +220,7 @@ function li(t: number): number {
   for (let n = 1; n < 200; n++) {
     term *= l / n;
     if ((n - 1) % 2 === 0) inner += 1 / (n | 1);
-    const add = (((n % 2 ? term : -term) / 2 ** (n - 1)) * inner);
+    const add = ((n % 2 ? term : -term) / 2 ** (n - 1)) * inner;
     sum += add;
     if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
   }

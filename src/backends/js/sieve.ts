@@ -114,7 +114,8 @@ function sieveSegments(lo: number, hi: number, visit: (segment: Uint8Array, firs
   const turnIndex = new Uint8Array(smallCount);
   for (let i = 0; i < smallCount; i++) {
     const p = primes[i]!;
-    const q = Math.floor(p / 30), r = p % 30;
+    const q = Math.floor(p / 30),
+      r = p % 30;
     for (let j = 0; j < 8; j++) {
       offsets[8 * i + j] = q * WHEEL[j]! + Math.floor((r * WHEEL[j]!) / 30);
       masks[8 * i + j] = MULTIPLE_MASK[8 * BIT_OF_RESIDUE[r]! + j]!;
@@ -166,7 +167,14 @@ function sieveSegments(lo: number, hi: number, visit: (segment: Uint8Array, firs
  * end, and leaves its state relative to the bytes that follow.
  */
 function crossOffSmall(
-  segment: Uint8Array, length: number, p: number, offsets: Int32Array, masks: Uint8Array, i: number, turnByte: Int32Array, turnIndex: Uint8Array,
+  segment: Uint8Array,
+  length: number,
+  p: number,
+  offsets: Int32Array,
+  masks: Uint8Array,
+  i: number,
+  turnByte: Int32Array,
+  turnIndex: Uint8Array,
 ): void {
   const at = 8 * i;
   let turn = turnByte[i]!;
@@ -179,10 +187,22 @@ function crossOffSmall(
     }
   }
   if (j === 0) {
-    const o0 = offsets[at]!, o1 = offsets[at + 1]!, o2 = offsets[at + 2]!, o3 = offsets[at + 3]!;
-    const o4 = offsets[at + 4]!, o5 = offsets[at + 5]!, o6 = offsets[at + 6]!, o7 = offsets[at + 7]!;
-    const m0 = masks[at]!, m1 = masks[at + 1]!, m2 = masks[at + 2]!, m3 = masks[at + 3]!;
-    const m4 = masks[at + 4]!, m5 = masks[at + 5]!, m6 = masks[at + 6]!, m7 = masks[at + 7]!;
+    const o0 = offsets[at]!,
+      o1 = offsets[at + 1]!,
+      o2 = offsets[at + 2]!,
+      o3 = offsets[at + 3]!;
+    const o4 = offsets[at + 4]!,
+      o5 = offsets[at + 5]!,
+      o6 = offsets[at + 6]!,
+      o7 = offsets[at + 7]!;
+    const m0 = masks[at]!,
+      m1 = masks[at + 1]!,
+      m2 = masks[at + 2]!,
+      m3 = masks[at + 3]!;
+    const m4 = masks[at + 4]!,
+      m5 = masks[at + 5]!,
+      m6 = masks[at + 6]!,
+      m7 = masks[at + 7]!;
     for (; turn + o7 < length; turn += p) {
       segment[turn + o0]! &= m0;
       segment[turn + o1]! &= m1;
@@ -201,7 +221,15 @@ function crossOffSmall(
 }
 
 /** Crosses off the multiples j, j + 1, … of one turn that lie below length; returns the first that does not (8: none). */
-function crossOffTurnFrom(segment: Uint8Array, length: number, turn: number, j: number, offsets: Int32Array, masks: Uint8Array, at: number): number {
+function crossOffTurnFrom(
+  segment: Uint8Array,
+  length: number,
+  turn: number,
+  j: number,
+  offsets: Int32Array,
+  masks: Uint8Array,
+  at: number,
+): number {
   for (; j < 8; j++) {
     const byte = turn + offsets[at + j]!;
     if (byte >= length) break;
@@ -225,7 +253,10 @@ class LargePrimeQueue {
   private segment = 0;
   private slot = 0; // segment % ring, kept as it moves: `%` on a double is a slow call in V8
 
-  constructor(private readonly firstByte: number, largestPrime: number) {
+  constructor(
+    private readonly firstByte: number,
+    largestPrime: number,
+  ) {
     this.ring = Math.ceil(largestPrime / 5 / SEGMENT_BYTES) + 2;
     this.near = Array.from({ length: this.ring }, () => new Bucket());
   }
@@ -285,7 +316,9 @@ class Bucket {
 // q*k + floor(WHEEL[i]*k / 30). Tables, so that a step takes no `%` or division.
 const MULTIPLE_MASK = Uint8Array.from({ length: 64 }, (_, w) => ~(1 << BIT_OF_RESIDUE[(WHEEL[w >> 3]! * WHEEL[w & 7]!) % 30]!));
 const MULTIPLE_CARRY = Uint8Array.from({ length: 64 }, (_, w) => {
-  const r = WHEEL[w >> 3]!, k = WHEEL[w & 7]!, gap = WHEEL_GAPS[w & 7]!;
+  const r = WHEEL[w >> 3]!,
+    k = WHEEL[w & 7]!,
+    gap = WHEEL_GAPS[w & 7]!;
   return Math.floor((r * (k + gap)) / 30) - Math.floor((r * k) / 30);
 });
 
@@ -294,9 +327,7 @@ const MULTIPLE_CARRY = Uint8Array.from({ length: 64 }, (_, w) => {
  * `bucket` (triples: p / 30 rounded down, byte of its next multiple, wheel state), and queues
  * each prime's next multiple below endByte.
  */
-function crossOffLarge(
-  bucket: Bucket, segment: Uint8Array, start: number, end: number, endByte: number, queue: LargePrimeQueue,
-): void {
+function crossOffLarge(bucket: Bucket, segment: Uint8Array, start: number, end: number, endByte: number, queue: LargePrimeQueue): void {
   const items = bucket.items;
   for (let b = 0; b < bucket.size; b += 3) {
     const q = items[b]!;

@@ -16,9 +16,21 @@ type SharedKernels = Omit<Kernels & AsyncKernels, (typeof VARIANT_KERNELS)[numbe
 
 /** The functions the addon exports besides its variants (native/addon.cc, native/async/). */
 export const SHARED_KERNELS = [
-  'checkPrime', 'greatCircle', 'checkPrimes', 'countPrimes', 'primesBetween', 'coordinatesInDomain',
-  'checkPrimesAsync', 'countPrimesAsync', 'primesBetweenAsync', 'primePi', 'primePiLeaves', 'primePiSieve',
-  'nthPrime', 'nextPrime', 'prevPrime',
+  'checkPrime',
+  'greatCircle',
+  'checkPrimes',
+  'countPrimes',
+  'primesBetween',
+  'coordinatesInDomain',
+  'checkPrimesAsync',
+  'countPrimesAsync',
+  'primesBetweenAsync',
+  'primePi',
+  'primePiLeaves',
+  'primePiSieve',
+  'nthPrime',
+  'nextPrime',
+  'prevPrime',
 ] as const satisfies readonly (keyof SharedKernels)[];
 type MissingKernel = Exclude<keyof SharedKernels, (typeof SHARED_KERNELS)[number]>;
 const everySharedKernelListed: MissingKernel extends never ? true : never = true;
@@ -43,13 +55,19 @@ export function loadAddon(nativePath: string | undefined): NativeBinding {
     binding = nativePath ? require(path.resolve(nativePath)) : require('node-gyp-build')(PACKAGE_ROOT);
   } catch (cause) {
     if (nativePath || !/No native build was found/.test((cause as Error).message)) throw cause;
-    throw new Error(`no prebuilt addon fits ${process.platform}-${process.arch} and none was compiled: run \`npx numaccel build-native\` (needs a C++17 compiler and Python)`, { cause });
+    throw new Error(
+      `no prebuilt addon fits ${process.platform}-${process.arch} and none was compiled: run \`npx numaccel build-native\` (needs a C++17 compiler and Python)`,
+      { cause },
+    );
   }
   const missing = [
     ...SHARED_KERNELS.filter((name) => typeof binding[name] !== 'function'),
-    ...Object.entries(binding.variants ?? {}).flatMap(([variant, kernels]) => VARIANT_KERNELS.filter((name) => typeof kernels[name] !== 'function').map((name) => `${variant}.${name}`)),
+    ...Object.entries(binding.variants ?? {}).flatMap(([variant, kernels]) =>
+      VARIANT_KERNELS.filter((name) => typeof kernels[name] !== 'function').map((name) => `${variant}.${name}`),
+    ),
   ];
-  if (missing.length > 0 || !binding.variants) throw new Error(`the addon does not export the kernels ${missing.join(', ') || 'of any variant'}`);
+  if (missing.length > 0 || !binding.variants)
+    throw new Error(`the addon does not export the kernels ${missing.join(', ') || 'of any variant'}`);
   return binding;
 }
 
@@ -90,5 +108,12 @@ export function createNativeBackend(binding: NativeBinding, build: Build): Backe
     greatCircleManyAsync: variant.greatCircleManyAsync,
     greatCircleMatrixAsync: variant.greatCircleMatrixAsync,
   };
-  return { name: 'native', build, fusedMultiplyAdd: variant.fusedMultiplyAdd === true, kernels, asyncKernels, features: { variant: build.variant, ...binding.features } };
+  return {
+    name: 'native',
+    build,
+    fusedMultiplyAdd: variant.fusedMultiplyAdd === true,
+    kernels,
+    asyncKernels,
+    features: { variant: build.variant, ...binding.features },
+  };
 }

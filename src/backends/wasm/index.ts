@@ -18,14 +18,21 @@ interface WasmExports {
   listPrimesNext(out: number): number;
   listPrimesBatch(): number;
   greatCircle(lon1: number, lat1: number, lon2: number, lat2: number, radius: number): number;
-  greatCircleMany(
-    lon1: number, lat1: number, lon2: number, lat2: number, stepMask: number, n: number, radius: number, out: number,
-  ): void;
+  greatCircleMany(lon1: number, lat1: number, lon2: number, lat2: number, stepMask: number, n: number, radius: number, out: number): void;
   allWithin(values: number, n: number, limit: number): number;
   geoPrepare(lon: number, lat: number, n: number, negate: number, sin: number, cos: number): void;
   greatCircleTile(
-    aRem: number, aLat: number, aSin: number, aCos: number, nA: number,
-    bRem: number, bLat: number, bCos: number, nB: number, radius: number, out: number,
+    aRem: number,
+    aLat: number,
+    aSin: number,
+    aCos: number,
+    nA: number,
+    bRem: number,
+    bLat: number,
+    bCos: number,
+    nB: number,
+    radius: number,
+    out: number,
   ): void;
   primePi(x: number): number;
   /** A signed i64: a bigint. */
@@ -46,10 +53,35 @@ interface WasmExports {
  * compiling either.
  */
 const SIMD_PROBE = Uint8Array.of(
-  0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
-  0x01, 0x05, 0x01, 0x60, 0x00, 0x01, 0x7b, // type section: () -> v128
-  0x03, 0x02, 0x01, 0x00, // function section: one function of type 0
-  0x0a, 0x08, 0x01, 0x06, 0x00, 0x41, 0x00, 0xfd, 0x0f, 0x0b, // code: i32.const 0, i8x16.splat, end
+  0x00,
+  0x61,
+  0x73,
+  0x6d,
+  0x01,
+  0x00,
+  0x00,
+  0x00, // magic, version 1
+  0x01,
+  0x05,
+  0x01,
+  0x60,
+  0x00,
+  0x01,
+  0x7b, // type section: () -> v128
+  0x03,
+  0x02,
+  0x01,
+  0x00, // function section: one function of type 0
+  0x0a,
+  0x08,
+  0x01,
+  0x06,
+  0x00,
+  0x41,
+  0x00,
+  0xfd,
+  0x0f,
+  0x0b, // code: i32.const 0, i8x16.splat, end
 );
 
 /** Whether this engine runs WebAssembly SIMD (the simd128 build). */
@@ -69,7 +101,11 @@ const CHUNK = BATCH_BLOCK;
  * is synchronous and cheap (tens of kilobytes, no imports); compiling is left to the caller,
  * since where it may be synchronous depends on the environment.
  */
-export function createWasmBackend(module: WebAssembly.Module, build: Build, features: Readonly<Record<string, string | number>> = {}): Backend {
+export function createWasmBackend(
+  module: WebAssembly.Module,
+  build: Build,
+  features: Readonly<Record<string, string | number>> = {},
+): Backend {
   // The release builds import nothing: allocator built in (runtime "minimal"), no assertions,
   // and abort compiled to a trap (asconfig.json "use": ["abort="]).
   const wasm = new WebAssembly.Instance(module, {}).exports as unknown as WasmExports;
@@ -192,7 +228,15 @@ function createKernels(wasm: WasmExports): Kernels {
       const base = scratchBase();
       // Slots: A lon/rem, lat, sin, cos; B lon/rem, lat, sin, cos; the output tile.
       const [aRem, aLat, aSin, aCos, bRem, bLat, bSin, bCos, tile] = Array.from({ length: 9 }, (_, k) => base + k * SLOT) as [
-        number, number, number, number, number, number, number, number, number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
       ];
       // Tiles of at most CHUNK distances: column blocks of up to CHUNK points of B (each
       // prepared once), and as many rows of A per call as fit.
