@@ -232,9 +232,9 @@ window.__probe = { before, counted, after: numaccel.checkPrime(97), mode: info.m
     const { build } = await import('vite');
     const app = path.join(project, 'size-app');
     fs.mkdirSync(app, { recursive: true });
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the page's own template literal
     fs.writeFileSync(
       path.join(app, 'main.js'),
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the page's own template literal
       "import { checkPrime, greatCircle } from 'numaccel';\ndocument.title = `${checkPrime(97)} ${greatCircle(0, 0, 1, 1)}`;\n",
     );
     fs.writeFileSync(path.join(app, 'index.html'), '<!doctype html><script type="module" src="./main.js"></script>\n');
