@@ -28,8 +28,8 @@ import {
   ATANHI0, ATANHI1, ATANLO0, ATANLO1,
   AT0, AT1, AT2, AT3, AT4, AT5, AT6, AT7, AT8, AT9, AT10,
   PIO2_HI, PIO2_LO, PI_HI, PI_LO, RADIANS_PER_DEGREE, DEGREES_TO_QUADRANTS,
-  greatCircleInline, centralAngleFromParts, allWithinScalar,
-} from "./geo";
+} from "./fdlibm";
+import { greatCircleInline, centralAngleFromParts, allWithinScalar } from "./geo";
 
 // Vector constants come from this table in linear memory rather than from v128.const: V8 (11.x,
 // Node 20) rematerializes every v128.const at each use inside a loop with 3-4 instructions, while

@@ -1,6 +1,6 @@
 // numaccel WebAssembly backend — entry file. The JS loader (src/backends/wasm/index.ts) depends
 // on these export names. Algorithms: docs/algorithms.md. Inputs arrive already validated by the
-// facade (src/validate.ts).
+// facade (src/arguments.ts).
 //
 // Two builds of this file (asconfig.json): build-wasm/numaccel.wasm without SIMD and
 // build-wasm/numaccel-simd.wasm with it; ASC_FEATURE_SIMD (a compile-time constant) selects the

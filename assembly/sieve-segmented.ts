@@ -4,7 +4,7 @@
 import { CHUNK, SEG, SEG_SHIFT, WHEEL, RIDX, NEXTQ, OFFS, isqrt } from "./sieve-wheel";
 import { presieve, setupPresieve } from "./sieve-presieve";
 import { NBUCKETS, crossBuckets, push, setupBuckets } from "./sieve-buckets";
-import { basePtr, baseCount, firstSieving, setupBasePrimes } from "./sieve-base-primes";
+import { basePtr, baseCount, firstSieving, setupBasePrimes } from "./sieve-base-store";
 
 const SMALL_LIMIT: u64 = 4096;      // sieving primes below this are crossed off chunk by chunk
 const MEDIUM_LIMIT: u64 = 32768;    // below this once per segment; from here on, by bucket

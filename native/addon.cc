@@ -3,7 +3,7 @@
 // arguments, checks them cheaply, and converts results. The multi-threaded async versions of
 // the batch kernels are in async/; the argument helpers both use are in glue.h.
 //
-// The TypeScript facade (src/validate.ts) validates inputs before they get here; the checks
+// The TypeScript facade (src/arguments.ts) validates inputs before they get here; the checks
 // below exist so that a direct call with bad arguments throws a TypeError/RangeError instead
 // of crashing or silently computing garbage. They are kept to one Node-API type query plus a
 // few comparisons per argument, because checkPrime is called millions of times in loops.

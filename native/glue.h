@@ -1,6 +1,6 @@
 // numaccel — argument helpers shared by the Node-API glue (addon.cc: synchronous kernels,
 // async/: multi-threaded async kernels). Cheap checks only: the TypeScript facade
-// (src/validate.ts) has validated the elements; these make a direct call with bad arguments throw
+// (src/arguments.ts) has validated the elements; these make a direct call with bad arguments throw
 // a TypeError/RangeError instead of crashing.
 #ifndef NUMACCEL_GLUE_H
 #define NUMACCEL_GLUE_H

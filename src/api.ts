@@ -17,7 +17,8 @@ import {
   type Columns,
   type GreatCircleOptions,
 } from './arguments.js';
-import { BATCH_BLOCK, primesWritten, type Backend, type Kernels } from './contract.js';
+import { BATCH_BLOCK, primesWritten, type Kernels } from './contract.js';
+import type { Backend } from './builds.js';
 import { LARGE_PRIME_CANDIDATE, ROUTES, type Route } from './selection.js';
 
 /** Integers for checkPrimes: an array of numbers or an integer typed array (BigInt ones included). */

@@ -9,7 +9,8 @@
 import { loadJsBackend } from './backends/js/index.js';
 import { createWasmBackend, engineSupportsSimd } from './backends/wasm/index.js';
 import { buildById, type Build, type BuildId } from './builds.js';
-import type { Backend, Kernels } from './contract.js';
+import type { Kernels } from './contract.js';
+import type { Backend } from './builds.js';
 import { installPlatform, type Configuration, type Platform, type WasmSource, type WorkerPool } from './platform.js';
 import { inlinePool } from './platform/inline-pool.js';
 import type { PoolTask } from './pool-task.js';

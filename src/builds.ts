@@ -1,4 +1,4 @@
-import type { BackendName, KernelName } from './contract.js';
+import type { AsyncKernels, BackendName, KernelName, Kernels } from './contract.js';
 
 /**
  * Every build numaccel can run, in priority order: a backend plus the variant of its code. Within
@@ -46,4 +46,21 @@ export function buildsOf(backend: BackendName): readonly Build[] {
 /** 'native:avx2' for the native backend's avx2 variant; 'js' for the one TypeScript build. */
 export function buildIdOf(backend: BackendName, variant: string): BuildId | undefined {
   return BUILDS.find((build) => build.backend === backend && build.variant === variant)?.id;
+}
+
+/** A loaded build of a backend: its kernels and the facts about its code. */
+export interface Backend {
+  readonly name: BackendName;
+  /** Which build this is (src/builds.ts): its id and variant. */
+  readonly build: Build;
+  /**
+   * Whether the batch great-circle kernels use fused multiply-adds: their results may then differ
+   * from greatCircle's by a few units in the last place (every other build is bit-identical).
+   */
+  readonly fusedMultiplyAdd: boolean;
+  readonly kernels: Kernels;
+  /** Present where the backend runs async work on threads of its own. */
+  readonly asyncKernels?: AsyncKernels;
+  /** A description of the build for people (compiler, module size, ...); code depends on none of it. */
+  readonly features: Readonly<Record<string, string | number | boolean>>;
 }

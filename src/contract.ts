@@ -1,11 +1,9 @@
-import type { Build } from './builds.js';
-
 /**
  * The kernel contract: every backend (native C++, WebAssembly, pure TypeScript) implements every
  * kernel listed here with exactly these semantics. The algorithms are spelled out step by step in
  * docs/algorithms.md; the TypeScript backend (src/backends/js/) is the readable reference.
  *
- * Kernels receive data the facade has already validated (src/validate.ts); the one exception is
+ * Kernels receive data the facade has already validated (src/arguments.ts); the one exception is
  * coordinatesInDomain, which is that validation's fast yes/no test. The native glue also checks
  * what memory safety needs (types, lengths, detached buffers) and throws rather than crash.
  */
@@ -194,21 +192,4 @@ export interface AsyncKernels {
     threads: number,
     control: Int32Array,
   ): Promise<void>;
-}
-
-/** A loaded build of a backend: its kernels and the facts about its code. */
-export interface Backend {
-  readonly name: BackendName;
-  /** Which build this is (src/builds.ts): its id and variant. */
-  readonly build: Build;
-  /**
-   * Whether the batch great-circle kernels use fused multiply-adds: their results may then differ
-   * from greatCircle's by a few units in the last place (every other build is bit-identical).
-   */
-  readonly fusedMultiplyAdd: boolean;
-  readonly kernels: Kernels;
-  /** Present where the backend runs async work on threads of its own. */
-  readonly asyncKernels?: AsyncKernels;
-  /** A description of the build for people (compiler, module size, ...); code depends on none of it. */
-  readonly features: Readonly<Record<string, string | number | boolean>>;
 }

@@ -1,6 +1,6 @@
 /**
  * numaccel: one typed facade over three backends (native C++ through Node-API, WebAssembly from
- * AssemblyScript, pure TypeScript). Arguments are validated once (src/validate.ts, src/api.ts), so
+ * AssemblyScript, pure TypeScript). Arguments are validated once (src/arguments.ts, src/api.ts), so
  * every backend raises the same error for the same bad input. Routing lives here: which build
  * serves each route, chosen from measurements (`auto`) or forced. The same code runs in every
  * environment; the entry point installs the platform that loads builds there (src/platform.ts).
@@ -8,7 +8,8 @@
 import { createApi, routesToOneBackend, type NumaccelApi, type RouteBackends } from './api.js';
 import { createAsyncApi, type NumaccelAsyncApi } from './async.js';
 import { BUILDS, BUILD_IDS, buildById, type BuildId } from './builds.js';
-import { BACKEND_NAMES, type Backend, type BackendName } from './contract.js';
+import { BACKEND_NAMES, type BackendName } from './contract.js';
+import type { Backend } from './builds.js';
 import { currentPlatform, type Configuration } from './platform.js';
 import { BackendUnavailableError, Registry, type BuildStatus } from './registry.js';
 import { ROUTES, chooseRoutes, isSelectionTable, type Route, type SelectionTable } from './selection.js';

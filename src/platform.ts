@@ -4,7 +4,7 @@
  * each entry point (src/index.ts, src/browser.mts, src/workerd.mts) installs its platform.
  */
 import type { Build, BuildId } from './builds.js';
-import type { Backend } from './contract.js';
+import type { Backend } from './builds.js';
 import type { PoolTask } from './pool-task.js';
 import type { SelectionTable } from './selection.js';
 

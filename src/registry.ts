@@ -1,4 +1,5 @@
-import { BACKEND_NAMES, type Backend, type BackendName } from './contract.js';
+import { BACKEND_NAMES, type BackendName } from './contract.js';
+import type { Backend } from './builds.js';
 import { buildsOf, type Build, type BuildId } from './builds.js';
 import type { Configuration, Platform } from './platform.js';
 

@@ -10,7 +10,7 @@ import { loadJsBackend } from './backends/js/index.js';
 import { createWasmBackend } from './backends/wasm/index.js';
 import type { Build, BuildId } from './builds.js';
 import { buildById } from './builds.js';
-import type { Backend } from './contract.js';
+import type { Backend } from './builds.js';
 import { installPlatform, type Configuration, type Platform } from './platform.js';
 import { inlinePool } from './platform/inline-pool.js';
 

@@ -1,11 +1,9 @@
 /**
  * The benchmark's logic, without timing anything: the selection table derived from measurements
  * picks the fastest, the auto check and the ratios, the workloads doing the same work on every
- * backend, the peers' unit conversions for the accuracy column, and the chart and tables rendered;
- * and that the library loads nothing of the benchmark or the command, and the benchmark has no
- * import cycle.
+ * backend, the peers' unit conversions for the accuracy column, and the chart and tables rendered
+ * (the library's independence from the benchmark is in house.test.ts).
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -549,84 +547,5 @@ describe('the report', () => {
     expect(md).toContain('skipped: not installed');
     expect(md).toContain('- a note');
     expect(md).toContain('fastest of 3 processes, whose medians were 800 ms, 1.21 s, 805 ms');
-  });
-});
-
-/** What a source file imports (statically, with import() or with require()): files of src/ by path, packages by name. */
-function importsOf(file: string): string[] {
-  const code = fs
-    .readFileSync(file, 'utf8')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/^\s*\/\/.*$/gm, '');
-  const specifiers = [...code.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)'([^']+)'/gm)].map((m) => m[1]!);
-  return specifiers.map((specifier) => {
-    if (!specifier.startsWith('.'))
-      return specifier.startsWith('node:')
-        ? specifier
-        : specifier
-            .split('/')
-            .slice(0, specifier.startsWith('@') ? 2 : 1)
-            .join('/');
-    const target = path.resolve(path.dirname(file), specifier);
-    return (
-      [target.replace(/\.js$/, '.ts'), target.replace(/\.mjs$/, '.mts'), target].find(
-        (candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile(),
-      ) ?? target
-    );
-  });
-}
-
-/** Every module reachable from `entry` through the files `follow` accepts, and the first import cycle met (as a path), if any. */
-function importGraph(entry: string, follow: (file: string) => boolean = () => true): { reached: Set<string>; cycle?: string[] } {
-  const reached = new Set<string>();
-  const done = new Set<string>();
-  let cycle: string[] | undefined;
-  const visit = (file: string, trail: string[]): void => {
-    if (trail.includes(file)) {
-      cycle ??= [...trail.slice(trail.indexOf(file)), file].map((f) => path.relative(PACKAGE_ROOT, f));
-      return;
-    }
-    reached.add(file);
-    if (done.has(file) || !/\.m?ts$/.test(file) || !follow(file)) return;
-    for (const next of importsOf(file)) visit(next, [...trail, file]);
-    done.add(file);
-  };
-  visit(entry, []);
-  return cycle ? { reached, cycle } : { reached };
-}
-
-describe('the library apart from the benchmark and the command', () => {
-  const src = path.join(PACKAGE_ROOT, 'src');
-
-  it('loads no benchmark or command-line dependency when required (dist/index.js)', () => {
-    const probe = (before: string) => {
-      const script = `${before}require(${JSON.stringify(path.join(PACKAGE_ROOT, 'dist', 'index.js'))}); console.log(JSON.stringify(Object.keys(require.cache).filter(f => /tinybench|commander|cli-progress/.test(f))))`;
-      const child = spawnSync(process.execPath, ['-e', script], { cwd: PACKAGE_ROOT, encoding: 'utf8' });
-      expect(child.status, child.stderr).toBe(0);
-      return JSON.parse(child.stdout) as string[];
-    };
-    expect(probe('')).toEqual([]);
-    // The probe does see them when they are loaded.
-    expect(probe("require('commander'); require('tinybench'); ").length).toBeGreaterThan(0);
-  });
-
-  it('keeps src/bench, src/cli and their packages out of the import graph of src/index.ts', () => {
-    const reached = [...importGraph(path.join(src, 'index.ts')).reached];
-    expect(reached).toContain(path.join(src, 'facade.ts'));
-    expect(
-      reached.filter(
-        (m) =>
-          m.startsWith(path.join(src, 'bench')) || m.startsWith(path.join(src, 'cli')) || /^(tinybench|commander|cli-progress)$/.test(m),
-      ),
-    ).toEqual([]);
-  });
-
-  it('has no import cycle in the benchmark, and the command loads the benchmark only in its action', () => {
-    const bench = path.join(src, 'bench');
-    for (const file of fs.readdirSync(bench))
-      expect(importGraph(path.join(bench, file), (f) => f.startsWith(bench + path.sep)).cycle, file).toBeUndefined();
-    const main = fs.readFileSync(path.join(src, 'cli', 'main.ts'), 'utf8');
-    expect(main).not.toMatch(/^import .*['"]\.\.\/bench\//m);
-    expect(main).toMatch(/await import\('\.\.\/bench\/run\.js'\)/);
   });
 });

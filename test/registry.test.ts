@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadJsBackend } from '../src/backends/js/index.js';
 import { buildById, type Build } from '../src/builds.js';
-import type { Backend } from '../src/contract.js';
+import type { Backend } from '../src/builds.js';
 import type { Platform } from '../src/platform.js';
 import { BackendUnavailableError, Registry } from '../src/registry.js';
 

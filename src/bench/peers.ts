@@ -10,7 +10,8 @@
  * closure between the loop and the peer's function, no imported binding read in the loop), so
  * that V8 inlines and optimises them as it would a user's own loop.
  */
-import type { Backend, BackendName, Kernels } from '../contract.js';
+import type { BackendName, Kernels } from '../contract.js';
+import type { Backend } from '../builds.js';
 import { countPrimesByTrialDivision, haversine, haversineFrom, haversineInto, haversineMatrix, repeatTrialDivision } from './baselines.js';
 import type { AngleFunction, Other, Run } from './case-types.js';
 import {

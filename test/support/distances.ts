@@ -4,7 +4,7 @@
  * every other batch kernel must return greatCircle's bits exactly.
  */
 import { expect } from 'vitest';
-import type { Backend } from '../../src/contract.js';
+import type { Backend } from '../../src/builds.js';
 
 /**
  * The ulps a fused variant may differ by. The worst seen on the test VM was 6 ulps (7.5e-16

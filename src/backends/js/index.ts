@@ -1,5 +1,5 @@
 import { buildById } from '../../builds.js';
-import type { Backend } from '../../contract.js';
+import type { Backend } from '../../builds.js';
 import { coordinatesInDomain, greatCircle, greatCircleMany, greatCircleMatrix } from './geo.js';
 import { checkPrime, checkPrimes } from './prime.js';
 import { nextPrime, nthPrime, prevPrime, primePi, primePiLeaves, primePiSieve } from './primecount.js';

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Build } from '../../builds.js';
-import type { AsyncKernels, Backend, Kernels } from '../../contract.js';
+import type { AsyncKernels, Kernels } from '../../contract.js';
+import type { Backend } from '../../builds.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 
 /** The batch great-circle kernels of one SIMD variant of the addon, sync and async. */

@@ -1,5 +1,6 @@
 import type { Build } from '../../builds.js';
-import { BATCH_BLOCK, type Backend, type Kernels } from '../../contract.js';
+import { BATCH_BLOCK, type Kernels } from '../../contract.js';
+import type { Backend } from '../../builds.js';
 
 /**
  * The exports of build-wasm/numaccel.wasm and build-wasm/numaccel-simd.wasm (assembly/index.ts).
