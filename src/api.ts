@@ -1,8 +1,7 @@
 import {
-  MANY_NAMES,
   prepareManyArguments,
+  runCheckedBlocks,
   resolveRadius,
-  validateCoordinates,
   validateLatitude,
   validateLongitude,
   validateMatrixArguments,
@@ -14,41 +13,21 @@ import {
   validatePrimeCandidates,
   validatePrimeListSize,
   validateRange,
-  type Columns,
+  type Coordinates,
   type GreatCircleOptions,
+  type PrimeCandidates,
+  type ResultOptions,
 } from './arguments.js';
-import { BATCH_BLOCK, primesWritten, type Kernels } from './contract.js';
+import { primesWritten, type Kernels } from './contract.js';
+import { createGeodesicApi, type GeodesicApi } from './geodesic.js';
 import type { Backend } from './builds.js';
-import { LARGE_PRIME_CANDIDATE, ROUTES, type Route } from './selection.js';
+import { LARGE_PRIME_CANDIDATE, ROUTES, type Route, type RouteBackends } from './selection.js';
 
-/** Integers for checkPrimes: an array of numbers or an integer typed array (BigInt ones included). */
-export type PrimeCandidates =
-  | readonly number[]
-  | Float64Array
-  | Float32Array
-  | Int32Array
-  | Uint32Array
-  | Int16Array
-  | Uint16Array
-  | Int8Array
-  | Uint8Array
-  | BigInt64Array
-  | BigUint64Array;
-
-/** Coordinates (degrees) for the batch distance functions: one number, or an array of them. */
-export type Coordinates = number | readonly number[] | Float64Array | Float32Array | Int32Array | Int16Array | Int8Array;
-
-/**
- * A caller's array for the result: the function fills it and returns it (primesBetween: the
- * view its primes fill), allocating nothing proportional to the call's size. It must have the
- * result's type and length and share no memory with the inputs.
- */
-export interface ResultOptions<T> {
-  out?: T | undefined;
-}
+export type { Coordinates, PrimeCandidates, ResultOptions } from './arguments.js';
+export type { RouteBackends } from './selection.js';
 
 /** The public functions; `withBackend(name)` in the facade returns the same set bound to one backend. */
-export interface NumaccelApi {
+export interface NumaccelApi extends GeodesicApi {
   /** Whether the integer n is prime: false below 2; n a safe integer or a bigint below 2^64. */
   checkPrime(n: number | bigint): boolean;
   /**
@@ -97,12 +76,10 @@ export interface NumaccelApi {
   ): Float64Array;
 }
 
-/** The backend serving each route. */
-export type RouteBackends = Readonly<Record<Route, Backend>>;
-
 /** The public functions over the kernels that `resolveRoutes` names for each route, validating every argument first. */
 export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
   return {
+    ...createGeodesicApi(resolveRoutes),
     checkPrime(n) {
       const value = validatePrimeCandidate('checkPrime', 'n', n);
       if (typeof value === 'number') {
@@ -167,25 +144,21 @@ export function createApi(resolveRoutes: () => RouteBackends): NumaccelApi {
     greatCircleMany(lon1, lat1, lon2, lat2, options) {
       const fn = 'greatCircleMany';
       const values = [lon1, lat1, lon2, lat2];
-      const { columns, length, radius, out: given } = prepareManyArguments(fn, values, options);
+      const { columns, length, options: radius, out: given } = prepareManyArguments(fn, values, options);
       const out = given ?? new Float64Array(length);
       const { kernels } = resolveRoutes().greatCircleMany;
-      // Block by block, each block checked just before the kernel reads it: the check brings the
-      // block into the cache and the kernel finds it there, so a large batch comes from memory
-      // once instead of twice. (An empty batch still has its broadcast numbers checked.)
-      let start = 0;
-      do {
-        const end = Math.min(length, start + BATCH_BLOCK);
-        const block = columns.map((column) => (column.length === 1 ? column : column.subarray(start, end))) as Columns;
-        validateCoordinates(fn, MANY_NAMES, values, columns, kernels.coordinatesInDomain(...block));
-        if (end > start) kernels.greatCircleMany(...block, radius, out.subarray(start, end));
-        start = end;
-      } while (start < length);
+      runCheckedBlocks(fn, values, columns, length, kernels, (block, start, end) =>
+        kernels.greatCircleMany(...block, radius, out.subarray(start, end)),
+      );
       return out;
     },
     greatCircleMatrix(lonsA, latsA, lonsB, latsB, options) {
       const { kernels } = resolveRoutes().greatCircleMatrix;
-      const { columns, radius, out: given } = validateMatrixArguments('greatCircleMatrix', [lonsA, latsA, lonsB, latsB], options, kernels);
+      const {
+        columns,
+        options: radius,
+        out: given,
+      } = validateMatrixArguments('greatCircleMatrix', [lonsA, latsA, lonsB, latsB], options, kernels);
       const out = given ?? new Float64Array(columns[0].length * columns[2].length);
       if (out.length > 0) kernels.greatCircleMatrix(...columns, radius, out);
       return out;

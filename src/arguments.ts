@@ -5,8 +5,34 @@
  * it: coordinates converted to Float64Array columns, the radius resolved, the async options split
  * from the rest.
  */
-import { NTH_PRIME_LIMIT, type Kernels } from './contract.js';
+import { BATCH_BLOCK, NTH_PRIME_LIMIT, type Kernels } from './contract.js';
 import type { Platform } from './platform.js';
+
+/** Integers for checkPrimes: an array of numbers or an integer typed array (BigInt ones included). */
+export type PrimeCandidates =
+  | readonly number[]
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Uint32Array
+  | Int16Array
+  | Uint16Array
+  | Int8Array
+  | Uint8Array
+  | BigInt64Array
+  | BigUint64Array;
+
+/** Coordinates (degrees) for the batch distance functions: one number, or an array of them. */
+export type Coordinates = number | readonly number[] | Float64Array | Float32Array | Int32Array | Int16Array | Int8Array;
+
+/**
+ * A caller's array for the result: the function fills it and returns it (primesBetween: the
+ * view its primes fill), allocating nothing proportional to the call's size. It must have the
+ * result's type and length and share no memory with the inputs.
+ */
+export interface ResultOptions<T> {
+  out?: T | undefined;
+}
 
 export const MAX_UINT64 = 2n ** 64n - 1n;
 
@@ -381,7 +407,7 @@ export function validateResultSize(fn: string, what: string, elements: number): 
 export type Columns = [Float64Array, Float64Array, Float64Array, Float64Array];
 
 export const MANY_NAMES = ['lon1', 'lat1', 'lon2', 'lat2'] as const;
-const MATRIX_NAMES = ['lonsA', 'latsA', 'lonsB', 'latsB'] as const;
+export const MATRIX_NAMES = ['lonsA', 'latsA', 'lonsB', 'latsB'] as const;
 
 const isLatitude = (name: string): boolean => name.startsWith('lat');
 
@@ -406,6 +432,43 @@ export function validateCoordinates(
   });
 }
 
+/** Resolves a batch distance function's options other than out: greatCircle's radius, the geodesics' ellipsoid and unit. */
+export type OptionsResolver<P> = (fn: string, rest: unknown) => P;
+
+const radiusOfBatch: OptionsResolver<number> = (fn, rest) => resolveRadius(fn, rest, DISTANCE_BATCH_OPTIONS);
+
+/** A batch call's arguments checked: the columns, the common length, the resolved options and options.out. */
+export interface PreparedMany<P> {
+  readonly columns: Columns;
+  readonly length: number;
+  readonly options: P;
+  readonly out: Float64Array | undefined;
+}
+
+/**
+ * Runs a batch kernel block by block (BATCH_BLOCK pairs), each block checked by `check` (the
+ * serving build's coordinatesInDomain) just before `run` reads it: the check brings the block into
+ * the cache and the kernel finds it there, so a large batch comes from memory once instead of
+ * twice. An empty batch still has its broadcast numbers checked.
+ */
+export function runCheckedBlocks(
+  fn: string,
+  values: readonly unknown[],
+  columns: Columns,
+  length: number,
+  check: Pick<Kernels, 'coordinatesInDomain'>,
+  run: (block: Columns, start: number, end: number) => void,
+): void {
+  let start = 0;
+  do {
+    const end = Math.min(length, start + BATCH_BLOCK);
+    const block = columns.map((column) => (column.length === 1 ? column : column.subarray(start, end))) as Columns;
+    validateCoordinates(fn, MANY_NAMES, values, columns, check.coordinatesInDomain(...block));
+    if (end > start) run(block, start, end);
+    start = end;
+  } while (start < length);
+}
+
 /** Converts each coordinate argument to a Float64Array (a single number becomes a length-1 one), checking types only. */
 function coordinateColumns(fn: string, names: readonly string[], values: readonly unknown[]): Columns {
   return names.map((name, i) => {
@@ -419,11 +482,12 @@ function coordinateColumns(fn: string, names: readonly string[], values: readonl
  * four columns (a length-1 column is broadcast by the kernels), the common length of the arrays
  * given (1 when all are single numbers), and the radius.
  */
-export function prepareManyArguments(
+export function prepareManyArguments<P = number>(
   fn: string,
   values: readonly unknown[],
   options: unknown,
-): { columns: Columns; length: number; radius: number; out: Float64Array | undefined } {
+  resolveOptions: OptionsResolver<P> = radiusOfBatch as OptionsResolver<P>,
+): PreparedMany<P> {
   const { out, rest } = splitOut(options);
   const columns = coordinateColumns(fn, MANY_NAMES, values);
   let length: number | undefined;
@@ -438,12 +502,12 @@ export function prepareManyArguments(
       );
     }
   });
-  const radius = resolveRadius(fn, rest, DISTANCE_BATCH_OPTIONS);
+  const resolved = resolveOptions(fn, rest);
   const n = length ?? 1;
   return {
     columns,
     length: n,
-    radius,
+    options: resolved,
     out: validateOut(
       fn,
       out,
@@ -458,27 +522,29 @@ export function prepareManyArguments(
  * greatCircleMany's arguments, every element checked (by `kernels`' fast check, then as
  * validateCoordinates says): see prepareManyArguments.
  */
-export function validateManyArguments(
+export function validateManyArguments<P = number>(
   fn: string,
   values: readonly unknown[],
   options: unknown,
   kernels: Pick<Kernels, 'coordinatesInDomain'>,
-): { columns: Columns; length: number; radius: number; out: Float64Array | undefined } {
-  const prepared = prepareManyArguments(fn, values, options);
+  resolveOptions: OptionsResolver<P> = radiusOfBatch as OptionsResolver<P>,
+): PreparedMany<P> {
+  const prepared = prepareManyArguments(fn, values, options, resolveOptions);
   validateCoordinates(fn, MANY_NAMES, values, prepared.columns, kernels.coordinatesInDomain(...prepared.columns));
   return prepared;
 }
 
 /** greatCircleMatrix's arguments: A's and B's columns (equal lengths), the radius; the result size checked. */
-export function validateMatrixArguments(
+export function validateMatrixArguments<P = number>(
   fn: string,
   values: readonly unknown[],
   options: unknown,
   kernels: Pick<Kernels, 'coordinatesInDomain'>,
-): { columns: Columns; radius: number; out: Float64Array | undefined } {
+  resolveOptions: OptionsResolver<P> = radiusOfBatch as OptionsResolver<P>,
+): { columns: Columns; options: P; out: Float64Array | undefined } {
   const { out, rest } = splitOut(options);
   const columns = coordinateColumns(fn, MATRIX_NAMES, values);
-  const radius = resolveRadius(fn, rest, DISTANCE_BATCH_OPTIONS);
+  const resolved = resolveOptions(fn, rest);
   const [lonsA, latsA, lonsB, latsB] = columns;
   if (latsA.length !== lonsA.length)
     throw new RangeError(`${fn}: latsA has ${latsA.length} elements but lonsA has ${lonsA.length}; they must be equal`);
@@ -489,7 +555,7 @@ export function validateMatrixArguments(
   const size = { length: lonsA.length * lonsB.length };
   return {
     columns,
-    radius,
+    options: resolved,
     out: validateOut(
       fn,
       out,

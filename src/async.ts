@@ -25,6 +25,8 @@ import {
 } from './arguments.js';
 import { coordinatesInDomain } from './backends/js/geo.js';
 import { primesWritten, type AsyncKernels, type Kernels } from './contract.js';
+import { resolveGeodesicBatchOptions, type GeodesicOptions } from './geodesic-arguments.js';
+import { inUnit } from './geodesic.js';
 import { PRIME_PI_PARTS_FROM, addPrimePiParts, primePiParts } from './prime-pi-parts.js';
 import type { BuildId } from './builds.js';
 import type { Configuration, Platform, WorkerPool } from './platform.js';
@@ -59,6 +61,22 @@ export interface NumaccelAsyncApi {
     lonsB: Coordinates,
     latsB: Coordinates,
     options?: GreatCircleOptions & ResultOptions<Float64Array> & AsyncOptions,
+  ): Promise<Float64Array>;
+  /** geodesicDistanceMany on the pool's threads. */
+  geodesicDistanceManyAsync(
+    lon1: Coordinates,
+    lat1: Coordinates,
+    lon2: Coordinates,
+    lat2: Coordinates,
+    options?: GeodesicOptions & ResultOptions<Float64Array> & AsyncOptions,
+  ): Promise<Float64Array>;
+  /** geodesicDistanceMatrix on the pool's threads, a band of rows per chunk. */
+  geodesicDistanceMatrixAsync(
+    lonsA: Coordinates,
+    latsA: Coordinates,
+    lonsB: Coordinates,
+    latsB: Coordinates,
+    options?: GeodesicOptions & ResultOptions<Float64Array> & AsyncOptions,
   ): Promise<Float64Array>;
 }
 
@@ -251,6 +269,8 @@ type Result<K extends keyof NumaccelAsyncApi> = Awaited<ReturnType<NumaccelAsync
 
 /** greatCircle's options and out, beside the async ones. */
 const DISTANCE_OPTIONS = ['radius', 'unit', 'out'];
+/** The geodesics' options and out, beside the async ones. */
+const GEODESIC_OPTIONS = ['unit', 'ellipsoid', 'out'];
 
 /**
  * The result in the caller's options.out, when given. The job computes into arrays of its own
@@ -268,10 +288,13 @@ const CHUNKS = {
   checkPrimes: [256, 1 << 16],
   range: [1 << 22, 1 << 26],
   greatCircleMany: [4096, 1 << 17],
+  // A geodesic costs ~10 great circles: chunks of fewer pairs take as long.
+  geodesicDistanceMany: [512, 1 << 14],
 } as const;
 
 /** Distances per matrix chunk: its rows are as many as fit. */
 const MATRIX_CHUNK_CELLS = 1 << 18;
+const GEODESIC_MATRIX_CHUNK_CELLS = 1 << 15;
 
 const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Args<K>, Result<K>> } = {
   checkPrimesAsync: {
@@ -399,7 +422,7 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
     route: 'greatCircleMany',
     options: DISTANCE_OPTIONS,
     prepare(fn, args, rest, check) {
-      const { length, radius, columns, out: given } = validateManyArguments(fn, args, rest, check);
+      const { length, options: radius, columns, out: given } = validateManyArguments(fn, args, rest, check);
       const own = privateColumns(columns, args);
       const out = new Float64Array(length);
       return {
@@ -408,8 +431,7 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
           piecesOf(0, length, chunkSize(length, threads, ...CHUNKS.greatCircleMany), (a, b) => ({
             task: {
               kernel: 'greatCircleMany',
-              // A broadcast (length-1) column goes whole; the others as the chunk's slice.
-              columns: own.map((column) => (column.length === 1 && length !== 1 ? column.slice() : column.slice(a, b))) as Columns,
+              columns: chunkColumns(own, length, a, b),
               radius,
               length: b - a,
             },
@@ -424,7 +446,7 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
     route: 'greatCircleMatrix',
     options: DISTANCE_OPTIONS,
     prepare(fn, args, rest, check) {
-      const { radius, columns, out: given } = validateMatrixArguments(fn, args, rest, check);
+      const { options: radius, columns, out: given } = validateMatrixArguments(fn, args, rest, check);
       const own = privateColumns(columns, args);
       const [rowsLon, rowsLat, colsLon, colsLat] = own;
       const width = colsLon.length;
@@ -445,7 +467,57 @@ const ASYNC_FUNCTIONS: { readonly [K in keyof NumaccelAsyncApi]: Preparation<Arg
       };
     },
   },
+  geodesicDistanceManyAsync: {
+    arity: 4,
+    route: 'geodesicDistanceMany',
+    options: GEODESIC_OPTIONS,
+    prepare(fn, args, rest, check) {
+      const { length, options, columns, out: given } = validateManyArguments(fn, args, rest, check, resolveGeodesicBatchOptions);
+      const { a, f, metres } = options;
+      const own = privateColumns(columns, args);
+      const out = new Float64Array(length);
+      return {
+        pieces: (threads) =>
+          piecesOf(0, length, chunkSize(length, threads, ...CHUNKS.geodesicDistanceMany), (start, end) => ({
+            task: { kernel: 'geodesicDistanceMany', columns: chunkColumns(own, length, start, end), a, f, length: end - start },
+            done: (result: Float64Array) => out.set(result, start),
+          })),
+        result: () => filled(given, inUnit(out, metres)),
+      };
+    },
+  },
+  geodesicDistanceMatrixAsync: {
+    arity: 4,
+    route: 'geodesicDistanceMany',
+    options: GEODESIC_OPTIONS,
+    prepare(fn, args, rest, check) {
+      const { options, columns, out: given } = validateMatrixArguments(fn, args, rest, check, resolveGeodesicBatchOptions);
+      const { a, f, metres } = options;
+      const [rowsLon, rowsLat, colsLon, colsLat] = privateColumns(columns, args);
+      const width = colsLon.length;
+      const out = new Float64Array(rowsLon.length * width);
+      const rows = out.length === 0 ? 0 : rowsLon.length;
+      return {
+        pieces: (threads) =>
+          piecesOf(0, rows, chunkSize(rows, threads, 1, Math.max(1, Math.floor(GEODESIC_MATRIX_CHUNK_CELLS / width))), (start, end) => ({
+            task: {
+              kernel: 'geodesicDistanceMatrix',
+              columns: [rowsLon.slice(start, end), rowsLat.slice(start, end), colsLon.slice(), colsLat.slice()],
+              a,
+              f,
+            },
+            done: (result: Float64Array) => out.set(result, start * width),
+          })),
+        result: () => filled(given, inUnit(out, metres)),
+      };
+    },
+  },
 };
+
+/** A chunk of the batch's columns: a broadcast (length-1) column goes whole, the others as the chunk's slice. */
+function chunkColumns(columns: Columns, length: number, start: number, end: number): Columns {
+  return columns.map((column) => (column.length === 1 && length !== 1 ? column.slice() : column.slice(start, end))) as Columns;
+}
 
 /**
  * The build whose fast coordinate check validates a call's arguments: the route's own when the

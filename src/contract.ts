@@ -81,6 +81,56 @@ export interface Kernels {
    */
   primePiSieve(x: number, from: number, to: number): BigInt64Array;
 
+  /**
+   * The geodesic (shortest path) between (lon1, lat1) and (lon2, lat2), in degrees (latitudes in
+   * [-90, 90], longitudes any finite value), on the ellipsoid of equatorial radius a (positive,
+   * finite) and flattening f (|f| <= 1/50): out[0] is its length in a's unit, out[1] and out[2]
+   * the azimuths at its ends in degrees clockwise from north, in [-180, 180], with
+   * GeographicLib's conventions at coincident points and the poles. Karney's method (J. Geodesy
+   * 87, 2013; docs/algorithms.md, "Geodesics").
+   */
+  geodesicInverse(lon1: number, lat1: number, lon2: number, lat2: number, a: number, f: number, out: Float64Array): void;
+
+  /** geodesicInverse's out[0], bit for bit, without the azimuths. */
+  geodesicDistance(lon1: number, lat1: number, lon2: number, lat2: number, a: number, f: number): number;
+
+  /**
+   * The end of the geodesic that leaves (lon1, lat1) at azimuth azi1 (degrees, any finite value)
+   * and runs s12 (any finite value, in a's unit; negative runs backwards) on the ellipsoid (a, f)
+   * as for geodesicInverse: out[0] = lon2 in [-180, 180], out[1] = lat2, out[2] = the azimuth there.
+   */
+  geodesicDirect(lon1: number, lat1: number, azi1: number, s12: number, a: number, f: number, out: Float64Array): void;
+
+  /** out[i] = geodesicDistance of pair i; each input has length out.length, or length 1 and is broadcast. */
+  geodesicDistanceMany(
+    lon1: Float64Array,
+    lat1: Float64Array,
+    lon2: Float64Array,
+    lat2: Float64Array,
+    a: number,
+    f: number,
+    out: Float64Array,
+  ): void;
+
+  /** out[i * lonsB.length + j] = geodesicDistance(lonsA[i], latsA[i], lonsB[j], latsB[j], a, f). */
+  geodesicDistanceMatrix(
+    lonsA: Float64Array,
+    latsA: Float64Array,
+    lonsB: Float64Array,
+    latsB: Float64Array,
+    a: number,
+    f: number,
+    out: Float64Array,
+  ): void;
+
+  /**
+   * The polygon whose vertices are (lons[i], lats[i]) in order, joined by geodesics and closed
+   * (lons.length === lats.length): out[0] = its area in the square of a's unit, positive when
+   * traversed counter-clockwise (the smaller region the ring bounds, as GeographicLib's
+   * PolygonArea with sign), out[1] = its perimeter.
+   */
+  geodesicArea(lons: Float64Array, lats: Float64Array, a: number, f: number, out: Float64Array): void;
+
   /** The n-th prime (nthPrime(1) === 2), for an integer 1 <= n <= NTH_PRIME_LIMIT (the primes below 2^53). */
   nthPrime(n: number): number;
 
@@ -149,6 +199,12 @@ export const KERNEL_NAMES = [
   'nthPrime',
   'nextPrime',
   'prevPrime',
+  'geodesicInverse',
+  'geodesicDistance',
+  'geodesicDirect',
+  'geodesicDistanceMany',
+  'geodesicDistanceMatrix',
+  'geodesicArea',
 ] as const satisfies readonly KernelName[];
 type MissingKernel = Exclude<KernelName, (typeof KERNEL_NAMES)[number]>;
 const everyKernelListed: MissingKernel extends never ? true : never = true;

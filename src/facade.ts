@@ -24,6 +24,16 @@ export type { Coordinates, NumaccelApi, PrimeCandidates, ResultOptions } from '.
 export type { AsyncOptions, NumaccelAsyncApi } from './async.js';
 export type { Configuration, WasmSource } from './platform.js';
 export { DEFAULT_RADIUS_MILES, EARTH_RADIUS, MAX_RESULT_ELEMENTS, type DistanceUnit, type GreatCircleOptions } from './arguments.js';
+export {
+  ELLIPSOIDS,
+  MAX_FLATTENING,
+  METRES_PER_UNIT,
+  type Ellipsoid,
+  type EllipsoidName,
+  type GeodesicOptions,
+  type GeodesicUnit,
+} from './geodesic-arguments.js';
+export type { GeodesicApi, GeodesicAreaResult, GeodesicDirectResult, GeodesicInverseResult } from './geodesic.js';
 
 /** 'auto', a backend (its default build), or one build. */
 export type BackendMode = 'auto' | BackendName | BuildId;
@@ -132,6 +142,12 @@ export const countPrimes = api.countPrimes;
 export const primesBetween = api.primesBetween;
 export const greatCircleMany = api.greatCircleMany;
 export const greatCircleMatrix = api.greatCircleMatrix;
+export const geodesicInverse = api.geodesicInverse;
+export const geodesicDistance = api.geodesicDistance;
+export const geodesicDirect = api.geodesicDirect;
+export const geodesicDistanceMany = api.geodesicDistanceMany;
+export const geodesicDistanceMatrix = api.geodesicDistanceMatrix;
+export const geodesicArea = api.geodesicArea;
 export const nthPrime = api.nthPrime;
 export const nextPrime = api.nextPrime;
 export const prevPrime = api.prevPrime;
@@ -141,6 +157,8 @@ export const nthPrimeAsync = asyncApi.nthPrimeAsync;
 export const primesBetweenAsync = asyncApi.primesBetweenAsync;
 export const greatCircleManyAsync = asyncApi.greatCircleManyAsync;
 export const greatCircleMatrixAsync = asyncApi.greatCircleMatrixAsync;
+export const geodesicDistanceManyAsync = asyncApi.geodesicDistanceManyAsync;
+export const geodesicDistanceMatrixAsync = asyncApi.geodesicDistanceMatrixAsync;
 
 /**
  * The elements `options.out` of primesBetween(lo, hi) needs: an upper bound on the number of

@@ -18,6 +18,8 @@ export type PoolTask = { readonly build: BuildId } & (
   | { kernel: 'primesBetween'; lo: number; hi: number; bound: number }
   | { kernel: 'greatCircleMany'; columns: Columns; radius: number; length: number }
   | { kernel: 'greatCircleMatrix'; columns: Columns; radius: number }
+  | { kernel: 'geodesicDistanceMany'; columns: Columns; a: number; f: number; length: number }
+  | { kernel: 'geodesicDistanceMatrix'; columns: Columns; a: number; f: number }
 );
 
 /** The arrays a task carries, whose buffers can be transferred to the worker. */
@@ -58,6 +60,16 @@ export function runTask(kernels: Kernels, task: PoolTask): TaskResult {
     case 'greatCircleMatrix': {
       const out = new Float64Array(task.columns[0].length * task.columns[2].length);
       kernels.greatCircleMatrix(...task.columns, task.radius, out);
+      return out;
+    }
+    case 'geodesicDistanceMany': {
+      const out = new Float64Array(task.length);
+      kernels.geodesicDistanceMany(...task.columns, task.a, task.f, out);
+      return out;
+    }
+    case 'geodesicDistanceMatrix': {
+      const out = new Float64Array(task.columns[0].length * task.columns[2].length);
+      kernels.geodesicDistanceMatrix(...task.columns, task.a, task.f, out);
       return out;
     }
   }

@@ -1,4 +1,4 @@
-import { BUILD_IDS, type BuildId } from './builds.js';
+import { BUILD_IDS, type Backend, type BuildId } from './builds.js';
 import { KERNEL_NAMES, type KernelName } from './contract.js';
 
 /**
@@ -11,7 +11,9 @@ export type Route = 'checkPrimeLarge' | Exclude<KernelName, keyof typeof SERVED_
 /**
  * Kernels served by the build of another route: the coordinate check by that of the batch
  * kernel it checks, π(x) and the n-th prime by countPrimes' (their time is the same sieve's and
- * arithmetic's), the neighbouring primes by checkPrimeLarge's (Miller–Rabin decides their time).
+ * arithmetic's), the neighbouring primes by checkPrimeLarge's (Miller–Rabin decides their time),
+ * the other geodesic kernels by the distance's (Karney's inverse decides their time, per edge
+ * for the area), the geodesic matrix by the batch's (the same per-pair kernel).
  */
 export const SERVED_BY = {
   coordinatesInDomain: 'greatCircleMany',
@@ -21,12 +23,19 @@ export const SERVED_BY = {
   nthPrime: 'countPrimes',
   nextPrime: 'checkPrimeLarge',
   prevPrime: 'checkPrimeLarge',
+  geodesicInverse: 'geodesicDistance',
+  geodesicDirect: 'geodesicDistance',
+  geodesicArea: 'geodesicDistance',
+  geodesicDistanceMatrix: 'geodesicDistanceMany',
 } as const;
 
 /** Every kernel of the contract is a route, checkPrime two of them, but those SERVED_BY another. */
 export const ROUTES: readonly Route[] = KERNEL_NAMES.flatMap((kernel): Route[] =>
   kernel === 'checkPrime' ? ['checkPrime', 'checkPrimeLarge'] : Object.hasOwn(SERVED_BY, kernel) ? [] : [kernel as Route],
 );
+
+/** The backend serving each route. */
+export type RouteBackends = Readonly<Record<Route, Backend>>;
 
 /** checkPrime inputs at or above this (and every bigint) take the checkPrimeLarge route. */
 export const LARGE_PRIME_CANDIDATE = 2 ** 32;

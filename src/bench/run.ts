@@ -21,7 +21,7 @@ import { BUSY_CORES, fastestProcess, measureImport, type WorkerResult } from './
 import { discoverTargets, plan, type Planned } from './plan.js';
 import { printReport, renderMarkdown } from './report.js';
 import { servedLabel, servingRoute, type BenchResults, type CaseInfo, type Row } from './results.js';
-import { deriveSelection, writeSelection } from './selection-table.js';
+import { deriveSelection, writeSelection, type DerivedSelection } from './selection-table.js';
 import { chooseRoutes, type Route } from '../selection.js';
 
 const { version } = require('../../package.json') as { version: string };
@@ -204,7 +204,10 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
   if (options.select) {
     // The table this run derives may route some cases elsewhere: only their auto rows are
     // measured again, after the rest, following it.
-    const table = deriveSelection(info, rows, machine.description, new Date().toISOString().slice(0, 10));
+    // With --only, the routes no case of this run measures keep their entries from the table updated.
+    const kept =
+      only && fs.existsSync(options.select) ? (JSON.parse(fs.readFileSync(options.select, 'utf8')) as DerivedSelection) : undefined;
+    const table = deriveSelection(info, rows, machine.description, new Date().toISOString().slice(0, 10), kept);
     const file = writeSelection(table, options.select);
     process.env.NUMACCEL_SELECTION = path.resolve(options.select);
     const chosen = chooseRoutes(

@@ -39,16 +39,28 @@ const significant = (x: number) => +x.toPrecision(4);
 /**
  * Each build's ns per call on each route. A case whose kernel is the same code in every build of
  * a backend (`variants` false) was measured once, on the backend's default build: the backend's
- * other builds get that figure.
+ * other builds get that figure. A route no case of this run measured (`--only`) keeps its entry
+ * from `kept`, the table the run updates.
  */
-export function deriveSelection(cases: readonly CaseInfo[], rows: readonly Row[], machine: string, date: string): DerivedSelection {
+export function deriveSelection(
+  cases: readonly CaseInfo[],
+  rows: readonly Row[],
+  machine: string,
+  date: string,
+  kept?: DerivedSelection,
+): DerivedSelection {
   const measured = (row: Row) => row.kind === 'backend' && row.medianMs !== undefined && row.error === undefined;
   const builds = BUILD_IDS.filter((id) => rows.some((row) => measured(row) && row.target === id));
   const routes = {} as Record<Route, DerivedSelection['routes'][Route]>;
   for (const route of ROUTES) {
     // A case with nothing measured (its data not installed: every row skipped) does not count.
     const mine = cases.filter((c) => c.route === route && rows.some((r) => r.case === c.id && measured(r)));
-    if (mine.length === 0) throw new Error(`bench --select: no case measures the route ${route}; run every case`);
+    if (mine.length === 0) {
+      const previous = kept?.routes[route];
+      if (!previous) throw new Error(`bench --select: no case measures the route ${route}; run every case`);
+      routes[route] = previous;
+      continue;
+    }
     const perCase: Record<string, Partial<Record<BuildId, number>>> = {};
     for (const kase of mine) {
       perCase[kase.id] = {};

@@ -40,7 +40,7 @@ const C1 = 4.16666666666666019037e-2;
 const C2 = -1.38888888888741095749e-3;
 const C3 = 2.48015872894767294178e-5;
 const C4 = -2.75573143513906633035e-7;
-const C5 = 2.08757232129817482790e-9;
+const C5 = 2.0875723212981748279e-9;
 const C6 = -1.13596475577881948265e-11;
 // fdlibm/musl atan.c: atan(1/2) and atan(1) in two parts, and the polynomial on |x| < 7/16.
 const ATANHI0 = 4.63647609000806093515e-1;
@@ -87,19 +87,19 @@ export function cosKernel(x: number): number {
 function sinKernelTail(x: number, y: number): number {
   const z = x * x;
   const w = z * z;
-  const r = (S2 + z * (S3 + z * S4)) + (z * w) * (S5 + z * S6);
+  const r = S2 + z * (S3 + z * S4) + z * w * (S5 + z * S6);
   const v = z * x;
-  return x - (((z * ((0.5 * y) - (v * r))) - y) - (v * S1));
+  return x - (z * (0.5 * y - v * r) - y - v * S1);
 }
 
 /** musl __cos(x, y): cos(x + y) for a reduced argument with tail y. */
 function cosKernelTail(x: number, y: number): number {
   const z = x * x;
   const w = z * z;
-  const r = (z * (C1 + z * (C2 + z * C3))) + (w * w) * (C4 + z * (C5 + z * C6));
+  const r = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6));
   const hz = 0.5 * z;
   const h = 1 - hz;
-  return h + (((1 - h) - hz) + ((z * r) - (x * y)));
+  return h + (1 - h - hz + (z * r - x * y));
 }
 
 // atan01's three reduction ranges, musl's x = t, (2t - 1)/(2 + t) and (t - 1)/(t + 1), as
@@ -148,9 +148,9 @@ function pow2(e: number): number {
 const INVPIO2 = 6.36619772367581382433e-1; // 53 bits of 2/π
 const PIO2_1 = 1.57079632673412561417; // first 33 bits of π/2
 const PIO2_1T = 6.07710050650619224932e-11; // π/2 - PIO2_1
-const PIO2_2 = 6.07710050630396597660e-11; // second 33 bits
+const PIO2_2 = 6.0771005063039659766e-11; // second 33 bits
 const PIO2_2T = 2.02226624879595063154e-21; // π/2 - (PIO2_1 + PIO2_2)
-const PIO2_3 = 2.02226624871116645580e-21; // third 33 bits
+const PIO2_3 = 2.0222662487111664558e-21; // third 33 bits
 const PIO2_3T = 8.47842766036889956997e-32; // π/2 - (PIO2_1 + PIO2_2 + PIO2_3)
 const TOINT = 6755399441055744; // 1.5 * 2^52: x + TOINT - TOINT rounds x to an integer (nearest, even)
 const TWO24 = 16777216;
@@ -162,17 +162,17 @@ const REDUCED = new Float64Array(2);
 
 /** 2/π in 24-bit pieces (fdlibm k_rem_pio2.c's ipio2, the 66 entries doubles need). */
 const IPIO2 = new Int32Array([
-  0xa2f983, 0x6e4e44, 0x1529fc, 0x2757d1, 0xf534dd, 0xc0db62, 0x95993c, 0x439041, 0xfe5163, 0xabdebb, 0xc561b7,
-  0x246e3a, 0x424dd2, 0xe00649, 0x2eea09, 0xd1921c, 0xfe1deb, 0x1cb129, 0xa73ee8, 0x8235f5, 0x2ebb44, 0x84e99c,
-  0x7026b4, 0x5f7e41, 0x3991d6, 0x398353, 0x39f49c, 0x845f8b, 0xbdf928, 0x3b1ff8, 0x97ffde, 0x05980f, 0xef2f11,
-  0x8b5a0a, 0x6d1f6d, 0x367ecf, 0x27cb09, 0xb74f46, 0x3f669e, 0x5fea2d, 0x7527ba, 0xc7ebe5, 0xf17b3d, 0x0739f7,
-  0x8a5292, 0xea6bfb, 0x5fb11f, 0x8d5d08, 0x560330, 0x46fc7b, 0x6babf0, 0xcfbc20, 0x9af436, 0x1da9e3, 0x91615e,
-  0xe61b08, 0x659985, 0x5f14a0, 0x68408d, 0xffd880, 0x4d7327, 0x310606, 0x1556ca, 0x73a8c9, 0x60e27b, 0xc08c6b,
+  0xa2f983, 0x6e4e44, 0x1529fc, 0x2757d1, 0xf534dd, 0xc0db62, 0x95993c, 0x439041, 0xfe5163, 0xabdebb, 0xc561b7, 0x246e3a, 0x424dd2,
+  0xe00649, 0x2eea09, 0xd1921c, 0xfe1deb, 0x1cb129, 0xa73ee8, 0x8235f5, 0x2ebb44, 0x84e99c, 0x7026b4, 0x5f7e41, 0x3991d6, 0x398353,
+  0x39f49c, 0x845f8b, 0xbdf928, 0x3b1ff8, 0x97ffde, 0x05980f, 0xef2f11, 0x8b5a0a, 0x6d1f6d, 0x367ecf, 0x27cb09, 0xb74f46, 0x3f669e,
+  0x5fea2d, 0x7527ba, 0xc7ebe5, 0xf17b3d, 0x0739f7, 0x8a5292, 0xea6bfb, 0x5fb11f, 0x8d5d08, 0x560330, 0x46fc7b, 0x6babf0, 0xcfbc20,
+  0x9af436, 0x1da9e3, 0x91615e, 0xe61b08, 0x659985, 0x5f14a0, 0x68408d, 0xffd880, 0x4d7327, 0x310606, 0x1556ca, 0x73a8c9, 0x60e27b,
+  0xc08c6b,
 ]);
 /** π/2 in 24-bit pieces. */
 const PIO2_PARTS = new Float64Array([
-  1.57079625129699707031e0, 7.54978941586159635335e-8, 5.39030252995776476554e-15, 3.28200341580791294123e-22,
-  1.27065575308067607349e-29, 1.22933308981111328932e-36, 2.73370053816464559624e-44, 2.16741683877804819444e-51,
+  1.57079625129699707031, 7.54978941586159635335e-8, 5.39030252995776476554e-15, 3.28200341580791294123e-22, 1.27065575308067607349e-29,
+  1.22933308981111328932e-36, 2.73370053816464559624e-44, 2.16741683877804819444e-51,
 ]);
 const TX = new Float64Array(3);
 const F = new Float64Array(20);
@@ -310,19 +310,19 @@ function remPio2(x: number): number {
       let t = r; // second round, good to 118 bits
       w = fn * PIO2_2;
       r = t - w;
-      w = fn * PIO2_2T - ((t - r) - w);
+      w = fn * PIO2_2T - (t - r - w);
       y0 = r - w;
       i = j - ((highWord(y0) >>> 20) & 0x7ff);
       if (i > 49) {
         t = r; // third round, good to 151 bits: covers all cases
         w = fn * PIO2_3;
         r = t - w;
-        w = fn * PIO2_3T - ((t - r) - w);
+        w = fn * PIO2_3T - (t - r - w);
         y0 = r - w;
       }
     }
     REDUCED[0] = y0;
-    REDUCED[1] = (r - y0) - w;
+    REDUCED[1] = r - y0 - w;
     return fn;
   }
   // |x| = z · 2^e0 with z in [2^23, 2^24), cut into three 24-bit pieces.
@@ -425,7 +425,7 @@ export function sincosd(x: number): void {
 export function sincosde(x: number, t: number): void {
   const r = fmod360(x);
   const q = Math.floor(r / 90 + 0.5);
-  sincosdTail(angRound((r - 90 * q) + t), q, x);
+  sincosdTail(angRound(r - 90 * q + t), q, x);
 }
 
 /** atan2(y, x) in radians, finite arguments, C's signed-zero rules. */
@@ -490,7 +490,7 @@ const CBRT_B1 = 715094163; // (1023 - 1023/3 - 0.03306235651) · 2^20
 const CBRT_B2 = 696219795; // (1023 - 1023/3 - 54/3 - 0.03306235651) · 2^20
 const CBRT_P0 = 1.87595182427177009643;
 const CBRT_P1 = -1.88497979543377169875;
-const CBRT_P2 = 1.621429720105354466140;
+const CBRT_P2 = 1.62142972010535446614;
 const CBRT_P3 = -0.758397934778766047437;
 const CBRT_P4 = 0.145996192886612446982;
 
@@ -511,8 +511,8 @@ export function cbrt(x: number): number {
   WORDS[HI] = (WORDS[HI]! & 0x80000000) | hx; // the sign of x, the estimate's exponent and bits
   WORDS[LO] = 0;
   let t = BITS[0]!;
-  let r = (t * t) * (t / x);
-  t = t * ((CBRT_P0 + r * (CBRT_P1 + r * CBRT_P2)) + ((r * r) * r) * (CBRT_P3 + r * CBRT_P4));
+  let r = t * t * (t / x);
+  t = t * (CBRT_P0 + r * (CBRT_P1 + r * CBRT_P2) + r * r * r * (CBRT_P3 + r * CBRT_P4));
   // The 64-bit pattern + 0x80000000, then & 0xffffffffc0000000, on the two 32-bit words.
   BITS[0] = t;
   const low = WORDS[LO]! + 0x80000000;

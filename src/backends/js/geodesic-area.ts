@@ -15,7 +15,8 @@ function accAdd(acc: Float64Array, y: number): void {
   const u = ROUNDOFF[0]!;
   acc[0] = twoSum(z, acc[0]!);
   acc[1] = ROUNDOFF[0]!;
-  if (acc[0] === 0) acc[0] = u; // then acc[1] is 0 too
+  if (acc[0] === 0)
+    acc[0] = u; // then acc[1] is 0 too
   else acc[1] = acc[1]! + u;
 }
 
@@ -47,7 +48,7 @@ export function geodesicArea(lons: Float64Array, lats: Float64Array, a: number, 
     return;
   }
   const E = ellipsoid(a, f);
-  const area0 = (4 * PI) * E.c2;
+  const area0 = 4 * PI * E.c2;
   AREA[0] = AREA[1] = 0;
   PERIMETER[0] = PERIMETER[1] = 0;
   let crossings = 0;

@@ -18,84 +18,28 @@ export const NC = ORDER + 1;
 // A1 - 1 = (t + eps) / (1 - eps), t a polynomial in eps² (eq. 17).
 const A1M1_COEFF = new Float64Array([1, 4, 64, 0, 256]);
 // C1[l] / eps^l, polynomials in eps² (eq. 18).
-const C1_COEFF = new Float64Array([
-  -1, 6, -16, 32,
-  -9, 64, -128, 2048,
-  9, -16, 768,
-  3, -5, 512,
-  -7, 1280,
-  -7, 2048,
-]);
+const C1_COEFF = new Float64Array([-1, 6, -16, 32, -9, 64, -128, 2048, 9, -16, 768, 3, -5, 512, -7, 1280, -7, 2048]);
 // C1'[l] / eps^l, the reverted series for sigma in terms of tau (eqs. 20-21).
 const C1P_COEFF = new Float64Array([
-  205, -432, 768, 1536,
-  4005, -4736, 3840, 12288,
-  -225, 116, 384,
-  -7173, 2695, 7680,
-  3467, 7680,
-  38081, 61440,
+  205, -432, 768, 1536, 4005, -4736, 3840, 12288, -225, 116, 384, -7173, 2695, 7680, 3467, 7680, 38081, 61440,
 ]);
 // A2 - 1 = (t - eps) / (1 + eps) (eq. 42).
 const A2M1_COEFF = new Float64Array([-11, -28, -192, 0, 256]);
 // C2[l] / eps^l (eq. 43).
-const C2_COEFF = new Float64Array([
-  1, 2, 16, 32,
-  35, 64, 384, 2048,
-  15, 80, 768,
-  7, 35, 512,
-  63, 1280,
-  77, 2048,
-]);
+const C2_COEFF = new Float64Array([1, 2, 16, 32, 35, 64, 384, 2048, 15, 80, 768, 7, 35, 512, 63, 1280, 77, 2048]);
 // A3: the coefficient of eps^j (j = 5 down to 0) as a polynomial in n (eq. 24).
-const A3_COEFF = new Float64Array([
-  -3, 128,
-  -2, -3, 64,
-  -1, -3, -1, 16,
-  3, -1, -2, 8,
-  1, -1, 2,
-  1, 1,
-]);
+const A3_COEFF = new Float64Array([-3, 128, -2, -3, 64, -1, -3, -1, 16, 3, -1, -2, 8, 1, -1, 2, 1, 1]);
 // C3[l], l = 1..5: the coefficient of eps^j (j = 5 down to l) as a polynomial in n (eq. 25).
 const C3_COEFF = new Float64Array([
-  3, 128,
-  2, 5, 128,
-  -1, 3, 3, 64,
-  -1, 0, 1, 8,
-  -1, 1, 4,
-  5, 256,
-  1, 3, 128,
-  -3, -2, 3, 64,
-  1, -3, 2, 32,
-  7, 512,
-  -10, 9, 384,
-  5, -9, 5, 192,
-  7, 512,
-  -14, 7, 512,
-  21, 2560,
+  3, 128, 2, 5, 128, -1, 3, 3, 64, -1, 0, 1, 8, -1, 1, 4, 5, 256, 1, 3, 128, -3, -2, 3, 64, 1, -3, 2, 32, 7, 512, -10, 9, 384, 5, -9, 5,
+  192, 7, 512, -14, 7, 512, 21, 2560,
 ]);
 // C4[l], l = 0..5: the coefficient of eps^j (j = 5 down to l) as a polynomial in n (eq. 63).
 const C4_COEFF = new Float64Array([
-  97, 15015,
-  1088, 156, 45045,
-  -224, -4784, 1573, 45045,
-  -10656, 14144, -4576, -858, 45045,
-  64, 624, -4576, 6864, -3003, 15015,
-  100, 208, 572, 3432, -12012, 30030, 45045,
-  1, 9009,
-  -2944, 468, 135135,
-  5792, 1040, -1287, 135135,
-  5952, -11648, 9152, -2574, 135135,
-  -64, -624, 4576, -6864, 3003, 135135,
-  8, 10725,
-  1856, -936, 225225,
-  -8448, 4992, -1144, 225225,
-  -1440, 4160, -4576, 1716, 225225,
-  -136, 63063,
-  1024, -208, 105105,
-  3584, -3328, 1144, 315315,
-  -128, 135135,
-  -2560, 832, 405405,
-  128, 99099,
+  97, 15015, 1088, 156, 45045, -224, -4784, 1573, 45045, -10656, 14144, -4576, -858, 45045, 64, 624, -4576, 6864, -3003, 15015, 100, 208,
+  572, 3432, -12012, 30030, 45045, 1, 9009, -2944, 468, 135135, 5792, 1040, -1287, 135135, 5952, -11648, 9152, -2574, 135135, -64, -624,
+  4576, -6864, 3003, 135135, 8, 10725, 1856, -936, 225225, -8448, 4992, -1144, 225225, -1440, 4160, -4576, 1716, 225225, -136, 63063, 1024,
+  -208, 105105, 3584, -3328, 1144, 315315, -128, 135135, -2560, 832, 405405, 128, 99099,
 ]);
 
 /** A1 - 1, the mean of dI1/dsigma less 1, as a function of eps (eq. 17). */
@@ -155,7 +99,10 @@ export class Ellipsoid {
   readonly C3x = new Float64Array((ORDER * (ORDER - 1)) / 2);
   readonly C4x = new Float64Array((ORDER * (ORDER + 1)) / 2);
 
-  constructor(readonly a: number, readonly f: number) {
+  constructor(
+    readonly a: number,
+    readonly f: number,
+  ) {
     this.f1 = 1 - f;
     this.e2 = f * (2 - f);
     this.ep2 = this.e2 / (this.f1 * this.f1);
@@ -165,7 +112,7 @@ export class Ellipsoid {
     // e² < 0 are both Σ e2^k / (2k + 1), summed by Horner over 16 terms (|e2| <= 0.04 here).
     let s = 1 / 33;
     for (let k = 15; k >= 0; k--) s = s * this.e2 + 1 / (2 * k + 1);
-    this.c2 = (a * a + (this.b * this.b) * s) / 2;
+    this.c2 = (a * a + this.b * this.b * s) / 2;
     // The really-short-line threshold (Geodesic.cpp): 0.1 · sqrt(eps) / sqrt(max(0.001, |f|) ·
     // min(1, 1 - f/2) / 2).
     const af = Math.abs(f);
@@ -246,12 +193,12 @@ export function C4f(e: Ellipsoid, eps: number, c: Float64Array): void {
  */
 export function sinCosSeries(sinp: boolean, sinx: number, cosx: number, c: Float64Array, n: number): number {
   let k = sinp ? n + 1 : n; // one beyond the last coefficient
-  const ar = (2 * (cosx - sinx)) * (cosx + sinx); // 2 cos 2x
+  const ar = 2 * (cosx - sinx) * (cosx + sinx); // 2 cos 2x
   let y0 = (n & 1) !== 0 ? c[--k]! : 0;
   let y1 = 0;
   for (let m = n >> 1; m > 0; m--) {
-    y1 = (ar * y0 - y1) + c[--k]!;
-    y0 = (ar * y1 - y0) + c[--k]!;
+    y1 = ar * y0 - y1 + c[--k]!;
+    y0 = ar * y1 - y0 + c[--k]!;
   }
-  return sinp ? ((2 * sinx) * cosx) * y0 : cosx * (y0 - y1);
+  return sinp ? 2 * sinx * cosx * y0 : cosx * (y0 - y1);
 }

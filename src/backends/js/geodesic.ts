@@ -17,10 +17,24 @@
  * allocation per call. Equation numbers are the paper's.
  */
 import {
-  PI, RADIANS_PER_DEGREE, SINCOS, ROUNDOFF, angDiff, angNormalize, angRound, atan2, atan2d, cbrt, copysign, hypot,
-  signbit, sincos, sincosd, sincosde,
+  PI,
+  RADIANS_PER_DEGREE,
+  SINCOS,
+  ROUNDOFF,
+  angDiff,
+  angNormalize,
+  angRound,
+  atan2,
+  atan2d,
+  cbrt,
+  copysign,
+  hypot,
+  signbit,
+  sincos,
+  sincosd,
+  sincosde,
 } from './fdlibm.js';
-import { A1m1f, A2m1f, A3f, C1f, C1pf, C2f, C3f, C4f, Ellipsoid, NC, ORDER, ellipsoid, sinCosSeries } from './geodesic-series.js';
+import { A1m1f, A2m1f, A3f, C1f, C1pf, C2f, C3f, C4f, type Ellipsoid, NC, ORDER, ellipsoid, sinCosSeries } from './geodesic-series.js';
 
 // Tolerances (Geodesic.cpp's constructor), for doubles.
 const TINY = Math.sqrt(2.2250738585072014e-308); // sqrt(DBL_MIN): underflow guard
@@ -46,11 +60,28 @@ const CB = new Float64Array(NC);
  * module-level variable (a fresh heap number each time).
  */
 class InverseState {
-  sbet1 = 0; cbet1 = 0; dn1 = 0; sbet2 = 0; cbet2 = 0; dn2 = 0;
-  salp1 = 0; calp1 = 0; salp2 = 0; calp2 = 0;
+  sbet1 = 0;
+  cbet1 = 0;
+  dn1 = 0;
+  sbet2 = 0;
+  cbet2 = 0;
+  dn2 = 0;
+  salp1 = 0;
+  calp1 = 0;
+  salp2 = 0;
+  calp2 = 0;
   dnm = 0; // InverseStart, short lines
-  sig12 = 0; ssig1 = 0; csig1 = 0; ssig2 = 0; csig2 = 0; eps = 0; domg12 = 0; dlam12 = 0; // Lambda12
-  s12b = 0; m12b = 0; m0 = 0; // Lengths
+  sig12 = 0;
+  ssig1 = 0;
+  csig1 = 0;
+  ssig2 = 0;
+  csig2 = 0;
+  eps = 0;
+  domg12 = 0;
+  dlam12 = 0; // Lambda12
+  s12b = 0;
+  m12b = 0;
+  m0 = 0; // Lengths
   S12 = 0; // the area term of the last inverse with withArea
 }
 const st = new InverseState();
@@ -59,7 +90,17 @@ const st = new InverseState();
  * Geodesic.cpp's Lengths: s12/b = A1 (sig12 + B1) (eqs. 7, 17-18) into st.s12b (mask DISTANCE);
  * the reduced length m12/b via J = I1 - I2 (A2, C2 of eqs. 42-43) into st.m12b, st.m0.
  */
-function lengths(eps: number, sig12: number, ssig1: number, csig1: number, dn1: number, ssig2: number, csig2: number, dn2: number, mask: number): void {
+function lengths(
+  eps: number,
+  sig12: number,
+  ssig1: number,
+  csig1: number,
+  dn1: number,
+  ssig2: number,
+  csig2: number,
+  dn2: number,
+  mask: number,
+): void {
   let m0x = 0;
   let J12 = 0;
   let A2 = 0;
@@ -86,7 +127,7 @@ function lengths(eps: number, sig12: number, ssig1: number, csig1: number, dn1: 
   if ((mask & REDUCED_LENGTH) !== 0) {
     st.m0 = m0x;
     // (csig1 * ssig2) and (ssig1 * csig2) grouped for exact cancellation at coincident points.
-    st.m12b = dn2 * (csig1 * ssig2) - dn1 * (ssig1 * csig2) - (csig1 * csig2) * J12;
+    st.m12b = dn2 * (csig1 * ssig2) - dn1 * (ssig1 * csig2) - csig1 * csig2 * J12;
   }
 }
 
@@ -109,7 +150,7 @@ function astroid(x: number, y: number): number {
   } else {
     const ang = atan2(Math.sqrt(-disc), -(S + r3)); // T is complex, u real
     sincos(ang / 3);
-    u += (2 * r) * SINCOS[1]!;
+    u += 2 * r * SINCOS[1]!;
   }
   const v = Math.sqrt(u * u + q);
   const uv = u < 0 ? q / (v - u) : u + v; // u + v without cancellation
@@ -144,20 +185,21 @@ function inverseStart(E: Ellipsoid, lam12: number, slam12: number, clam12: numbe
     comg12 = clam12;
   }
   st.salp1 = st.cbet2 * somg12;
-  st.calp1 = comg12 >= 0
-    ? sbet12 + ((st.cbet2 * st.sbet1) * (somg12 * somg12)) / (1 + comg12)
-    : sbet12a - ((st.cbet2 * st.sbet1) * (somg12 * somg12)) / (1 - comg12);
+  st.calp1 =
+    comg12 >= 0
+      ? sbet12 + (st.cbet2 * st.sbet1 * (somg12 * somg12)) / (1 + comg12)
+      : sbet12a - (st.cbet2 * st.sbet1 * (somg12 * somg12)) / (1 - comg12);
   const ssig12 = hypot(st.salp1, st.calp1);
-  const csig12 = st.sbet1 * st.sbet2 + (st.cbet1 * st.cbet2) * comg12;
+  const csig12 = st.sbet1 * st.sbet2 + st.cbet1 * st.cbet2 * comg12;
   if (shortline && ssig12 < E.etol2) {
     // Really short lines.
     st.salp2 = st.cbet1 * somg12;
-    st.calp2 = sbet12 - (st.cbet1 * st.sbet2) * (comg12 >= 0 ? (somg12 * somg12) / (1 + comg12) : 1 - comg12);
+    st.calp2 = sbet12 - st.cbet1 * st.sbet2 * (comg12 >= 0 ? (somg12 * somg12) / (1 + comg12) : 1 - comg12);
     const h = hypot(st.salp2, st.calp2);
     st.salp2 /= h;
     st.calp2 /= h;
     sig = atan2(ssig12, csig12);
-  } else if (Math.abs(E.n) > 0.1 || csig12 >= 0 || ssig12 >= ((6 * Math.abs(E.n)) * PI) * (st.cbet1 * st.cbet1)) {
+  } else if (Math.abs(E.n) > 0.1 || csig12 >= 0 || ssig12 >= 6 * Math.abs(E.n) * PI * (st.cbet1 * st.cbet1)) {
     // The zeroth-order spherical approximation is good enough.
   } else {
     // Nearly antipodal: scale to x, y with the antipode at the origin and the singular point
@@ -169,9 +211,9 @@ function inverseStart(E: Ellipsoid, lam12: number, slam12: number, clam12: numbe
     let betscale: number;
     const lam12x = atan2(-slam12, -clam12); // lam12 - π
     if (f >= 0) {
-      const k2 = (st.sbet1 * st.sbet1) * E.ep2;
+      const k2 = st.sbet1 * st.sbet1 * E.ep2;
       const e = k2 / (2 * (1 + Math.sqrt(1 + k2)) + k2);
-      lamscale = ((f * st.cbet1) * A3f(E, e)) * PI;
+      lamscale = f * st.cbet1 * A3f(E, e) * PI;
       betscale = lamscale * st.cbet1;
       x = lam12x / lamscale;
       y = sbet12a / betscale;
@@ -179,8 +221,8 @@ function inverseStart(E: Ellipsoid, lam12: number, slam12: number, clam12: numbe
       const cbet12a = st.cbet2 * st.cbet1 - st.sbet2 * st.sbet1;
       const bet12a = atan2(sbet12a, cbet12a);
       lengths(E.n, PI + bet12a, st.sbet1, -st.cbet1, st.dn1, st.sbet2, st.cbet2, st.dn2, REDUCED_LENGTH);
-      x = -1 + st.m12b / (((st.cbet1 * st.cbet2) * st.m0) * PI);
-      betscale = x < -0.01 ? sbet12a / x : ((-f) * (st.cbet1 * st.cbet1)) * PI;
+      x = -1 + st.m12b / (st.cbet1 * st.cbet2 * st.m0 * PI);
+      betscale = x < -0.01 ? sbet12a / x : -f * (st.cbet1 * st.cbet1) * PI;
       lamscale = betscale / st.cbet1;
       y = lam12x / lamscale;
     }
@@ -197,12 +239,12 @@ function inverseStart(E: Ellipsoid, lam12: number, slam12: number, clam12: numbe
     } else {
       // Solve the astroid for omg12 and use the spherical formula for alp1.
       const k = astroid(x, y);
-      const omg12a = lamscale * (f >= 0 ? ((-x) * k) / (1 + k) : ((-y) * (1 + k)) / k);
+      const omg12a = lamscale * (f >= 0 ? (-x * k) / (1 + k) : (-y * (1 + k)) / k);
       sincos(omg12a);
       somg12 = SINCOS[0]!;
       comg12 = -SINCOS[1]!;
       st.salp1 = st.cbet2 * somg12;
-      st.calp1 = sbet12a - ((st.cbet2 * st.sbet1) * (somg12 * somg12)) / (1 - comg12);
+      st.calp1 = sbet12a - (st.cbet2 * st.sbet1 * (somg12 * somg12)) / (1 - comg12);
     }
   }
   if (!(st.salp1 <= 0)) {
@@ -238,9 +280,10 @@ function lambda12(E: Ellipsoid, slam120: number, clam120: number, diffp: boolean
   // cos alp2 = sqrt(cos² alp1 cos² bet1 + (cos² bet2 - cos² bet1)) / cos bet2, the difference
   // of squares taken from whichever of cbet, sbet measures |bet1| - |bet2| better.
   const dsq = st.cbet1 < -st.sbet1 ? (st.cbet2 - st.cbet1) * (st.cbet1 + st.cbet2) : (st.sbet1 - st.sbet2) * (st.sbet1 + st.sbet2);
-  st.calp2 = st.cbet2 !== st.cbet1 || Math.abs(st.sbet2) !== -st.sbet1
-    ? Math.sqrt((st.calp1 * st.cbet1) * (st.calp1 * st.cbet1) + dsq) / st.cbet2
-    : Math.abs(st.calp1);
+  st.calp2 =
+    st.cbet2 !== st.cbet1 || Math.abs(st.sbet2) !== -st.sbet1
+      ? Math.sqrt(st.calp1 * st.cbet1 * (st.calp1 * st.cbet1) + dsq) / st.cbet2
+      : Math.abs(st.calp1);
   st.ssig2 = st.sbet2;
   const somg2 = salp0 * st.sbet2;
   st.csig2 = st.calp2 * st.cbet2;
@@ -255,13 +298,13 @@ function lambda12(E: Ellipsoid, slam120: number, clam120: number, diffp: boolean
   const somg12 = (yo > 0 ? yo : 0) + 0;
   const comg12 = comg1 * comg2 + somg1 * somg2;
   const eta = atan2(somg12 * clam120 - comg12 * slam120, comg12 * clam120 + somg12 * slam120);
-  const k2 = (calp0 * calp0) * E.ep2;
+  const k2 = calp0 * calp0 * E.ep2;
   st.eps = k2 / (2 * (1 + Math.sqrt(1 + k2)) + k2);
   C3f(E, st.eps, CA);
   const B312 = sinCosSeries(true, st.ssig2, st.csig2, CA, ORDER - 1) - sinCosSeries(true, st.ssig1, st.csig1, CA, ORDER - 1);
-  st.domg12 = (((-E.f) * A3f(E, st.eps)) * salp0) * (st.sig12 + B312);
+  st.domg12 = -E.f * A3f(E, st.eps) * salp0 * (st.sig12 + B312);
   if (diffp) {
-    if (st.calp2 === 0) st.dlam12 = ((-2 * E.f1) * st.dn1) / st.sbet1;
+    if (st.calp2 === 0) st.dlam12 = (-2 * E.f1 * st.dn1) / st.sbet1;
     else {
       lengths(st.eps, st.sig12, st.ssig1, st.csig1, st.dn1, st.ssig2, st.csig2, st.dn2, REDUCED_LENGTH);
       st.dlam12 = st.m12b * (E.f1 / (st.calp2 * st.cbet2));
@@ -288,7 +331,7 @@ export function inverse(lon1: number, lat1: number, lon2: number, lat2: number, 
   sincosde(lon12, lon12s);
   const slam12 = SINCOS[0]!;
   const clam12 = SINCOS[1]!;
-  lon12s = (180 - lon12) - lon12s; // the supplementary longitude difference
+  lon12s = 180 - lon12 - lon12s; // the supplementary longitude difference
   // Latitudes very close to the equator count as on it; point 1 has the larger |latitude| and
   // lat1 <= -0 (swapp, latsign and lonsign record the symmetries used).
   let phi1 = angRound(lat1);
@@ -361,16 +404,19 @@ export function inverse(lon1: number, lat1: number, lon2: number, lat2: number, 
   } else if (!meridian) {
     st.sig12 = inverseStart(E, lam12, slam12, clam12);
     if (st.sig12 >= 0) {
-      s12x = (st.sig12 * E.b) * st.dnm; // short line: st.salp2, st.calp2 and st.dnm set
+      s12x = st.sig12 * E.b * st.dnm; // short line: st.salp2, st.calp2 and st.dnm set
       omg12 = lam12 / (f1 * st.dnm);
     } else {
       // Newton on alp1 for lambda12(alp1) = lam12, keeping a bracket (alp1a, alp1b) of the
       // root and bisecting when Newton steps out of it or the derivative is not positive.
       let numit = 0;
-      let salp1a = TINY, calp1a = 1, salp1b = TINY, calp1b = -1;
+      let salp1a = TINY,
+        calp1a = 1,
+        salp1b = TINY,
+        calp1b = -1;
       let tripn = false;
       let tripb = false;
-      for (;; ++numit) {
+      for (; ; ++numit) {
         const v = lambda12(E, slam12, clam12, numit < MAXIT1);
         if (tripb || !(Math.abs(v) >= (tripn ? 8 : 1) * TOL0) || numit === MAXIT2) break;
         if (v > 0 && (numit > MAXIT1 || st.calp1 / st.salp1 > calp1b / salp1b)) {
@@ -424,10 +470,13 @@ export function inverse(lon1: number, lat1: number, lon2: number, lat2: number, 
     let S12 = 0;
     if (calp0 !== 0 && salp0 !== 0) {
       // The I4 integral (eqs. 58-59): S12 = A4 (B42 - B41), A4 = a² e² cos alp0 sin alp0.
-      let s1 = st.sbet1, c1 = st.calp1 * st.cbet1, s2 = st.sbet2, c2 = st.calp2 * st.cbet2;
-      const k2 = (calp0 * calp0) * E.ep2;
+      let s1 = st.sbet1,
+        c1 = st.calp1 * st.cbet1,
+        s2 = st.sbet2,
+        c2 = st.calp2 * st.cbet2;
+      const k2 = calp0 * calp0 * E.ep2;
       const e = k2 / (2 * (1 + Math.sqrt(1 + k2)) + k2);
-      const A4 = (((E.a * E.a) * calp0) * salp0) * E.e2;
+      const A4 = E.a * E.a * calp0 * salp0 * E.e2;
       h = hypot(s1, c1);
       s1 /= h;
       c1 /= h;
@@ -520,7 +569,7 @@ export function geodesicDirect(lon1: number, lat1: number, azi1: number, s12: nu
   const hs = hypot(ss1, cs1);
   ss1 /= hs;
   cs1 /= hs;
-  const k2 = (calp0 * calp0) * E.ep2;
+  const k2 = calp0 * calp0 * E.ep2;
   const e = k2 / (2 * (1 + Math.sqrt(1 + k2)) + k2);
   const A1m1 = A1m1f(e);
   C1f(e, C1A);
@@ -530,7 +579,7 @@ export function geodesicDirect(lon1: number, lat1: number, azi1: number, s12: nu
   const ctau1 = cs1 * SINCOS[1]! - ss1 * SINCOS[0]!;
   C1pf(e, C1PA);
   C3f(E, e, C3A);
-  const A3c = ((-E.f) * salp0) * A3f(E, e);
+  const A3c = -E.f * salp0 * A3f(E, e);
   const B31 = sinCosSeries(true, ss1, cs1, C3A, ORDER - 1);
   // sig12 from tau12 = s12 / (b A1), by the reverted series.
   const tau12 = s12 / (E.b * (1 + A1m1));
@@ -571,7 +620,13 @@ export function geodesicDirect(lon1: number, lat1: number, azi1: number, s12: nu
 
 /** out[i] = geodesicDistance of pair i; a length-1 input is broadcast (step 0). */
 export function geodesicDistanceMany(
-  lon1: Float64Array, lat1: Float64Array, lon2: Float64Array, lat2: Float64Array, a: number, f: number, out: Float64Array,
+  lon1: Float64Array,
+  lat1: Float64Array,
+  lon2: Float64Array,
+  lat2: Float64Array,
+  a: number,
+  f: number,
+  out: Float64Array,
 ): void {
   const E = ellipsoid(a, f);
   const i1 = lon1.length === 1 ? 0 : 1;
@@ -584,7 +639,13 @@ export function geodesicDistanceMany(
 
 /** out[i * lonsB.length + j] = geodesicDistance(lonsA[i], latsA[i], lonsB[j], latsB[j]). */
 export function geodesicDistanceMatrix(
-  lonsA: Float64Array, latsA: Float64Array, lonsB: Float64Array, latsB: Float64Array, a: number, f: number, out: Float64Array,
+  lonsA: Float64Array,
+  latsA: Float64Array,
+  lonsB: Float64Array,
+  latsB: Float64Array,
+  a: number,
+  f: number,
+  out: Float64Array,
 ): void {
   const E = ellipsoid(a, f);
   const nA = lonsA.length;

@@ -1,6 +1,8 @@
 import { buildById } from '../../builds.js';
 import type { Backend } from '../../builds.js';
 import { coordinatesInDomain, greatCircle, greatCircleMany, greatCircleMatrix } from './geo.js';
+import { geodesicDirect, geodesicDistance, geodesicDistanceMany, geodesicDistanceMatrix, geodesicInverse } from './geodesic.js';
+import { geodesicArea } from './geodesic-area.js';
 import { checkPrime, checkPrimes } from './prime.js';
 import { nextPrime, nthPrime, prevPrime, primePi, primePiLeaves, primePiSieve } from './primecount.js';
 import { countPrimes, primesBetween } from './sieve.js';
@@ -26,6 +28,12 @@ export function loadJsBackend(): Backend {
       nthPrime,
       nextPrime,
       prevPrime,
+      geodesicInverse,
+      geodesicDistance,
+      geodesicDirect,
+      geodesicDistanceMany,
+      geodesicDistanceMatrix,
+      geodesicArea,
     },
     features: { variant: 'scalar' },
   };
