@@ -9,84 +9,10 @@
  * evaluates the same operations and returns bit-identical results (native's AVX2 and AVX-512 batch
  * kernels fuse multiply-adds: a few ulps apart, docs/algorithms.md).
  */
-
-// fdlibm/musl __sin.c: sin(x) on |x| <= π/4.
-const S1 = -1.66666666666666324348e-1;
-const S2 = 8.33333333332248946124e-3;
-const S3 = -1.98412698298579493134e-4;
-const S4 = 2.75573137070700676789e-6;
-const S5 = -2.50507602534068634195e-8;
-const S6 = 1.58969099521155010221e-10;
-// fdlibm/musl __cos.c: cos(x) on |x| <= π/4.
-const C1 = 4.16666666666666019037e-2;
-const C2 = -1.38888888888741095749e-3;
-const C3 = 2.48015872894767294178e-5;
-const C4 = -2.75573143513906633035e-7;
-const C5 = 2.0875723212981748279e-9;
-const C6 = -1.13596475577881948265e-11;
-// fdlibm/musl atan.c: atan(1/2) and atan(1) in two parts, and the polynomial on |x| < 7/16.
-const ATANHI0 = 4.63647609000806093515e-1;
-const ATANHI1 = 7.85398163397448278999e-1;
-const ATANLO0 = 2.26987774529616870924e-17;
-const ATANLO1 = 3.06161699786838301793e-17;
-const AT0 = 3.33333333333329318027e-1;
-const AT1 = -1.99999999998764832476e-1;
-const AT2 = 1.42857142725034663711e-1;
-const AT3 = -1.1111110405462355788e-1;
-const AT4 = 9.09088713343650656196e-2;
-const AT5 = -7.69187620504482999495e-2;
-const AT6 = 6.66107313738753120669e-2;
-const AT7 = -5.83357013379057348645e-2;
-const AT8 = 4.97687799461593236017e-2;
-const AT9 = -3.6531572744216915527e-2;
-const AT10 = 1.62858201153657823623e-2;
-// π/2 and π in two parts (musl atan2.c).
-const PIO2_HI = 1.570796326794896558;
-const PIO2_LO = 6.12323399573676603587e-17;
-const PI_HI = 3.141592653589793116;
-const PI_LO = 1.2246467991473532072e-16;
+import { PI_HI, PI_LO, PIO2_HI, PIO2_LO, atan01, cosKernel, sinKernel } from './fdlibm.js';
 
 const RADIANS_PER_DEGREE = Math.PI / 180;
 const DEGREES_TO_QUADRANTS = 1 / 90;
-
-function sinKernel(x: number): number {
-  const z = x * x;
-  const w = z * z;
-  const r = S2 + z * (S3 + z * S4) + z * w * (S5 + z * S6);
-  const v = z * x;
-  return x + v * (S1 + z * r);
-}
-
-function cosKernel(x: number): number {
-  const z = x * x;
-  let w = z * z;
-  const r = z * (C1 + z * (C2 + z * C3)) + w * w * (C4 + z * (C5 + z * C6));
-  const hz = 0.5 * z;
-  w = 1 - hz;
-  return w + (1 - w - hz + z * r);
-}
-
-// atan01's three reduction ranges, musl's x = t, (2t - 1)/(2 + t) and (t - 1)/(t + 1), as
-// x = (t*A + B) / (t*C + D) with the range's row of coefficients: the same roundings (t*1 + 0 is t,
-// t*0 + 1 is 1), chosen by index: branches on random data mispredict. Written so, with the
-// reflections and remainder360 below, the batch kernel takes 73 ns a pair instead of 91.
-const ATAN_A = new Float64Array([1, 2, 1]);
-const ATAN_B = new Float64Array([0, -1, -1]);
-const ATAN_C = new Float64Array([0, 1, 1]);
-const ATAN_D = new Float64Array([1, 2, 1]);
-const ATAN_HI = new Float64Array([0, ATANHI0, ATANHI1]);
-const ATAN_LO = new Float64Array([0, ATANLO0, ATANLO1]);
-
-/** atan(t) for 0 <= t <= 1, by musl's reduction ranges. */
-function atan01(t: number): number {
-  const k = +(t >= 0.4375) + +(t >= 0.6875);
-  const x = (t * ATAN_A[k]! + ATAN_B[k]!) / (t * ATAN_C[k]! + ATAN_D[k]!);
-  const z = x * x;
-  const w = z * z;
-  const s1 = z * (AT0 + w * (AT2 + w * (AT4 + w * (AT6 + w * (AT8 + w * AT10)))));
-  const s2 = w * (AT1 + w * (AT3 + w * (AT5 + w * (AT7 + w * AT9))));
-  return ATAN_HI[k]! - (x * (s1 + s2) - ATAN_LO[k]! - x);
-}
 
 // centralAngle's reflections r -> π/2 - r (row 1) and r -> π - r (row 3), each in two parts, as
 // HI + SIGN * (r - LO); rows 0 and 2 leave r as it is (0 + 1 * (r - 0) is r). Chosen by index,
