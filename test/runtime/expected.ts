@@ -4,9 +4,10 @@
  */
 import { expect } from 'vitest';
 import * as numaccel from '../../src/index.js';
-import { greatCircleRows, primeRows } from '../support/reference.js';
+import { geodesicInverseRows, greatCircleRows, primeRows } from '../support/reference.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const GEODESIC = geodesicInverseRows().find((row) => row.tag === 'random')!;
 
 export const PROBE_INPUT = {
   primes: primeRows()
@@ -15,6 +16,8 @@ export const PROBE_INPUT = {
   distances: greatCircleRows()
     .filter((_, i) => i % 8 === 0)
     .map(({ lon1, lat1, lon2, lat2 }) => [lon1, lat1, lon2, lat2]),
+  /** A WGS84 geodesic of the GeodSolve fixture: lon1, lat1, lon2, lat2. */
+  geodesic: [GEODESIC.lon1, GEODESIC.lat1, GEODESIC.lon2, GEODESIC.lat2],
 };
 
 /** The probe's code, to inline into pages and workers that cannot import a file by path. */
@@ -25,7 +28,19 @@ interface ProbeResult {
   firstCall: boolean;
   builds: Record<string, string>;
   selected: Record<string, string>;
-  perBackend: Record<string, { build: string; primes: boolean[]; distances: number[]; count: number; many: number[] }>;
+  perBackend: Record<
+    string,
+    {
+      build: string;
+      primes: boolean[];
+      distances: number[];
+      count: number;
+      many: number[];
+      geodesic: { distance: number; azimuth1: number; azimuth2: number };
+      geodesicDirect: { lon: number; lat: number; azimuth: number };
+      geodesicArea: { area: number; perimeter: number };
+    }
+  >;
   errors: Array<{ value?: unknown; error?: string; message?: string }>;
   async?: { count: number; lastProgress: number; matrix: number[]; primes: number[]; aborted: string };
 }
@@ -53,6 +68,12 @@ export function expectProbe(result: unknown, expected: { platform: string; backe
     expect(answers.count, label).toBe(78_498);
     const many = js.greatCircleMany([0, 10, -170], [0, 20, 89.5], 30, 40, { radius: 1 });
     answers.many.forEach((d, i) => expect(Math.abs(d - many[i]!), `${label} many[${i}]`).toBeLessThanOrEqual(4e-16 * many[i]!));
+    // The geodesics are bit-identical in every build, and within 15 nm of GeodSolve.
+    const [lon1, lat1, lon2, lat2] = PROBE_INPUT.geodesic as [number, number, number, number];
+    expect(answers.geodesic, label).toEqual(js.geodesicInverse(lon1, lat1, lon2, lat2));
+    expect(Math.abs(answers.geodesic.distance - GEODESIC.distance), label).toBeLessThanOrEqual(15e-9);
+    expect(answers.geodesicDirect, label).toEqual(js.geodesicDirect(lon1, lat1, 45, 1e7));
+    expect(answers.geodesicArea, label).toEqual(js.geodesicArea([0, 10, 10, 0], [0, 0, 10, 10], { unit: 'km' }));
     expect(backend).toBe(answers.build.split(':')[0]);
   }
   for (const build of Object.values(got.selected)) expect(got.builds[build], `selected ${build}`).toBe('loaded');
@@ -63,6 +84,7 @@ export function expectProbe(result: unknown, expected: { platform: string; backe
     () => js.countPrimes(5, 1),
     () => js.greatCircleMany([0, 1], [0], 0, 0),
     () => numaccel.setBackend('gpu' as never),
+    () => js.geodesicDistance(0, 0, 1, 1, { ellipsoid: { a: 6378137, f: 0.1 } }),
   ].map(outcome);
   expect(got.errors).toEqual(errors);
   if (expected.async !== false) {

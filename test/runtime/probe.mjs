@@ -4,7 +4,7 @@
 // probe must give from the reference data and the TypeScript backend, in Node.
 
 /** Reference inputs: a sample of test/fixtures (numbers below 2^53 as numbers, others as strings). */
-export async function runProbe(numaccel, { primes, distances, async: asyncWork = true }) {
+export async function runProbe(numaccel, { primes, distances, geodesic, async: asyncWork = true }) {
   const firstCall = numaccel.checkPrime(97); // answers at once, whatever is still loading
   const info = await numaccel.ready();
   const outcome = (run) => {
@@ -25,6 +25,9 @@ export async function runProbe(numaccel, { primes, distances, async: asyncWork =
       distances: distances.map(([lon1, lat1, lon2, lat2]) => api.greatCircle(lon1, lat1, lon2, lat2, { radius: 1 })),
       count: api.countPrimes(0, 1e6),
       many: Array.from(api.greatCircleMany([0, 10, -170], [0, 20, 89.5], 30, 40, { radius: 1 })),
+      geodesic: api.geodesicInverse(...geodesic),
+      geodesicDirect: api.geodesicDirect(geodesic[0], geodesic[1], 45, 1e7),
+      geodesicArea: api.geodesicArea([0, 10, 10, 0], [0, 0, 10, 10], { unit: 'km' }),
     };
   }
   const result = {
@@ -41,6 +44,7 @@ export async function runProbe(numaccel, { primes, distances, async: asyncWork =
       () => numaccel.countPrimes(5, 1),
       () => numaccel.greatCircleMany([0, 1], [0], 0, 0),
       () => numaccel.setBackend('gpu'),
+      () => numaccel.geodesicDistance(0, 0, 1, 1, { ellipsoid: { a: 6378137, f: 0.1 } }),
     ].map(outcome),
   };
   if (asyncWork) {
