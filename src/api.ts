@@ -26,7 +26,10 @@ import { LARGE_PRIME_CANDIDATE, ROUTES, type Route, type RouteBackends } from '.
 export type { Coordinates, PrimeCandidates, ResultOptions } from './arguments.js';
 export type { RouteBackends } from './selection.js';
 
-/** The public functions; `withBackend(name)` in the facade returns the same set bound to one backend. */
+/**
+ * The public functions; `withBackend(name)` in the facade returns the same set bound to one backend.
+ * @category Backends
+ */
 export interface NumaccelApi extends GeodesicApi {
   /** Whether the integer n is prime: false below 2; n a safe integer or a bigint below 2^64. */
   checkPrime(n: number | bigint): boolean;

@@ -8,7 +8,7 @@
 import { BATCH_BLOCK, NTH_PRIME_LIMIT, type Kernels } from './contract.js';
 import type { Platform } from './platform.js';
 
-/** Integers for checkPrimes: an array of numbers or an integer typed array (BigInt ones included). */
+/** Integers for checkPrimes: an array of numbers or an integer typed array (BigInt ones included). @category Primes */
 export type PrimeCandidates =
   | readonly number[]
   | Float64Array
@@ -22,33 +22,38 @@ export type PrimeCandidates =
   | BigInt64Array
   | BigUint64Array;
 
-/** Coordinates (degrees) for the batch distance functions: one number, or an array of them. */
+/** Coordinates (degrees) for the batch distance functions: one number, or an array of them. @category Arguments and results */
 export type Coordinates = number | readonly number[] | Float64Array | Float32Array | Int32Array | Int16Array | Int8Array;
 
 /**
  * A caller's array for the result: the function fills it and returns it (primesBetween: the
  * view its primes fill), allocating nothing proportional to the call's size. It must have the
  * result's type and length and share no memory with the inputs.
+ * @category Arguments and results
  */
 export interface ResultOptions<T> {
+  /** The array to fill: the result's type, and its length (primesBetween: at least primesBetweenCapacity). */
   out?: T | undefined;
 }
 
 export const MAX_UINT64 = 2n ** 64n - 1n;
 
-/** The default radius, 3956 miles: greatCircle(-72.345, 34.323, -61.823, 54.826) is 1503.39 miles. */
+/** The default radius, 3956 miles: greatCircle(-72.345, 34.323, -61.823, 54.826) is 1503.39 miles. @category Great circles */
 export const DEFAULT_RADIUS_MILES = 3956;
 
 /** IUGG mean Earth radius R1 = 6371.0088 km (H. Moritz, "Geodetic Reference System 1980"). */
 const MEAN_EARTH_RADIUS_KM = 6371.0088;
+/** The IUGG mean Earth radius in each unit `{ unit }` accepts. @category Great circles */
 export const EARTH_RADIUS = {
-  km: MEAN_EARTH_RADIUS_KM,
-  m: MEAN_EARTH_RADIUS_KM * 1000,
-  mi: MEAN_EARTH_RADIUS_KM / 1.609344, // international mile
-  nmi: MEAN_EARTH_RADIUS_KM / 1.852, // international nautical mile
+  /** Kilometres. */ km: MEAN_EARTH_RADIUS_KM,
+  /** Metres. */ m: MEAN_EARTH_RADIUS_KM * 1000,
+  /** International miles. */ mi: MEAN_EARTH_RADIUS_KM / 1.609344,
+  /** International nautical miles. */ nmi: MEAN_EARTH_RADIUS_KM / 1.852,
 } as const;
+/** A unit of the great-circle functions: 'km', 'm', 'mi' or 'nmi'. @category Great circles */
 export type DistanceUnit = keyof typeof EARTH_RADIUS;
 
+/** The great-circle functions' options: the sphere, by radius or unit (default: radius 3956, miles). @category Great circles */
 export interface GreatCircleOptions {
   /** Sphere radius, any positive finite number; the distance comes out in its unit. */
   radius?: number | undefined;
@@ -252,7 +257,7 @@ export function validateOut<T extends Float64Array | Uint8Array>(
 // ---------------------------------------------------------------------------------------------
 // Batch arguments. Every element is checked, and an error names its index.
 
-/** The largest result a batch call allocates: 2^27 elements, 1 GiB of Float64Array. */
+/** The largest result a batch call allocates: 2^27 elements, 1 GiB of Float64Array. @category Arguments and results */
 export const MAX_RESULT_ELEMENTS = 2 ** 27;
 
 type NumericTypedArray =

@@ -33,6 +33,7 @@ import type { Configuration, Platform, WorkerPool } from './platform.js';
 import { transferablesOf, type PoolTask } from './pool-task.js';
 import type { Route } from './selection.js';
 
+/** What every async function takes besides its synchronous form's options: threads, cancellation, progress. @category Async */
 export interface AsyncOptions {
   /** Threads to use: default NUMACCEL_THREADS, else the machine's available parallelism. */
   threads?: number | undefined;
@@ -42,12 +43,17 @@ export interface AsyncOptions {
   onProgress?: ((fraction: number) => void) | undefined;
 }
 
+/** The async batch functions: the synchronous ones' arguments and results, as promises, the work spread over threads. @category Async */
 export interface NumaccelAsyncApi {
+  /** checkPrimes on the pool's threads (native: its own threads). */
   checkPrimesAsync(values: PrimeCandidates, options?: AsyncOptions & ResultOptions<Uint8Array>): Promise<Uint8Array>;
+  /** countPrimes on the pool's threads (native: its own threads). */
   countPrimesAsync(lo: number | bigint, hi: number | bigint, options?: AsyncOptions): Promise<number>;
   /** nthPrime on a thread of the pool, off the event loop (it takes seconds near the top of its range). */
   nthPrimeAsync(n: number | bigint, options?: AsyncOptions): Promise<number>;
+  /** primesBetween on the pool's threads (native: its own threads). */
   primesBetweenAsync(lo: number | bigint, hi: number | bigint, options?: AsyncOptions & ResultOptions<Float64Array>): Promise<Float64Array>;
+  /** greatCircleMany on the pool's threads (native: its own threads). */
   greatCircleManyAsync(
     lon1: Coordinates,
     lat1: Coordinates,
@@ -55,6 +61,7 @@ export interface NumaccelAsyncApi {
     lat2: Coordinates,
     options?: GreatCircleOptions & ResultOptions<Float64Array> & AsyncOptions,
   ): Promise<Float64Array>;
+  /** greatCircleMatrix on the pool's threads (native: its own threads), a band of rows per chunk. */
   greatCircleMatrixAsync(
     lonsA: Coordinates,
     latsA: Coordinates,

@@ -25,7 +25,16 @@ export interface BuildSpec {
 }
 
 export type Build = (typeof BUILDS)[number];
+/**
+ * A build: its backend and code variant, 'native:avx512', 'native:avx2', 'native:sse2', 'native:scalar',
+ * 'wasm:simd128', 'wasm:scalar' or 'js'.
+ * @category Backends
+ */
 export type BuildId = Build['id'];
+/**
+ * Every build in priority order, best first within each backend.
+ * @category Backends
+ */
 export const BUILD_IDS: readonly BuildId[] = BUILDS.map((build) => build.id);
 
 /**

@@ -6,6 +6,7 @@
  * Kernels receive data the facade has already validated (src/arguments.ts); the one exception is
  * coordinatesInDomain, which is that validation's fast yes/no test. The native glue also checks
  * what memory safety needs (types, lengths, detached buffers) and throws rather than crash.
+ * @category Backends
  */
 export interface Kernels {
   /**
@@ -166,7 +167,10 @@ export const PRIME_PI_SIEVE_LAYOUT = {
 /** The sieve layout's bLength: how many b the parts of primePiSieve carry. */
 export const primePiSieveBLength = (sums: BigInt64Array): number => (sums.length - PRIME_PI_SIEVE_LAYOUT.phi) / 2;
 
-/** The largest n for which nthPrime(n) is below 2^53: π(2^53). */
+/**
+ * The largest n for which nthPrime(n) is below 2^53: π(2^53).
+ * @category Primes
+ */
 export const NTH_PRIME_LIMIT = 252_252_704_148_404;
 
 export type KernelName = keyof Kernels;
@@ -183,7 +187,10 @@ export function primesWritten(out: Float64Array, count: number): Float64Array {
  */
 export const BATCH_BLOCK = 16384;
 
-/** Every kernel of the contract, for completeness checks; the type below proves none is missing. */
+/**
+ * Every kernel of the contract, for completeness checks; the type below proves none is missing.
+ * @category Backends
+ */
 export const KERNEL_NAMES = [
   'checkPrime',
   'greatCircle',
@@ -210,8 +217,15 @@ type MissingKernel = Exclude<KernelName, (typeof KERNEL_NAMES)[number]>;
 const everyKernelListed: MissingKernel extends never ? true : never = true;
 void everyKernelListed;
 
-/** Backends in priority order: when nothing was measured, the first available one is used. */
+/**
+ * Backends in priority order: when nothing was measured, the first available one is used.
+ * @category Backends
+ */
 export const BACKEND_NAMES = ['native', 'wasm', 'js'] as const;
+/**
+ * A backend: 'native' (C++ through Node-API), 'wasm' (WebAssembly from AssemblyScript) or 'js' (TypeScript).
+ * @category Backends
+ */
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
 /**

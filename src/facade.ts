@@ -35,8 +35,15 @@ export {
 } from './geodesic-arguments.js';
 export type { GeodesicApi, GeodesicAreaResult, GeodesicDirectResult, GeodesicInverseResult } from './geodesic.js';
 
-/** 'auto', a backend (its default build), or one build. */
+/**
+ * 'auto', a backend (its default build), or one build.
+ * @category Backends
+ */
 export type BackendMode = 'auto' | BackendName | BuildId;
+/**
+ * Every mode setBackend, withBackend, configure and NUMACCEL_BACKEND accept.
+ * @category Backends
+ */
 export const BACKEND_MODES: readonly BackendMode[] = ['auto', ...BACKEND_NAMES, ...BUILD_IDS.filter((id) => id !== 'js')];
 
 interface State {
@@ -135,35 +142,62 @@ const asyncApi = createAsyncApi(
   () => config,
 );
 
+// Each function's doc comment is on its signature in NumaccelApi, GeodesicApi or NumaccelAsyncApi:
+// the API reference (npm run docs) lists these as functions (`@function`) with those comments.
+/** {@inheritDoc NumaccelApi.checkPrime} @function @category Primes */
 export const checkPrime = api.checkPrime;
+/** {@inheritDoc NumaccelApi.greatCircle} @function @category Great circles */
 export const greatCircle = api.greatCircle;
+/** {@inheritDoc NumaccelApi.checkPrimes} @function @category Primes */
 export const checkPrimes = api.checkPrimes;
+/** {@inheritDoc NumaccelApi.countPrimes} @function @category Primes */
 export const countPrimes = api.countPrimes;
+/** {@inheritDoc NumaccelApi.primesBetween} @function @category Primes */
 export const primesBetween = api.primesBetween;
+/** {@inheritDoc NumaccelApi.greatCircleMany} @function @category Great circles */
 export const greatCircleMany = api.greatCircleMany;
+/** {@inheritDoc NumaccelApi.greatCircleMatrix} @function @category Great circles */
 export const greatCircleMatrix = api.greatCircleMatrix;
+/** {@inheritDoc GeodesicApi.geodesicInverse} @function @category Geodesics */
 export const geodesicInverse = api.geodesicInverse;
+/** {@inheritDoc GeodesicApi.geodesicDistance} @function @category Geodesics */
 export const geodesicDistance = api.geodesicDistance;
+/** {@inheritDoc GeodesicApi.geodesicDirect} @function @category Geodesics */
 export const geodesicDirect = api.geodesicDirect;
+/** {@inheritDoc GeodesicApi.geodesicDistanceMany} @function @category Geodesics */
 export const geodesicDistanceMany = api.geodesicDistanceMany;
+/** {@inheritDoc GeodesicApi.geodesicDistanceMatrix} @function @category Geodesics */
 export const geodesicDistanceMatrix = api.geodesicDistanceMatrix;
+/** {@inheritDoc GeodesicApi.geodesicArea} @function @category Geodesics */
 export const geodesicArea = api.geodesicArea;
+/** {@inheritDoc NumaccelApi.nthPrime} @function @category Primes */
 export const nthPrime = api.nthPrime;
+/** {@inheritDoc NumaccelApi.nextPrime} @function @category Primes */
 export const nextPrime = api.nextPrime;
+/** {@inheritDoc NumaccelApi.prevPrime} @function @category Primes */
 export const prevPrime = api.prevPrime;
+/** {@inheritDoc NumaccelAsyncApi.checkPrimesAsync} @function @category Async */
 export const checkPrimesAsync = asyncApi.checkPrimesAsync;
+/** {@inheritDoc NumaccelAsyncApi.countPrimesAsync} @function @category Async */
 export const countPrimesAsync = asyncApi.countPrimesAsync;
+/** {@inheritDoc NumaccelAsyncApi.nthPrimeAsync} @function @category Async */
 export const nthPrimeAsync = asyncApi.nthPrimeAsync;
+/** {@inheritDoc NumaccelAsyncApi.primesBetweenAsync} @function @category Async */
 export const primesBetweenAsync = asyncApi.primesBetweenAsync;
+/** {@inheritDoc NumaccelAsyncApi.greatCircleManyAsync} @function @category Async */
 export const greatCircleManyAsync = asyncApi.greatCircleManyAsync;
+/** {@inheritDoc NumaccelAsyncApi.greatCircleMatrixAsync} @function @category Async */
 export const greatCircleMatrixAsync = asyncApi.greatCircleMatrixAsync;
+/** {@inheritDoc NumaccelAsyncApi.geodesicDistanceManyAsync} @function @category Async */
 export const geodesicDistanceManyAsync = asyncApi.geodesicDistanceManyAsync;
+/** {@inheritDoc NumaccelAsyncApi.geodesicDistanceMatrixAsync} @function @category Async */
 export const geodesicDistanceMatrixAsync = asyncApi.geodesicDistanceMatrixAsync;
 
 /**
  * The elements `options.out` of primesBetween(lo, hi) needs: an upper bound on the number of
  * primes in [lo, hi) (Dusart's bound, or Montgomery–Vaughan's for short ranges). Validates like
  * primesBetween.
+ * @category Primes
  */
 export function primesBetweenCapacity(lo: number | bigint, hi: number | bigint): number {
   const [low, high] = validateRange('primesBetweenCapacity', lo, hi);
@@ -176,6 +210,7 @@ export function primesBetweenCapacity(lo: number | bigint, hi: number | bigint):
  * failed to load; the previous selection stays in force when it throws. A build that is still
  * loading (WebAssembly in a browser) is accepted: until it is ready, synchronous calls throw a
  * BackendUnavailableError with `pending: true` and async calls wait for it.
+ * @category Backends
  */
 export function setBackend(name: BackendMode): void {
   if (typeof name !== 'string') throw new TypeError(`numaccel: setBackend(mode) takes a string, got ${describe(name)}`);
@@ -185,7 +220,10 @@ export function setBackend(name: BackendMode): void {
   state = next;
 }
 
-/** The API, sync and async, bound to one backend or build, bypassing `auto` (for comparisons, tests and benchmarks). */
+/**
+ * The API, sync and async, bound to one backend or build, bypassing `auto` (for comparisons, tests and benchmarks).
+ * @category Backends
+ */
 export function withBackend(name: BackendMode): NumaccelApi & NumaccelAsyncApi {
   if (typeof name !== 'string') throw new TypeError(`numaccel: withBackend(name) takes a string, got ${describe(name)}`);
   const status = name === 'auto' ? undefined : forcedStatus(name);
@@ -208,6 +246,7 @@ const CONFIGURATION_KEYS = ['backend', 'wasm', 'nativePath', 'selection'] as con
  * Settings without environment variables: the backend (as NUMACCEL_BACKEND), where the .wasm
  * builds are (URLs, compiled modules or bytes), the addon file (Node), and the selection table
  * `auto` follows. Builds load again with the new settings at the next call.
+ * @category Backends
  */
 export function configure(options: Configuration): void {
   const fn = 'configure';
@@ -244,7 +283,10 @@ export function configure(options: Configuration): void {
   state = undefined;
 }
 
-/** Resolves, with backendInfo(), once no build is loading any more (at once where loading is synchronous). */
+/**
+ * Resolves, with backendInfo(), once no build is loading any more (at once where loading is synchronous).
+ * @category Backends
+ */
 export async function ready(): Promise<BackendInfo> {
   currentState();
   builds().defaults();
@@ -252,13 +294,20 @@ export async function ready(): Promise<BackendInfo> {
   return backendInfo();
 }
 
-/** One build as backendInfo() reports it. */
+/**
+ * One build as backendInfo() reports it.
+ * @category Backends
+ */
 export interface BuildInfo {
+  /** The build: 'native:avx2', 'wasm:simd128', 'js', ... (BUILD_IDS). */
   readonly id: BuildId;
+  /** The backend it belongs to. */
   readonly backend: BackendName;
+  /** Its code variant: a SIMD instruction set ('avx512', 'avx2', 'sse2', 'simd128') or 'scalar'. */
   readonly variant: string;
   /** 'idle': not tried (it loads when forced); 'pending': loading; 'loaded'; 'failed' (see `error`). */
   readonly state: BuildStatus['state'];
+  /** Failed builds: why, with the loader's error as `cause`. */
   readonly error?: BackendUnavailableError;
   /** Loaded builds: whether the batch great-circle kernels use fused multiply-adds. */
   readonly fusedMultiplyAdd?: boolean;
@@ -266,6 +315,10 @@ export interface BuildInfo {
   readonly features?: Readonly<Record<string, string | number | boolean>>;
 }
 
+/**
+ * What backendInfo() and ready() report: the mode, the build serving each route, and every backend and build.
+ * @category Backends
+ */
 export interface BackendInfo {
   /** 'auto', or the forced backend or build (configure, NUMACCEL_BACKEND or setBackend). */
   readonly mode: string;
@@ -274,13 +327,27 @@ export interface BackendInfo {
   /** Why nothing is selected: an unknown mode, or a forced build that failed or is still loading. */
   readonly error?: Error;
   /** Every backend in priority order, as its default build stands: the build `auto` and a forced backend use. */
-  readonly backends: ReadonlyArray<BuildInfo & { readonly name: BackendName; readonly available: boolean }>;
+  readonly backends: ReadonlyArray<
+    BuildInfo & {
+      /** The backend (the same as `backend`). */
+      readonly name: BackendName;
+      /** Whether its default build is loaded. */
+      readonly available: boolean;
+    }
+  >;
   /** Every build in priority order. */
   readonly builds: readonly BuildInfo[];
   /** 'node' (also Deno and Bun), 'browser' or 'workerd'. */
   readonly platform: string;
   /** The measurement `auto` follows: where and when it was taken. */
-  readonly measurements: { readonly machine: string; readonly date: string; readonly node: string };
+  readonly measurements: {
+    /** The CPU, cores, memory, OS and Node version of the machine measured. */
+    readonly machine: string;
+    /** The day of the measurement (YYYY-MM-DD). */
+    readonly date: string;
+    /** The Node version that ran it. */
+    readonly node: string;
+  };
 }
 
 function buildInfo(status: BuildStatus): BuildInfo {
@@ -291,7 +358,10 @@ function buildInfo(status: BuildStatus): BuildInfo {
   return base;
 }
 
-/** What is loaded, loading, or failed and why, and which build serves each route. Never throws. */
+/**
+ * What is loaded, loading, or failed and why, and which build serves each route. Never throws.
+ * @category Backends
+ */
 export function backendInfo(): BackendInfo {
   const { mode: current, selected, failure } = currentState();
   const { machine, date, node } = selectionTable();

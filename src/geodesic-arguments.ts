@@ -5,20 +5,26 @@
  */
 import { describe, toCoordinates, validateLatitude, validateLongitude, type OptionsResolver } from './arguments.js';
 
-/** An ellipsoid of revolution: equatorial radius `a` in metres and flattening `f` = (a − b) / a. */
+/** An ellipsoid of revolution: equatorial radius `a` in metres and flattening `f` = (a − b) / a. @category Geodesics */
 export interface Ellipsoid {
+  /** The equatorial radius (semi-major axis), metres. */
   readonly a: number;
+  /** The flattening (a − b) / a: positive for an oblate ellipsoid, |f| <= MAX_FLATTENING. */
   readonly f: number;
 }
 
 /**
  * The named ellipsoids: WGS84 (NIMA TR8350.2, the GPS datum) and GRS80 (H. Moritz, "Geodetic
  * Reference System 1980"; the ellipsoid of ETRS89 and NAD83). They differ in f by 1.6e-11.
+ * @category Geodesics
  */
 export const ELLIPSOIDS = {
+  /** WGS84: the GPS datum. */
   WGS84: { a: 6378137, f: 1 / 298.257223563 },
+  /** GRS80: the ellipsoid of ETRS89 and NAD83. */
   GRS80: { a: 6378137, f: 1 / 298.257222101 },
 } as const satisfies Record<string, Ellipsoid>;
+/** The name of an ellipsoid in ELLIPSOIDS: 'WGS84' or 'GRS80'. @category Geodesics */
 export type EllipsoidName = keyof typeof ELLIPSOIDS;
 
 /**
@@ -26,13 +32,21 @@ export type EllipsoidName = keyof typeof ELLIPSOIDS;
  * their error grows as n^7 and stays below double rounding for |f| <= 1/50 (Karney 2013, §9:
  * "|f| ≤ 1/50 ... errors ... less than 15 nanometres"); flatter or more prolate ellipsoids would
  * need the elliptic-integral formulation.
+ * @category Geodesics
  */
 export const MAX_FLATTENING = 1 / 50;
 
-/** Metres in each distance unit: the international mile and nautical mile. */
-export const METRES_PER_UNIT = { m: 1, km: 1000, mi: 1609.344, nmi: 1852 } as const;
+/** Metres in each distance unit: the international mile and nautical mile. @category Geodesics */
+export const METRES_PER_UNIT = {
+  /** Metres. */ m: 1,
+  /** Kilometres. */ km: 1000,
+  /** International miles. */ mi: 1609.344,
+  /** International nautical miles. */ nmi: 1852,
+} as const;
+/** A unit of the geodesic functions' distances (areas: its square): 'm', 'km', 'mi' or 'nmi'. @category Geodesics */
 export type GeodesicUnit = keyof typeof METRES_PER_UNIT;
 
+/** The geodesic functions' options: the unit of the results and the ellipsoid. @category Geodesics */
 export interface GeodesicOptions {
   /** The unit of distances (and of areas, squared): metres by default. */
   unit?: GeodesicUnit | undefined;

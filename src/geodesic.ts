@@ -24,7 +24,7 @@ import {
 } from './geodesic-arguments.js';
 import type { RouteBackends } from './selection.js';
 
-/** The geodesic between two points: its length and the azimuths at its ends. */
+/** The geodesic between two points: its length and the azimuths at its ends. @category Geodesics */
 export interface GeodesicInverseResult {
   /** The length, in the options' unit (metres by default). */
   readonly distance: number;
@@ -34,7 +34,7 @@ export interface GeodesicInverseResult {
   readonly azimuth2: number;
 }
 
-/** Where a geodesic of a given start, azimuth and length ends. */
+/** Where a geodesic of a given start, azimuth and length ends. @category Geodesics */
 export interface GeodesicDirectResult {
   /** Longitude, degrees in [-180, 180]. */
   readonly lon: number;
@@ -44,7 +44,7 @@ export interface GeodesicDirectResult {
   readonly azimuth: number;
 }
 
-/** A polygon on the ellipsoid, its edges geodesics. */
+/** A polygon on the ellipsoid, its edges geodesics. @category Geodesics */
 export interface GeodesicAreaResult {
   /** The area, in the square of the options' unit: positive when traversed counter-clockwise. */
   readonly area: number;
@@ -52,7 +52,7 @@ export interface GeodesicAreaResult {
   readonly perimeter: number;
 }
 
-/** The geodesic functions (part of NumaccelApi). */
+/** The geodesic functions (part of NumaccelApi). @category Geodesics */
 export interface GeodesicApi {
   /**
    * The shortest path on the ellipsoid between (lon1, lat1) and (lon2, lat2), degrees: its length

@@ -8,15 +8,28 @@ import type { Backend } from './builds.js';
 import type { PoolTask } from './pool-task.js';
 import type { SelectionTable } from './selection.js';
 
-/** Where a .wasm build comes from: a URL (a file path in Node), compiled module, or its bytes. */
+/**
+ * Where a .wasm build comes from: a URL (a file path in Node), compiled module, or its bytes.
+ * @category Backends
+ */
 export type WasmSource = string | URL | WebAssembly.Module | ArrayBuffer | Uint8Array;
 
-/** Settings given with `configure()`; each overrides the environment's default. */
+/**
+ * Settings given with `configure()`; each overrides the environment's default.
+ * @category Backends
+ */
 export interface Configuration {
   /** 'auto', a backend ('native', 'wasm', 'js') or one build ('native:avx2', 'wasm:scalar'). */
   readonly backend?: string | undefined;
   /** Where each .wasm build is (default: the package's build-wasm/ files, located by the bundler). */
-  readonly wasm?: { readonly simd128?: WasmSource | undefined; readonly scalar?: WasmSource | undefined } | undefined;
+  readonly wasm?:
+    | {
+        /** The 'wasm:simd128' build (numaccel-simd.wasm). */
+        readonly simd128?: WasmSource | undefined;
+        /** The 'wasm:scalar' build (numaccel.wasm). */
+        readonly scalar?: WasmSource | undefined;
+      }
+    | undefined;
   /** A specific addon file (Node: NUMACCEL_NATIVE_PATH). */
   readonly nativePath?: string | undefined;
   /** The table `auto` follows (written by `numaccel bench --select`), instead of the committed one. */

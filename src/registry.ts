@@ -7,8 +7,10 @@ import type { Configuration, Platform } from './platform.js';
  * Raised when a backend or build is asked for but is not loaded: it failed (`cause` is the
  * loader's original error) or, where WebAssembly compiles asynchronously, it is still loading
  * (`pending`; `await ready()` first).
+ * @category Backends
  */
 export class BackendUnavailableError extends Error {
+  /** The backend asked for, or the backend of the build asked for. */
   readonly backend: BackendName;
   /** The build asked for, when one was named ('wasm:scalar'). */
   readonly build: BuildId | undefined;

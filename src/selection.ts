@@ -5,6 +5,7 @@ import { KERNEL_NAMES, type KernelName } from './contract.js';
  * How the facade routes calls: each route is one kernel (on one class of inputs, for checkPrime),
  * and `auto` picks a build per route. checkPrime has two routes because call overhead decides small inputs (V8
  * inlines the TypeScript kernel, a Node-API call costs ~60 ns) while arithmetic decides large ones.
+ * @category Backends
  */
 export type Route = 'checkPrimeLarge' | Exclude<KernelName, keyof typeof SERVED_BY>;
 
@@ -29,7 +30,10 @@ export const SERVED_BY = {
   geodesicDistanceMatrix: 'geodesicDistanceMany',
 } as const;
 
-/** Every kernel of the contract is a route, checkPrime two of them, but those SERVED_BY another. */
+/**
+ * Every kernel of the contract is a route, checkPrime two of them, but those SERVED_BY another.
+ * @category Backends
+ */
 export const ROUTES: readonly Route[] = KERNEL_NAMES.flatMap((kernel): Route[] =>
   kernel === 'checkPrime' ? ['checkPrime', 'checkPrimeLarge'] : Object.hasOwn(SERVED_BY, kernel) ? [] : [kernel as Route],
 );
@@ -44,13 +48,29 @@ export const LARGE_PRIME_CANDIDATE = 2 ** 32;
  * A benchmark result that `auto` follows (src/auto-selection.json, or a table written by
  * `numaccel bench --select`): each build's time per call on each route. Every build is listed,
  * those that share a route's kernel with another build under that build's figure.
+ * @category Backends
  */
 export interface SelectionTable {
+  /** The command that wrote it and how it measured. */
   readonly generatedBy: string;
+  /** The day of the measurement (YYYY-MM-DD). */
   readonly date: string;
+  /** The CPU, cores, memory, OS and Node version of the machine measured. */
   readonly machine: string;
+  /** The Node version that ran it. */
   readonly node: string;
-  readonly routes: Readonly<Record<Route, { readonly workload: string; readonly nsPerCall: Readonly<Partial<Record<BuildId, number>>> }>>;
+  /** Per route: what was measured, and each build's time per call. */
+  readonly routes: Readonly<
+    Record<
+      Route,
+      {
+        /** The cases measured. */
+        readonly workload: string;
+        /** Nanoseconds per call of each build (the geometric mean over the cases). */
+        readonly nsPerCall: Readonly<Partial<Record<BuildId, number>>>;
+      }
+    >
+  >;
 }
 
 /**
