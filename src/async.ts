@@ -11,7 +11,6 @@
  */
 import { countsByPrimePi, type Coordinates, type PrimeCandidates, type ResultOptions, type RouteBackends } from './api.js';
 import {
-  parseAsyncOptions,
   validateManyArguments,
   validateMatrixArguments,
   validateNthPrimeIndex,
@@ -21,9 +20,9 @@ import {
   validateRange,
   type Columns,
   type GreatCircleOptions,
-  type Job,
 } from './arguments.js';
 import { coordinatesInDomain } from './backends/js/geo.js';
+import { parseAsyncOptions, type Job } from './async-options.js';
 import { primesWritten, type AsyncKernels, type Kernels } from './contract.js';
 import { resolveGeodesicBatchOptions, type GeodesicOptions } from './geodesic-arguments.js';
 import { inUnit } from './geodesic.js';

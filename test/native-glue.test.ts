@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_THREADS } from '../src/arguments.js';
+import { MAX_THREADS } from '../src/async-options.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { CMAKE_ADDON, CMAKE_LABEL, LOADED } from './support/backends.js';
 

@@ -13,7 +13,7 @@ import { createWasmBackend, engineSupportsSimd } from '../backends/wasm/index.js
 import { BUILDS, buildById, type Build, type BuildId } from '../builds.js';
 import type { BackendName } from '../contract.js';
 import type { Backend } from '../builds.js';
-import { MAX_THREADS } from '../arguments.js';
+import { MAX_THREADS } from '../async-options.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Configuration, Platform, WasmSource, WorkerPool } from '../platform.js';
 import { Registry, type BuildStatus } from '../registry.js';
