@@ -66,19 +66,23 @@ export function summaryLine(rows: readonly TourRow[]): string {
   const seed = tally(experiments.map((r) => r.vsSeed));
   const peer = tally(rows.map((r) => r.vsPeer));
   const fastest = tally(rows.map((r) => r.vsFastest));
-  const also = (t: Tally) => {
+  const also = (t: Tally, missing = 0) => {
     const parts = [
       t.noise ? `${t.noise} within noise` : '',
       t.busy ? `${t.busy} not judged, the machine being busy` : '',
       t.slower ? `${t.slower} slower` : '',
+      missing ? `${missing} not measured` : '',
     ].filter(Boolean);
     return parts.length ? ` (${parts.join(', ')})` : '';
   };
-  const missing = experiments.length - seed.of;
+  /** "auto beat X on n of m things (...)", or, where the machine was busy for all of them, that nothing was judged. */
+  const clause = (t: Tally, what: string, count: number, noun: string) =>
+    t.of > 0 && t.busy === t.of
+      ? `auto against ${what}: not judged on any of the ${count} ${noun}, the machine being busy`
+      : `auto beat ${what} on ${t.faster} of ${count} ${noun}${also(t, count - t.of)}`;
   const behind = rows.filter((r) => r.vsFastest?.verdict === 'slower').map((r) => `${shortName(r)} (${r.vsFastest!.target})`);
   return (
-    `auto beat the seed's best figure on ${seed.faster} of ${experiments.length} experiments${also(seed)}${missing ? ` (${missing} not measured)` : ''}` +
-    ` and the best peer on ${peer.faster} of ${peer.of} workloads${also(peer)};` +
+    `${clause(seed, "the seed's best figure", experiments.length, 'experiments')}; ${clause(peer, 'the best peer', peer.of, 'workloads')};` +
     ` it was behind the fastest backend beyond noise on ${fastest.slower} of ${fastest.of}${behind.length ? `: ${behind.join(', ')}` : ''}` +
     `${fastest.busy ? ` (${fastest.busy} not judged)` : ''}.`
   );
