@@ -16,7 +16,13 @@
         "native/kernels/geo.cc",
         "native/kernels/geo_sse2.cc",
         "native/kernels/geo_avx2.cc",
-        "native/kernels/geo_avx512.cc"
+        "native/kernels/geo_avx512.cc",
+        "native/geodesic_glue.cc",
+        "native/kernels/fdlibm.cc",
+        "native/kernels/geodesic.cc",
+        "native/kernels/geodesic_area.cc",
+        "native/kernels/geodesic_direct.cc",
+        "native/kernels/geodesic_series.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")"

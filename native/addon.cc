@@ -366,6 +366,9 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
     // Async (Promise-returning, multi-threaded) prime kernels: async/.
     numaccel::AddPrimeAsyncFunctions(env, exports);
 
+    // The geodesic kernels: geodesic_glue.cc.
+    numaccel::AddGeodesicFunctions(env, exports);
+
     // The batch great-circle kernels, sync and async, of every SIMD variant this CPU runs, best
     // first: each variant is one build (src/builds.ts).
     std::size_t num_variants = 0;

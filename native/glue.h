@@ -159,6 +159,11 @@ inline const GeoVariant& VariantOf(const Napi::CallbackInfo& info) {
 }
 
 }  // namespace glue
+
+// geodesic_glue.cc: sets the geodesic kernels (geodesicInverse, geodesicDistance, geodesicDirect,
+// geodesicDistanceMany, geodesicDistanceMatrix, geodesicArea) on `exports`.
+void AddGeodesicFunctions(Napi::Env env, Napi::Object exports);
+
 }  // namespace numaccel
 
 #endif  // NUMACCEL_GLUE_H

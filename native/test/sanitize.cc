@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "../kernels/geo.h"
+#include "../kernels/geodesic.h"
 #include "../kernels/prime.h"
 #include "../kernels/primecount.h"
 #include "../kernels/sieve.h"
@@ -169,6 +170,73 @@ void geo() {
     }
 }
 
+// The geodesics (kernels/geodesic.h): a known line, extreme and garbage inputs (which must stay
+// memory-safe and terminate), the batch forms against the scalar kernel bit for bit, polygons of
+// every small size, and two threads with different ellipsoids at once (per-thread caches).
+void geodesics() {
+    constexpr double a = 6378137, f = 1 / 298.257223563;
+    double out[3];
+    numaccel::geodesic_inverse(-73.8, 40.6, -0.5, 51.6, a, f, out);  // JFK to LHR (GeographicLib's example)
+    check(std::fabs(out[0] - 5551759.400319) < 1e-5 && std::fabs(out[1] - 51.198883) < 1e-6, "JFK to LHR");
+    check(numaccel::geodesic_distance(-73.8, 40.6, -0.5, 51.6, a, f) == out[0], "distance is inverse's s12");
+    numaccel::geodesic_direct(-73.8, 40.6, out[1], out[0], a, f, out);
+    check(std::fabs(out[0] + 0.5) < 1e-9 && std::fabs(out[1] - 51.6) < 1e-9, "direct returns to LHR");
+    const double nan = std::nan(""), inf = HUGE_VAL;
+    for (const double s12 : {0.0, -0.0, 1e-300, 2e7, -4e7, 1e15, 1e300, -1e300, nan, inf}) {
+        for (const double ff : {f, 0.0, -1 / 50.0, 1 / 50.0, nan})
+            numaccel::geodesic_direct(1e6, 45.5, 1e6, s12, a, ff, out);
+    }
+    for (const double v : {0.0, 90.0, -90.0, 180.0, 1e300, nan, inf}) {
+        (void)numaccel::geodesic_distance(v, v, -v, -v, a, f);
+        numaccel::geodesic_inverse(0, v, 180, -v, a, -f, out);
+        (void)numaccel::geodesic_distance(0, 1, v, 1, v, v);
+    }
+    std::mt19937_64 random(4);
+    std::uniform_real_distribution<double> lon(-540, 540), lat(-90, 90);
+    for (std::size_t n : {0, 1, 2, 3, 5, 31}) {
+        std::vector<double> x(n), y(n), u(n), w(n), got(n), matrix(n * 3);
+        for (std::size_t i = 0; i < n; ++i) {
+            x[i] = lon(random);
+            y[i] = lat(random);
+            u[i] = i % 3 ? lon(random) : x[i] + 180;
+            w[i] = i % 4 ? lat(random) : -y[i];
+        }
+        numaccel::geodesic_distance_many(x.data(), n, y.data(), n, u.data(), n, w.data(), n, a, f, got.data(), n);
+        for (std::size_t i = 0; i < n; ++i) {
+            check(got[i] == numaccel::geodesic_distance(x[i], y[i], u[i], w[i], a, f), "many is the scalar distance");
+        }
+        if (n > 0) {
+            numaccel::geodesic_distance_many(x.data(), 1, y.data(), 1, u.data(), n, w.data(), n, a, f, got.data(), n);
+            check(got[n - 1] == numaccel::geodesic_distance(x[0], y[0], u[n - 1], w[n - 1], a, f), "broadcast");
+            const std::size_t m = n < 3 ? n : 3;
+            numaccel::geodesic_distance_matrix(x.data(), y.data(), n, u.data(), w.data(), m, a, f, matrix.data());
+            check(matrix[n * m - 1] == numaccel::geodesic_distance(x[n - 1], y[n - 1], u[m - 1], w[m - 1], a, f),
+                  "matrix is the scalar distance");
+        }
+        double area[2] = {-1, -1};
+        numaccel::geodesic_area(x.data(), y.data(), n, a, f, area);
+        check(n >= 2 || (area[0] == 0 && area[1] == 0), "fewer than 2 vertices: 0 and 0");
+    }
+    const double lons[] = {0, 1, 1, 0}, lats[] = {0, 0, 1, 1};
+    double square[2];
+    numaccel::geodesic_area(lons, lats, 4, a, f, square);
+    check(square[0] > 1.2e10 && square[0] < 1.3e10, "a 1 degree square, counter-clockwise");
+    // Per-thread ellipsoid caches: two threads alternating ellipsoids get the single-thread bits.
+    const double expected[2] = {numaccel::geodesic_distance(10, 20, 150, -30, a, f),
+                                numaccel::geodesic_distance(10, 20, 150, -30, a, -f)};
+    std::atomic<int> wrong{0};
+    auto alternate = [&](int start) {
+        for (int i = 0; i < 2000; ++i) {
+            const int k = (i + start) & 1;
+            if (numaccel::geodesic_distance(10, 20, 150, -30, a, k ? -f : f) != expected[k]) ++wrong;
+        }
+    };
+    std::thread other(alternate, 1);
+    alternate(0);
+    other.join();
+    check(wrong == 0, "concurrent calls with different ellipsoids");
+}
+
 void primecount() {
     // The combinatorial code on every x of a small range and on random ones with random y (the
     // segments, counters and leaf classes change shape with both), against the sieve.
@@ -225,6 +293,7 @@ int main() {
     cursor();
     sieve();
     geo();
+    geodesics();
     primecount();
     if (failures) return 1;
     std::puts("sanitized kernels: all checks passed");

@@ -15,7 +15,7 @@ type VariantKernels = Pick<Kernels, 'greatCircleMany' | 'greatCircleMatrix'> &
 export const VARIANT_KERNELS = ['greatCircleMany', 'greatCircleMatrix', 'greatCircleManyAsync', 'greatCircleMatrixAsync'] as const;
 type SharedKernels = Omit<Kernels & AsyncKernels, (typeof VARIANT_KERNELS)[number]>;
 
-/** The functions the addon exports besides its variants (native/addon.cc, native/async/). */
+/** The functions the addon exports besides its variants (native/addon.cc, native/geodesic_glue.cc, native/async/). */
 export const SHARED_KERNELS = [
   'checkPrime',
   'greatCircle',
@@ -32,6 +32,12 @@ export const SHARED_KERNELS = [
   'nthPrime',
   'nextPrime',
   'prevPrime',
+  'geodesicInverse',
+  'geodesicDistance',
+  'geodesicDirect',
+  'geodesicDistanceMany',
+  'geodesicDistanceMatrix',
+  'geodesicArea',
 ] as const satisfies readonly (keyof SharedKernels)[];
 type MissingKernel = Exclude<keyof SharedKernels, (typeof SHARED_KERNELS)[number]>;
 const everySharedKernelListed: MissingKernel extends never ? true : never = true;
@@ -101,6 +107,12 @@ export function createNativeBackend(binding: NativeBinding, build: Build): Backe
     nthPrime: binding.nthPrime,
     nextPrime: binding.nextPrime,
     prevPrime: binding.prevPrime,
+    geodesicInverse: binding.geodesicInverse,
+    geodesicDistance: binding.geodesicDistance,
+    geodesicDirect: binding.geodesicDirect,
+    geodesicDistanceMany: binding.geodesicDistanceMany,
+    geodesicDistanceMatrix: binding.geodesicDistanceMatrix,
+    geodesicArea: binding.geodesicArea,
   };
   const asyncKernels: AsyncKernels = {
     checkPrimesAsync: binding.checkPrimesAsync,
