@@ -18,6 +18,12 @@ import {
   allWithinScalar,
 } from "./geo";
 import { greatCircleManySimd, greatCircleTileSimd, allWithinSimd } from "./geo-simd";
+import {
+  geodesicInverse as geodesicInverseImpl, geodesicDistance as geodesicDistanceImpl,
+  geodesicDirect as geodesicDirectImpl, geodesicDistanceMany as geodesicDistanceManyImpl,
+  geodesicDistanceTile as geodesicDistanceTileImpl,
+} from "./geodesic";
+import { areaBegin, areaAdd, areaEnd } from "./geodesic-area";
 import { countPrimesRange } from "./sieve";
 import { listPrimesStart as listStart, listPrimesNext as listNext, LIST_BATCH } from "./sieve-cursor";
 import {
@@ -135,6 +141,63 @@ export function greatCircleTile(
 ): void {
   if (ASC_FEATURE_SIMD) greatCircleTileSimd(aRem, aLat, aSin, aCos, nA, bRem, bLat, bCos, nB, radius, out);
   else greatCircleTileScalar(aRem, aLat, aSin, aCos, nA, bRem, bLat, bCos, nB, radius, out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geodesics (assembly/geodesic.ts, geodesic-area.ts: Karney's algorithms, the TypeScript
+// reference's bits). Degrees, ellipsoid (a, f) as the facade validated it; lengths in a's unit.
+// The scalar entry points with several results write them to the static result area.
+
+/** Three doubles the geodesic entry points with several results write to. */
+const GEODESIC_RESULT: usize = memory.data(3 * 8, 8);
+
+/** The address of the geodesic result area (three doubles). */
+export function geodesicResult(): usize {
+  return GEODESIC_RESULT;
+}
+
+/** result[0..2] = s12, azi1, azi2 of the geodesic (lon1, lat1) -> (lon2, lat2). */
+export function geodesicInverse(lon1: f64, lat1: f64, lon2: f64, lat2: f64, a: f64, f: f64): void {
+  geodesicInverseImpl(lon1, lat1, lon2, lat2, a, f, GEODESIC_RESULT);
+}
+
+/** The geodesic distance s12, geodesicInverse's result[0] bit for bit. */
+export function geodesicDistance(lon1: f64, lat1: f64, lon2: f64, lat2: f64, a: f64, f: f64): f64 {
+  return geodesicDistanceImpl(lon1, lat1, lon2, lat2, a, f);
+}
+
+/** result[0..2] = lon2, lat2, azi2 at distance s12 from (lon1, lat1) along azimuth azi1. */
+export function geodesicDirect(lon1: f64, lat1: f64, azi1: f64, s12: f64, a: f64, f: f64): void {
+  geodesicDirectImpl(lon1, lat1, azi1, s12, a, f, GEODESIC_RESULT);
+}
+
+/** out[i] = geodesicDistance of pair i < n; stepMask as for greatCircleMany. */
+export function geodesicDistanceMany(
+  lon1: usize, lat1: usize, lon2: usize, lat2: usize, stepMask: i32, n: i32, a: f64, f: f64, out: usize,
+): void {
+  geodesicDistanceManyImpl(lon1, lat1, lon2, lat2, stepMask, n, a, f, out);
+}
+
+/** out[i * nB + j] (row-major nA × nB) = geodesicDistance(aLon[i], aLat[i], bLon[j], bLat[j]). */
+export function geodesicDistanceTile(
+  aLon: usize, aLat: usize, nA: i32, bLon: usize, bLat: usize, nB: i32, a: f64, f: f64, out: usize,
+): void {
+  geodesicDistanceTileImpl(aLon, aLat, nA, bLon, bLat, nB, a, f, out);
+}
+
+/** Starts a polygon's area on the ellipsoid (a, f); the vertices follow by geodesicAreaAdd. */
+export function geodesicAreaBegin(a: f64, f: f64): void {
+  areaBegin(a, f);
+}
+
+/** Appends n vertices (lons[i], lats[i]) to the polygon begun by geodesicAreaBegin. */
+export function geodesicAreaAdd(lons: usize, lats: usize, n: i32): void {
+  areaAdd(lons, lats, n);
+}
+
+/** Closes the polygon: result[0] = area (positive counter-clockwise), result[1] = perimeter. */
+export function geodesicAreaEnd(): void {
+  areaEnd(GEODESIC_RESULT);
 }
 
 // ---------------------------------------------------------------------------------------------

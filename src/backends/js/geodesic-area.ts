@@ -7,7 +7,7 @@
  */
 import { PI, ROUNDOFF, angDiff, angNormalize, remainder, twoSum } from './fdlibm.js';
 import { areaOfLast, inverse } from './geodesic.js';
-import { ellipsoid } from './geodesic-series.js';
+import { type Ellipsoid, ellipsoid } from './geodesic-series.js';
 
 /** An Accumulator: the sum held as acc[0] + acc[1] (Shewchuk's two-term representation). */
 function accAdd(acc: Float64Array, y: number): void {
@@ -36,33 +36,21 @@ const AREA = new Float64Array(2);
 const PERIMETER = new Float64Array(2);
 
 /**
- * out[0] = area (m² if a is in m; signed, positive counter-clockwise, in (-A/2, A/2] with A the
- * ellipsoid's area), out[1] = perimeter, of the polygon with vertices (lons[i], lats[i]) joined by
- * geodesics, closed from the last vertex back to the first. Fewer than 2 vertices: 0 and 0.
+ * One edge (lon1, lat1) -> (lon2, lat2) as PolygonArea adds it: its length to PERIMETER, its S12
+ * to AREA; returns its transit() (the caller counts the crossings).
  */
-export function geodesicArea(lons: Float64Array, lats: Float64Array, a: number, f: number, out: Float64Array): void {
-  const n = lons.length;
-  if (n < 2) {
-    out[0] = 0;
-    out[1] = 0;
-    return;
-  }
-  const E = ellipsoid(a, f);
-  const area0 = 4 * PI * E.c2;
-  AREA[0] = AREA[1] = 0;
-  PERIMETER[0] = PERIMETER[1] = 0;
-  let crossings = 0;
-  for (let i = 1; i < n; i++) {
-    // Edges (i-1) -> i as AddPoint adds them; the closing edge last, as Compute does.
-    accAdd(PERIMETER, inverse(lons[i - 1]!, lats[i - 1]!, lons[i]!, lats[i]!, E, true));
-    accAdd(AREA, areaOfLast());
-    crossings += transit(lons[i - 1]!, lons[i]!);
-  }
-  accAdd(PERIMETER, inverse(lons[n - 1]!, lats[n - 1]!, lons[0]!, lats[0]!, E, true));
+function addEdge(lon1: number, lat1: number, lon2: number, lat2: number, E: Ellipsoid): number {
+  accAdd(PERIMETER, inverse(lon1, lat1, lon2, lat2, E, true));
   accAdd(AREA, areaOfLast());
-  crossings += transit(lons[n - 1]!, lons[0]!);
-  // AreaReduce(reverse = false, sign = true): reduce mod area0 (then renormalise), add half the
-  // ellipsoid for an odd number of crossings, flip to counter-clockwise positive, and centre.
+  return transit(lon1, lon2);
+}
+
+/**
+ * AreaReduce(reverse = false, sign = true) into out: reduce AREA mod area0 (then renormalise),
+ * add half the ellipsoid for an odd number of crossings, flip to counter-clockwise positive, and
+ * centre; out[0] = area, out[1] = perimeter.
+ */
+function areaReduce(crossings: number, area0: number, out: Float64Array): void {
   AREA[0] = remainder(AREA[0]!, area0);
   accAdd(AREA, 0);
   if ((crossings & 1) !== 0) accAdd(AREA, ((AREA[0]! < 0 ? 1 : -1) * area0) / 2);
@@ -72,4 +60,28 @@ export function geodesicArea(lons: Float64Array, lats: Float64Array, a: number, 
   else if (AREA[0]! <= -area0 / 2) accAdd(AREA, area0);
   out[0] = 0 + AREA[0]!;
   out[1] = PERIMETER[0]!;
+}
+
+/**
+ * out[0] = area (m² if a is in m; signed, positive counter-clockwise, in (-A/2, A/2] with A the
+ * ellipsoid's area), out[1] = perimeter, of the polygon with vertices (lons[i], lats[i]) joined by
+ * geodesics, closed from the last vertex back to the first. Fewer than 2 vertices: 0 and 0.
+ * (The wasm port streams the vertices: Begin, Add per chunk, End; the same addEdge calls in the
+ * same order.)
+ */
+export function geodesicArea(lons: Float64Array, lats: Float64Array, a: number, f: number, out: Float64Array): void {
+  const n = lons.length;
+  if (n < 2) {
+    out[0] = 0;
+    out[1] = 0;
+    return;
+  }
+  const E = ellipsoid(a, f);
+  AREA[0] = AREA[1] = 0;
+  PERIMETER[0] = PERIMETER[1] = 0;
+  let crossings = 0;
+  // Edges (i-1) -> i as AddPoint adds them; the closing edge last, as Compute does.
+  for (let i = 1; i < n; i++) crossings += addEdge(lons[i - 1]!, lats[i - 1]!, lons[i]!, lats[i]!, E);
+  crossings += addEdge(lons[n - 1]!, lats[n - 1]!, lons[0]!, lats[0]!, E);
+  areaReduce(crossings, 4 * PI * E.c2, out);
 }

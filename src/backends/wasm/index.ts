@@ -46,6 +46,40 @@ interface WasmExports {
   /** i64 results come back signed: see unsigned(). All bits set where there is no such prime. */
   nextPrimeU64(n: bigint): bigint;
   prevPrimeU64(n: bigint): bigint;
+  /** The address of three doubles: the results of geodesicInverse, geodesicDirect and geodesicAreaEnd. */
+  geodesicResult(): number;
+  /** result[0..2] = s12, azi1, azi2. */
+  geodesicInverse(lon1: number, lat1: number, lon2: number, lat2: number, a: number, f: number): void;
+  geodesicDistance(lon1: number, lat1: number, lon2: number, lat2: number, a: number, f: number): number;
+  /** result[0..2] = lon2, lat2, azi2. */
+  geodesicDirect(lon1: number, lat1: number, azi1: number, s12: number, a: number, f: number): void;
+  geodesicDistanceMany(
+    lon1: number,
+    lat1: number,
+    lon2: number,
+    lat2: number,
+    stepMask: number,
+    n: number,
+    a: number,
+    f: number,
+    out: number,
+  ): void;
+  /** out row-major nA × nB. */
+  geodesicDistanceTile(
+    aLon: number,
+    aLat: number,
+    nA: number,
+    bLon: number,
+    bLat: number,
+    nB: number,
+    a: number,
+    f: number,
+    out: number,
+  ): void;
+  geodesicAreaBegin(a: number, f: number): void;
+  geodesicAreaAdd(lons: number, lats: number, n: number): void;
+  /** result[0] = area, result[1] = perimeter. */
+  geodesicAreaEnd(): void;
 }
 
 /**
@@ -159,6 +193,42 @@ function createKernels(wasm: WasmExports): Kernels {
     return scratch;
   };
 
+  // The geodesic result area (three doubles), read through the f64 view after view().
+  const result = wasm.geodesicResult() >>> 3;
+  const copyResult = (out: Float64Array, count: number): void => {
+    view(); // another kernel may have grown the memory since the last view
+    for (let k = 0; k < count; k++) out[k] = f64[result + k]!;
+  };
+
+  /**
+   * The pairwise batch kernels' loop: the four inputs in slots 0-3, the output in slot 4, chunks of
+   * CHUNK pairs. Arrays of length n advance (bit k of stepMask); the others (length 1) are
+   * broadcast: written once.
+   */
+  const pairsInChunks = (
+    inputs: readonly Float64Array[],
+    out: Float64Array,
+    kernel: (ptrs: readonly number[], stepMask: number, m: number, outPtr: number) => void,
+  ): void => {
+    const n = out.length;
+    const base = scratchBase();
+    const ptrs = inputs.map((_, k) => base + k * SLOT);
+    const outPtr = base + 4 * SLOT;
+    let stepMask = 0;
+    inputs.forEach((values, k) => {
+      if (values.length === n) stepMask |= 1 << k;
+      else f64[ptrs[k]! >>> 3] = values[0]!;
+    });
+    for (let i = 0; i < n; i += CHUNK) {
+      const m = Math.min(CHUNK, n - i);
+      inputs.forEach((values, k) => {
+        if (stepMask & (1 << k)) f64.set(values.subarray(i, i + m), ptrs[k]! >>> 3);
+      });
+      kernel(ptrs, stepMask, m, outPtr);
+      out.set(f64.subarray(outPtr >>> 3, (outPtr >>> 3) + m), i);
+    }
+  };
+
   return {
     // i64 parameters take a BigInt at the JS boundary; numbers go through the f64 entry point.
     checkPrime: (n) => (typeof n === 'number' ? wasm.checkPrimeF64(n) : wasm.checkPrimeU64(n)) !== 0,
@@ -201,25 +271,9 @@ function createKernels(wasm: WasmExports): Kernels {
     },
 
     greatCircleMany(lon1, lat1, lon2, lat2, radius, out) {
-      const n = out.length;
-      const base = scratchBase();
-      const inputs = [lon1, lat1, lon2, lat2];
-      const ptrs = inputs.map((_, k) => base + k * SLOT);
-      const outPtr = base + 4 * SLOT;
-      // Arrays of length n advance; the others (length 1) are broadcast: written once.
-      let stepMask = 0;
-      inputs.forEach((a, k) => {
-        if (a.length === n) stepMask |= 1 << k;
-        else f64[ptrs[k]! >>> 3] = a[0]!;
-      });
-      for (let i = 0; i < n; i += CHUNK) {
-        const m = Math.min(CHUNK, n - i);
-        inputs.forEach((a, k) => {
-          if (stepMask & (1 << k)) f64.set(a.subarray(i, i + m), ptrs[k]! >>> 3);
-        });
-        wasm.greatCircleMany(ptrs[0]!, ptrs[1]!, ptrs[2]!, ptrs[3]!, stepMask, m, radius, outPtr);
-        out.set(f64.subarray(outPtr >>> 3, (outPtr >>> 3) + m), i);
-      }
+      pairsInChunks([lon1, lat1, lon2, lat2], out, (p, stepMask, m, outPtr) =>
+        wasm.greatCircleMany(p[0]!, p[1]!, p[2]!, p[3]!, stepMask, m, radius, outPtr),
+      );
     },
 
     greatCircleMatrix(lonsA, latsA, lonsB, latsB, radius, out) {
@@ -262,6 +316,68 @@ function createKernels(wasm: WasmExports): Kernels {
           }
         }
       }
+    },
+
+    geodesicInverse(lon1, lat1, lon2, lat2, a, f, out) {
+      wasm.geodesicInverse(lon1, lat1, lon2, lat2, a, f);
+      copyResult(out, 3);
+    },
+
+    geodesicDistance: wasm.geodesicDistance,
+
+    geodesicDirect(lon1, lat1, azi1, s12, a, f, out) {
+      wasm.geodesicDirect(lon1, lat1, azi1, s12, a, f);
+      copyResult(out, 3);
+    },
+
+    geodesicDistanceMany(lon1, lat1, lon2, lat2, a, f, out) {
+      pairsInChunks([lon1, lat1, lon2, lat2], out, (p, stepMask, m, outPtr) =>
+        wasm.geodesicDistanceMany(p[0]!, p[1]!, p[2]!, p[3]!, stepMask, m, a, f, outPtr),
+      );
+    },
+
+    // As greatCircleMatrix, without the preparation step: tiles of at most CHUNK distances.
+    geodesicDistanceMatrix(lonsA, latsA, lonsB, latsB, a, f, out) {
+      const nA = lonsA.length;
+      const nB = lonsB.length;
+      if (nA === 0 || nB === 0) return;
+      const base = scratchBase();
+      const [aLon, aLat, bLon, bLat, tile] = [0, 1, 2, 3, 4].map((k) => base + k * SLOT) as [number, number, number, number, number];
+      const cols = Math.min(nB, CHUNK);
+      const rows = Math.max(1, Math.floor(CHUNK / cols));
+      const t = tile >>> 3;
+      for (let j0 = 0; j0 < nB; j0 += cols) {
+        const nb = Math.min(cols, nB - j0);
+        f64.set(lonsB.subarray(j0, j0 + nb), bLon >>> 3);
+        f64.set(latsB.subarray(j0, j0 + nb), bLat >>> 3);
+        for (let i0 = 0; i0 < nA; i0 += rows) {
+          const na = Math.min(rows, nA - i0);
+          f64.set(lonsA.subarray(i0, i0 + na), aLon >>> 3);
+          f64.set(latsA.subarray(i0, i0 + na), aLat >>> 3);
+          wasm.geodesicDistanceTile(aLon, aLat, na, bLon, bLat, nb, a, f, tile);
+          if (nb === nB) {
+            out.set(f64.subarray(t, t + na * nb), i0 * nB);
+          } else {
+            for (let r = 0; r < na; r++) out.set(f64.subarray(t + r * nb, t + (r + 1) * nb), (i0 + r) * nB + j0);
+          }
+        }
+      }
+    },
+
+    // The polygon streamed through two slots: Begin, Add per chunk of vertices, End.
+    geodesicArea(lons, lats, a, f, out) {
+      const base = scratchBase();
+      const lonPtr = base;
+      const latPtr = base + SLOT;
+      wasm.geodesicAreaBegin(a, f);
+      for (let i = 0; i < lons.length; i += CHUNK) {
+        const m = Math.min(CHUNK, lons.length - i);
+        f64.set(lons.subarray(i, i + m), lonPtr >>> 3);
+        f64.set(lats.subarray(i, i + m), latPtr >>> 3);
+        wasm.geodesicAreaAdd(lonPtr, latPtr, m);
+      }
+      wasm.geodesicAreaEnd();
+      copyResult(out, 2);
     },
 
     // The prime-counting kernels grow the memory for their tables; the batch kernels' views are
