@@ -22,7 +22,6 @@ import {
   SINCOS,
   ROUNDOFF,
   angDiff,
-  angNormalize,
   angRound,
   atan2,
   atan2d,
@@ -34,7 +33,7 @@ import {
   sincosd,
   sincosde,
 } from './fdlibm.js';
-import { A1m1f, A2m1f, A3f, C1f, C1pf, C2f, C3f, C4f, type Ellipsoid, NC, ORDER, ellipsoid, sinCosSeries } from './geodesic-series.js';
+import { A1m1f, A2m1f, A3f, C1f, C2f, C3f, C4f, type Ellipsoid, NC, ORDER, ellipsoid, sinCosSeries } from './geodesic-series.js';
 
 // Tolerances (Geodesic.cpp's constructor), for doubles.
 const TINY = Math.sqrt(2.2250738585072014e-308); // sqrt(DBL_MIN): underflow guard
@@ -262,9 +261,10 @@ function inverseStart(E: Ellipsoid, lam12: number, slam12: number, clam12: numbe
  * Lambda12: for the trial alp1 (calp1 possibly nudged), solve the triangle on the auxiliary
  * sphere (eqs. 5, 10-14) and return lam12(alp1) - lam12 via eta = omg12 - lam12 and the
  * longitude correction (eqs. 8, 23-25). Sets salp2, calp2, sig12, ssig1, csig1, ssig2, csig2,
- * eps, domg12, and with diffp dlam12 = d(lam12)/d(alp1) from the reduced length.
+ * eps, domg12. GeographicLib's diffp part (dlam12) is lambda12Derivative, called after the
+ * convergence test (see the Newton loop).
  */
-function lambda12(E: Ellipsoid, slam120: number, clam120: number, diffp: boolean): number {
+function lambda12(E: Ellipsoid, slam120: number, clam120: number): number {
   if (st.sbet1 === 0 && st.calp1 === 0) st.calp1 = -TINY; // break the degeneracy of the equatorial line
   const salp0 = st.salp1 * st.cbet1; // sin alp0 = sin alp1 cos bet1
   const calp0 = hypot(st.calp1, st.salp1 * st.sbet1);
@@ -303,14 +303,19 @@ function lambda12(E: Ellipsoid, slam120: number, clam120: number, diffp: boolean
   C3f(E, st.eps, CA);
   const B312 = sinCosSeries(true, st.ssig2, st.csig2, CA, ORDER - 1) - sinCosSeries(true, st.ssig1, st.csig1, CA, ORDER - 1);
   st.domg12 = -E.f * A3f(E, st.eps) * salp0 * (st.sig12 + B312);
-  if (diffp) {
-    if (st.calp2 === 0) st.dlam12 = (-2 * E.f1 * st.dn1) / st.sbet1;
-    else {
-      lengths(st.eps, st.sig12, st.ssig1, st.csig1, st.dn1, st.ssig2, st.csig2, st.dn2, REDUCED_LENGTH);
-      st.dlam12 = st.m12b * (E.f1 / (st.calp2 * st.cbet2));
-    }
-  }
   return eta + st.domg12;
+}
+
+/**
+ * Lambda12's diffp part: dlam12 = d(lam12)/d(alp1) from the reduced length, for the state the
+ * last lambda12 left.
+ */
+function lambda12Derivative(E: Ellipsoid): void {
+  if (st.calp2 === 0) st.dlam12 = (-2 * E.f1 * st.dn1) / st.sbet1;
+  else {
+    lengths(st.eps, st.sig12, st.ssig1, st.csig1, st.dn1, st.ssig2, st.csig2, st.dn2, REDUCED_LENGTH);
+    st.dlam12 = st.m12b * (E.f1 / (st.calp2 * st.cbet2));
+  }
 }
 
 // Results of inverse(): the azimuths' sines and cosines and the area term.
@@ -417,8 +422,12 @@ export function inverse(lon1: number, lat1: number, lon2: number, lat2: number, 
       let tripn = false;
       let tripb = false;
       for (; ; ++numit) {
-        const v = lambda12(E, slam12, clam12, numit < MAXIT1);
+        // GeographicLib's Lambda12(..., diffp = numit < MAXIT1), its derivative taken only once
+        // the test below has decided on another step: on the last step (1 in ~3.6) dlam12, m12b
+        // and m0 are never read, and skipping their Lengths saves ~N% a pair (V8).
+        const v = lambda12(E, slam12, clam12);
         if (tripb || !(Math.abs(v) >= (tripn ? 8 : 1) * TOL0) || numit === MAXIT2) break;
+        if (numit < MAXIT1) lambda12Derivative(E);
         if (v > 0 && (numit > MAXIT1 || st.calp1 / st.salp1 > calp1b / salp1b)) {
           salp1b = st.salp1;
           calp1b = st.calp1;
@@ -538,85 +547,7 @@ export function geodesicDistance(lon1: number, lat1: number, lon2: number, lat2:
   return inverse(lon1, lat1, lon2, lat2, ellipsoid(a, f), false);
 }
 
-const C1A = new Float64Array(NC);
-const C1PA = new Float64Array(NC);
-const C3A = new Float64Array(NC);
-
-/**
- * lon2 (reduced to [-180, 180]), lat2, azi2 into out[0..2]; any finite s12 (negative too).
- * GeodesicLine's LineInit and GenPosition (arcmode false, no LONG_UNROLL): sig12 from s12 by the
- * reverted series (eqs. 20-21) plus, for |f| > 0.01, one Newton step on eq. 7.
- */
-export function geodesicDirect(lon1: number, lat1: number, azi1: number, s12: number, a: number, f: number, out: Float64Array): void {
-  const E = ellipsoid(a, f);
-  sincosd(angRound(angNormalize(azi1))); // AngRound guards salp0 against underflow; -0 -> +0
-  const sa1 = SINCOS[0]!;
-  const ca1 = SINCOS[1]!;
-  sincosd(angRound(lat1));
-  let sb1 = E.f1 * SINCOS[0]!;
-  let cb1 = SINCOS[1]!;
-  const h = hypot(sb1, cb1);
-  sb1 /= h;
-  cb1 /= h;
-  cb1 = cb1 > TINY ? cb1 : TINY;
-  const salp0 = sa1 * cb1; // alp0 in [0, π/2 - |bet1|]
-  const calp0 = hypot(ca1, sa1 * sb1);
-  // sig1 from tan bet1 = tan sig1 cos alp1, omg1 from tan omg1 = sin alp0 tan sig1 (eqs. 11-12).
-  let ss1 = sb1;
-  const somg1 = salp0 * sb1;
-  let cs1 = sb1 !== 0 || ca1 !== 0 ? cb1 * ca1 : 1;
-  const comg1 = cs1;
-  const hs = hypot(ss1, cs1);
-  ss1 /= hs;
-  cs1 /= hs;
-  const k2 = calp0 * calp0 * E.ep2;
-  const e = k2 / (2 * (1 + Math.sqrt(1 + k2)) + k2);
-  const A1m1 = A1m1f(e);
-  C1f(e, C1A);
-  const B11 = sinCosSeries(true, ss1, cs1, C1A, ORDER);
-  sincos(B11);
-  const stau1 = ss1 * SINCOS[1]! + cs1 * SINCOS[0]!; // tau1 = sig1 + B11
-  const ctau1 = cs1 * SINCOS[1]! - ss1 * SINCOS[0]!;
-  C1pf(e, C1PA);
-  C3f(E, e, C3A);
-  const A3c = -E.f * salp0 * A3f(E, e);
-  const B31 = sinCosSeries(true, ss1, cs1, C3A, ORDER - 1);
-  // sig12 from tau12 = s12 / (b A1), by the reverted series.
-  const tau12 = s12 / (E.b * (1 + A1m1));
-  sincos(tau12);
-  const s = SINCOS[0]!;
-  const c = SINCOS[1]!;
-  const B12 = -sinCosSeries(true, stau1 * c + ctau1 * s, ctau1 * c - stau1 * s, C1PA, ORDER);
-  let sig = tau12 - (B12 - B11);
-  sincos(sig);
-  let ssig12 = SINCOS[0]!;
-  let csig12 = SINCOS[1]!;
-  if (Math.abs(E.f) > 0.01) {
-    // The reverted series loses accuracy beyond |f| = 0.01: one Newton step on s(sig12).
-    const ss2 = ss1 * csig12 + cs1 * ssig12;
-    const cs2 = cs1 * csig12 - ss1 * ssig12;
-    const B12n = sinCosSeries(true, ss2, cs2, C1A, ORDER);
-    const serr = (1 + A1m1) * (sig + (B12n - B11)) - s12 / E.b;
-    sig = sig - serr / Math.sqrt(1 + k2 * (ss2 * ss2));
-    sincos(sig);
-    ssig12 = SINCOS[0]!;
-    csig12 = SINCOS[1]!;
-  }
-  const ss2 = ss1 * csig12 + cs1 * ssig12; // sig2 = sig1 + sig12
-  let cs2 = cs1 * csig12 - ss1 * ssig12;
-  const sbet = calp0 * ss2; // sin bet2 = cos alp0 sin sig2
-  let cbet = hypot(salp0, calp0 * cs2);
-  if (cbet === 0) cbet = cs2 = TINY; // salp0 = 0 and csig2 = 0: break the degeneracy
-  // tan omg2 = sin alp0 tan sig2; omg12 = omg2 - omg1 reduced by atan2 (no unrolling).
-  const somg2 = salp0 * ss2;
-  const comg2 = cs2;
-  const omg12 = atan2(somg2 * comg1 - comg2 * somg1, comg2 * comg1 + somg2 * somg1);
-  const lam12 = omg12 + A3c * (sig + (sinCosSeries(true, ss2, cs2, C3A, ORDER - 1) - B31));
-  const lon12 = lam12 / RADIANS_PER_DEGREE;
-  out[0] = angNormalize(angNormalize(lon1) + angNormalize(lon12));
-  out[1] = atan2d(sbet, E.f1 * cbet);
-  out[2] = atan2d(salp0, calp0 * cs2); // tan alp0 = cos sig2 tan alp2
-}
+export { geodesicDirect } from './geodesic-direct.js';
 
 /** out[i] = geodesicDistance of pair i; a length-1 input is broadcast (step 0). */
 export function geodesicDistanceMany(
