@@ -314,7 +314,8 @@ Napi::Value CoordinatesInDomain(const Napi::CallbackInfo& info) {
                                         in[2].Data(), in[2].ElementLength(), in[3].Data(), in[3].ElementLength()));
 }
 
-// { greatCircleMany, greatCircleMatrix, greatCircleManyAsync, greatCircleMatrixAsync } bound to
+// { greatCircleMany, greatCircleMatrix, greatCircleManyAsync, greatCircleMatrixAsync,
+// geodesicDistanceMany, geodesicDistanceMatrix } bound to
 // one variant, and whether it fuses multiply-adds (fusedMultiplyAdd).
 Napi::Object VariantFunctions(Napi::Env env, const numaccel::GeoVariant& variant) {
     void* data = const_cast<numaccel::GeoVariant*>(&variant);  // read-only, static lifetime
@@ -322,6 +323,7 @@ Napi::Object VariantFunctions(Napi::Env env, const numaccel::GeoVariant& variant
     fns.Set("greatCircleMany", Napi::Function::New(env, GreatCircleMany, "greatCircleMany", data));
     fns.Set("greatCircleMatrix", Napi::Function::New(env, GreatCircleMatrix, "greatCircleMatrix", data));
     numaccel::AddGeoAsyncFunctions(env, fns, variant);
+    numaccel::AddGeodesicVariantFunctions(env, fns, variant);
     fns.Set("fusedMultiplyAdd", variant.fused_multiply_add);
     return fns;
 }

@@ -103,9 +103,9 @@ Napi::Value GeodesicDistanceMany(const Napi::CallbackInfo& info) {
     }
     AdviseHugePages(args.out);
     const Napi::Float64Array* in = args.arrays;
-    geodesic_distance_many(in[0].Data(), in[0].ElementLength(), in[1].Data(), in[1].ElementLength(), in[2].Data(),
-                           in[2].ElementLength(), in[3].Data(), in[3].ElementLength(), args.a, args.f, args.out.Data(),
-                           n);
+    glue::VariantOf(info).geodesic_many(in[0].Data(), in[0].ElementLength(), in[1].Data(), in[1].ElementLength(),
+                                        in[2].Data(), in[2].ElementLength(), in[3].Data(), in[3].ElementLength(),
+                                        args.a, args.f, args.out.Data(), n);
     return info.Env().Undefined();
 }
 
@@ -125,8 +125,8 @@ Napi::Value GeodesicDistanceMatrix(const Napi::CallbackInfo& info) {
         throw Napi::RangeError::New(info.Env(), name + ": out.length must be lonsA.length * lonsB.length");
     }
     AdviseHugePages(args.out);
-    geodesic_distance_matrix(in[0].Data(), in[1].Data(), n_a, in[2].Data(), in[3].Data(), n_b, args.a, args.f,
-                             args.out.Data());
+    glue::VariantOf(info).geodesic_matrix(in[0].Data(), in[1].Data(), n_a, in[2].Data(), in[3].Data(), n_b, args.a,
+                                          args.f, args.out.Data());
     return info.Env().Undefined();
 }
 
@@ -152,9 +152,15 @@ void AddGeodesicFunctions(Napi::Env env, Napi::Object exports) {
     exports.Set("geodesicInverse", Napi::Function::New(env, GeodesicInverse, "geodesicInverse"));
     exports.Set("geodesicDistance", Napi::Function::New(env, GeodesicDistance, "geodesicDistance"));
     exports.Set("geodesicDirect", Napi::Function::New(env, GeodesicDirect, "geodesicDirect"));
-    exports.Set("geodesicDistanceMany", Napi::Function::New(env, GeodesicDistanceMany, "geodesicDistanceMany"));
-    exports.Set("geodesicDistanceMatrix", Napi::Function::New(env, GeodesicDistanceMatrix, "geodesicDistanceMatrix"));
     exports.Set("geodesicArea", Napi::Function::New(env, GeodesicArea, "geodesicArea"));
+}
+
+// geodesicDistanceMany and geodesicDistanceMatrix bound to one SIMD variant (its GeoVariant's
+// geodesic_many / geodesic_matrix): every variant returns the scalar kernel's bits.
+void AddGeodesicVariantFunctions(Napi::Env env, Napi::Object fns, const GeoVariant& variant) {
+    void* data = const_cast<GeoVariant*>(&variant);  // read-only, static lifetime
+    fns.Set("geodesicDistanceMany", Napi::Function::New(env, GeodesicDistanceMany, "geodesicDistanceMany", data));
+    fns.Set("geodesicDistanceMatrix", Napi::Function::New(env, GeodesicDistanceMatrix, "geodesicDistanceMatrix", data));
 }
 
 }  // namespace numaccel

@@ -163,6 +163,8 @@ inline const GeoVariant& VariantOf(const Napi::CallbackInfo& info) {
 // geodesic_glue.cc: sets the geodesic kernels (geodesicInverse, geodesicDistance, geodesicDirect,
 // geodesicDistanceMany, geodesicDistanceMatrix, geodesicArea) on `exports`.
 void AddGeodesicFunctions(Napi::Env env, Napi::Object exports);
+// geodesicDistanceMany / geodesicDistanceMatrix of one variant (native/geodesic_glue.cc).
+void AddGeodesicVariantFunctions(Napi::Env env, Napi::Object fns, const GeoVariant& variant);
 
 }  // namespace numaccel
 

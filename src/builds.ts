@@ -39,10 +39,17 @@ export const BUILD_IDS: readonly BuildId[] = BUILDS.map((build) => build.id);
 
 /**
  * The kernels whose code differs between the builds of one backend: only the batch great-circle
- * kernels (and the coordinate check beside them) have SIMD variants, so a suite of any other
+ * kernels (and the coordinate check beside them) and the batch geodesic distances (Newton's
+ * iteration in SIMD lanes, the scalar kernel's bits) have SIMD variants, so a suite of any other
  * kernel runs once per backend, not once per build.
  */
-export const VARIANT_KERNELS = ['greatCircleMany', 'greatCircleMatrix', 'coordinatesInDomain'] as const satisfies readonly KernelName[];
+export const VARIANT_KERNELS = [
+  'greatCircleMany',
+  'greatCircleMatrix',
+  'coordinatesInDomain',
+  'geodesicDistanceMany',
+  'geodesicDistanceMatrix',
+] as const satisfies readonly KernelName[];
 
 export function buildById(id: string): Build | undefined {
   return BUILDS.find((build) => build.id === id);

@@ -210,3 +210,72 @@ describe('geodesics: every build returns the reference’s bits', () => {
     }
   });
 });
+
+/**
+ * Pairs that take the rare paths of the SIMD batch kernels (Newton's iteration in lanes,
+ * native/kernels/geodesic_impl.h): nearly antipodal pairs needing many iterations or bisection,
+ * equatorial and meridional ones, exact 0/30/45/90 degree latitudes, short lines, ±180 and zero
+ * longitude differences, longitudes beyond ±180.
+ */
+function adversarialPairs(count: number, seed: number): Float64Array[] {
+  const random = seededRandom(seed);
+  const columns = [0, 1, 2, 3].map(() => new Float64Array(count));
+  const special = [0, 30, 45, 60, 90, -30, -45, -90, 1e-300, 1e-20];
+  for (let i = 0; i < count; i++) {
+    const lon1 = random() * 360 - 180;
+    const lat1 = Math.asin(random() * 2 - 1) / RADIANS;
+    const tiny = 10 ** (-1 - 15 * random());
+    const s = special[Math.floor(random() * special.length)]!;
+    const rows = [
+      [lon1, lat1, lon1 + 180 - tiny, -lat1 + tiny * (random() - 0.5)],
+      [lon1, lat1, lon1 + 179 + random(), -lat1],
+      [lon1, 0, lon1 + 179 + random(), tiny * (random() - 0.5)],
+      [lon1, lat1, lon1 + tiny, lat1 + tiny],
+      [lon1, Math.round(lat1), lon1 + 180 - Math.round(random() * 3), -Math.round(lat1)],
+      [lon1, s, lon1 + [0, 90, 180, 179.99][Math.floor(random() * 4)]!, -s],
+      [lon1 + 360 * Math.round(random() * 4 - 2), lat1, random() * 360 - 180, Math.asin(random() * 2 - 1) / RADIANS],
+      [lon1, s, random() * 360 - 180, Math.asin(random() * 2 - 1) / RADIANS],
+    ];
+    rows[i % rows.length]!.forEach((value, k) => (columns[k]![i] = value));
+  }
+  return columns;
+}
+
+describe('geodesics: every build returns the reference’s bits on the SIMD kernels’ rare paths', () => {
+  const ellipsoids = [ELLIPSOIDS.WGS84, { a: 1, f: 1 / 50 }, { a: 6.4e6, f: -1 / 150 }, { a: 6371e3, f: 0 }, { a: 1e-3, f: 1 / 100 }];
+  it.each(buildsFor(['geodesicDistanceMany', 'geodesicDistanceMatrix']).filter((build) => build !== REFERENCE))('$label', ({ api }) => {
+    const wrong: string[] = [];
+    const check = (got: Float64Array, expected: Float64Array, what: string): void => {
+      const i = [...got.keys()].find((k) => !Object.is(got[k], expected[k]));
+      if (i !== undefined || got.length !== expected.length) wrong.push(`${what} pair ${i}: ${got[i!]} vs ${expected[i!]}`);
+    };
+    ellipsoids.forEach((ellipsoid, e) => {
+      const [lon1, lat1, lon2, lat2] = adversarialPairs(4000, 100 + e);
+      const options = { ellipsoid };
+      check(
+        api.geodesicDistanceMany(lon1!, lat1!, lon2!, lat2!, options),
+        REFERENCE.api.geodesicDistanceMany(lon1!, lat1!, lon2!, lat2!, options),
+        `f=${ellipsoid.f}`,
+      );
+      // Lengths that are not multiples of any lane count, and a single regular pair among special ones.
+      for (let n = 1; n <= 40; n += 3) {
+        const [a, b, c, d] = [lon1, lat1, lon2, lat2].map((column) => column!.slice(8 * n, 9 * n));
+        check(api.geodesicDistanceMany(a!, b!, c!, d!, options), REFERENCE.api.geodesicDistanceMany(a!, b!, c!, d!, options), `n=${n}`);
+      }
+      // Broadcast inputs.
+      check(
+        api.geodesicDistanceMany(lon1![6]!, lat1![6]!, lon2!, lat2!, options),
+        REFERENCE.api.geodesicDistanceMany(lon1![6]!, lat1![6]!, lon2!, lat2!, options),
+        'broadcast',
+      );
+      check(
+        api.geodesicDistanceMany(lon1!, lat1!, -170, -10, options),
+        REFERENCE.api.geodesicDistanceMany(lon1!, lat1!, -170, -10, options),
+        'broadcast 2',
+      );
+      const [a, b, c, d] = [lon1, lat1, lon2, lat2].map((column) => column!.slice(0, 61));
+      check(api.geodesicDistanceMatrix(a!, b!, c!, d!, options), REFERENCE.api.geodesicDistanceMatrix(a!, b!, c!, d!, options), 'matrix');
+    });
+    expect(wrong).toEqual([]);
+  });
+});

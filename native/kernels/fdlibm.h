@@ -60,12 +60,18 @@ struct ScalarLane {
     static bool lt(double a, double b) noexcept { return a < b; }
 };
 
+// NUMACCEL_GEO_TARGET: in a SIMD translation unit (geo_avx2.cc, geo_avx512.cc, which include
+// this file through geodesic_impl.h) the kernels carry that unit's target, as the templates do.
 /** musl __sin(x, 0, 0): sin(x) for |x| <= pi/4 (fdlibm.ts sinKernel). */
-static inline double sin_kernel(double x) noexcept { return fdlibm_kernels::sin_kernel<ScalarLane>(x); }
+static inline NUMACCEL_GEO_TARGET double sin_kernel(double x) noexcept {
+    return fdlibm_kernels::sin_kernel<ScalarLane>(x);
+}
 /** musl __cos(x, 0): cos(x) for |x| <= pi/4 (fdlibm.ts cosKernel). */
-static inline double cos_kernel(double x) noexcept { return fdlibm_kernels::cos_kernel<ScalarLane>(x); }
+static inline NUMACCEL_GEO_TARGET double cos_kernel(double x) noexcept {
+    return fdlibm_kernels::cos_kernel<ScalarLane>(x);
+}
 /** atan(t) for 0 <= t <= 1 by musl's reduction ranges (fdlibm.ts atan01). */
-static inline double atan01(double t) noexcept { return fdlibm_kernels::atan01<ScalarLane>(t); }
+static inline NUMACCEL_GEO_TARGET double atan01(double t) noexcept { return fdlibm_kernels::atan01<ScalarLane>(t); }
 
 // ---- bit access ---------------------------------------------------------------------------
 

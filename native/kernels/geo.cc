@@ -19,6 +19,7 @@
 #endif
 
 #include "geo_variants.h"
+#include "geodesic.h"
 
 #define NUMACCEL_GEO_TARGET
 #include "geo_impl.h"
@@ -94,14 +95,30 @@ VariantTable detect_variants() noexcept {
     __builtin_cpu_init();
     // __builtin_cpu_supports also requires the OS to save the YMM / ZMM state (XGETBV).
     if (__builtin_cpu_supports("avx512f")) {
-        t.list[t.count++] = GeoVariant{"avx512", true, great_circle_many_avx512, great_circle_matrix_avx512};
+        t.list[t.count++] = GeoVariant{"avx512",
+                                       true,
+                                       great_circle_many_avx512,
+                                       great_circle_matrix_avx512,
+                                       geodesic_distance_many_avx512,
+                                       geodesic_distance_matrix_avx512};
     }
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
-        t.list[t.count++] = GeoVariant{"avx2", true, great_circle_many_avx2, great_circle_matrix_avx2};
+        t.list[t.count++] = GeoVariant{"avx2",
+                                       true,
+                                       great_circle_many_avx2,
+                                       great_circle_matrix_avx2,
+                                       geodesic_distance_many_avx2,
+                                       geodesic_distance_matrix_avx2};
     }
-    t.list[t.count++] = GeoVariant{"sse2", false, great_circle_many_sse2, great_circle_matrix_sse2};  // x86-64 baseline
+    t.list[t.count++] = GeoVariant{"sse2",
+                                   false,
+                                   great_circle_many_sse2,
+                                   great_circle_matrix_sse2,
+                                   geodesic_distance_many_sse2,
+                                   geodesic_distance_matrix_sse2};  // x86-64 baseline
 #endif
-    t.list[t.count++] = GeoVariant{"scalar", false, many_scalar, matrix_scalar};
+    t.list[t.count++] =
+        GeoVariant{"scalar", false, many_scalar, matrix_scalar, geodesic_distance_many, geodesic_distance_matrix};
     return t;
 }
 

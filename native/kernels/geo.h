@@ -25,6 +25,11 @@ using GreatCircleManyFn = void (*)(const double*, std::size_t, const double*, st
 using GreatCircleMatrixFn = void (*)(const double*, const double*, std::size_t, const double*, const double*,
                                      std::size_t, double, double*) noexcept;
 
+using GeodesicManyFn = void (*)(const double*, std::size_t, const double*, std::size_t, const double*, std::size_t,
+                                const double*, std::size_t, double, double, double*, std::size_t) noexcept;
+using GeodesicMatrixFn = void (*)(const double*, const double*, std::size_t, const double*, const double*, std::size_t,
+                                  double, double, double*) noexcept;
+
 // One implementation of the batch kernels: "avx512" (8 lanes), "avx2" (4 lanes), "sse2" (2
 // lanes, baseline x86-64) or "scalar" (the portable loop over great_circle).
 struct GeoVariant {
@@ -38,6 +43,10 @@ struct GeoVariant {
     // out[i * n_b + j] = great_circle(lons_a[i], lats_a[i], lons_b[j], lats_b[j], radius), row-major,
     // out has n_a * n_b elements.
     GreatCircleMatrixFn matrix;
+    // geodesic_distance_many / geodesic_distance_matrix (geodesic.h) with Newton's iteration in this
+    // variant's lanes (geodesic_impl.h): bit-identical to the scalar kernels in every variant.
+    GeodesicManyFn geodesic_many;
+    GeodesicMatrixFn geodesic_matrix;
 };
 
 // The variants compiled into this build that the running CPU supports, best first; *count is

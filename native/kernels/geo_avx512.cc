@@ -16,6 +16,7 @@
 
 #define NUMACCEL_GEO_TARGET __attribute__((target("avx512f")))
 #include "geo_impl.h"
+#include "geodesic_impl.h"
 
 namespace numaccel {
 namespace {
@@ -52,6 +53,7 @@ struct Avx512 {
     static NUMACCEL_GEO_INLINE M gt(D a, D b) noexcept { return _mm512_cmp_pd_mask(a, b, _CMP_GT_OQ); }
     static NUMACCEL_GEO_INLINE M eq(D a, D b) noexcept { return _mm512_cmp_pd_mask(a, b, _CMP_EQ_OQ); }
     static NUMACCEL_GEO_INLINE M mxor(M a, M b) noexcept { return static_cast<M>(a ^ b); }
+    static NUMACCEL_GEO_INLINE unsigned mask_bits(M m) noexcept { return m; }
     // q = floor(v) and its low two bits: the low bits of q + 1.5 * 2^52 are q in two's complement.
     static NUMACCEL_GEO_INLINE Quadrant floor_quadrant(D v) noexcept {
         const D q = _mm512_mask_roundscale_pd(v, kAllLanes, v, _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
@@ -93,6 +95,26 @@ NUMACCEL_GEO_TARGET
 void great_circle_matrix_avx512(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
                                 const double* lats_b, std::size_t n_b, double radius, double* out) noexcept {
     geo_impl::matrix<Traits>(lons_a, lats_a, n_a, lons_b, lats_b, n_b, radius, out);
+}
+
+// The geodesic distance batch (geodesic_impl.h): NUMACCEL_GEODESIC_K AVX-512 vectors of lanes side by side
+// (independent dependency chains, see XkTraits), unfused: bit-identical to the scalar kernel.
+#ifndef NUMACCEL_GEODESIC_K
+#define NUMACCEL_GEODESIC_K 2  // vectors side by side (measured: 1, 2, 3)
+#endif
+using GeodesicTraits = geodesic_impl::Unfused<geo_impl::XkTraits<Avx512, NUMACCEL_GEODESIC_K>>;
+
+NUMACCEL_GEO_TARGET
+void geodesic_distance_many_avx512(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
+                                   const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
+                                   double a, double f, double* out, std::size_t n) noexcept {
+    geodesic_impl::distance_many<GeodesicTraits>(lon1, n_lon1, lat1, n_lat1, lon2, n_lon2, lat2, n_lat2, a, f, out, n);
+}
+
+NUMACCEL_GEO_TARGET
+void geodesic_distance_matrix_avx512(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
+                                     const double* lats_b, std::size_t n_b, double a, double f, double* out) noexcept {
+    geodesic_impl::distance_matrix<GeodesicTraits>(lons_a, lats_a, n_a, lons_b, lats_b, n_b, a, f, out);
 }
 
 }  // namespace numaccel

@@ -181,6 +181,7 @@ struct VecTraits {
     static NUMACCEL_GEO_INLINE M gt(D a, D b) noexcept { return a > b; }
     static NUMACCEL_GEO_INLINE M eq(D a, D b) noexcept { return a == b; }
     static NUMACCEL_GEO_INLINE M mxor(M a, M b) noexcept { return a ^ b; }
+    static NUMACCEL_GEO_INLINE unsigned mask_bits(M m) noexcept { return static_cast<unsigned>(ISA::movemask(m)); }
     // q = floor(v) (ISA::floor is exact) and its low two bits as lane masks: the low bits of
     // q + 1.5 * 2^52 are q in two's complement (q = -1 gives quadrant 3).
     static NUMACCEL_GEO_INLINE Quadrant floor_quadrant(D v) noexcept {
@@ -233,6 +234,27 @@ struct XkTraits {
     do {                                          \
         for (std::size_t k = 0; k < K; ++k) expr; \
     } while (0)
+    // Mask logic lane-wise, and the lanes as bits (lane j of vector k is bit k * B::N + j).
+    friend NUMACCEL_GEO_INLINE M operator|(M a, M b) noexcept {
+        M r;
+        NUMACCEL_GEO_LANES(r.v[k] = static_cast<BM>(a.v[k] | b.v[k]));
+        return r;
+    }
+    friend NUMACCEL_GEO_INLINE M operator&(M a, M b) noexcept {
+        M r;
+        NUMACCEL_GEO_LANES(r.v[k] = static_cast<BM>(a.v[k] & b.v[k]));
+        return r;
+    }
+    friend NUMACCEL_GEO_INLINE M operator~(M a) noexcept {
+        M r;
+        NUMACCEL_GEO_LANES(r.v[k] = static_cast<BM>(~a.v[k]));
+        return r;
+    }
+    static NUMACCEL_GEO_INLINE unsigned mask_bits(M m) noexcept {
+        unsigned r = 0;
+        NUMACCEL_GEO_LANES(r |= B::mask_bits(m.v[k]) << (k * B::N));
+        return r;
+    }
     friend NUMACCEL_GEO_INLINE D operator+(D a, D b) noexcept {
         D r;
         NUMACCEL_GEO_LANES(r.v[k] = a.v[k] + b.v[k]);

@@ -8,6 +8,7 @@
 
 #define NUMACCEL_GEO_TARGET
 #include "geo_impl.h"
+#include "geodesic_impl.h"
 
 namespace numaccel {
 namespace {
@@ -43,6 +44,24 @@ void great_circle_many_sse2(const double* lon1, std::size_t n_lon1, const double
 void great_circle_matrix_sse2(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
                               const double* lats_b, std::size_t n_b, double radius, double* out) noexcept {
     geo_impl::matrix<Traits>(lons_a, lats_a, n_a, lons_b, lats_b, n_b, radius, out);
+}
+
+// The geodesic distance batch (geodesic_impl.h): NUMACCEL_GEODESIC_K SSE2 vectors of lanes side by side
+// (independent dependency chains, see XkTraits), unfused: bit-identical to the scalar kernel.
+#ifndef NUMACCEL_GEODESIC_K
+#define NUMACCEL_GEODESIC_K 3  // vectors side by side (measured: 1, 2, 3)
+#endif
+using GeodesicTraits = geodesic_impl::Unfused<geo_impl::XkTraits<geo_impl::VecTraits<Sse2>, NUMACCEL_GEODESIC_K>>;
+
+void geodesic_distance_many_sse2(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
+                                 const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
+                                 double a, double f, double* out, std::size_t n) noexcept {
+    geodesic_impl::distance_many<GeodesicTraits>(lon1, n_lon1, lat1, n_lat1, lon2, n_lon2, lat2, n_lat2, a, f, out, n);
+}
+
+void geodesic_distance_matrix_sse2(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
+                                   const double* lats_b, std::size_t n_b, double a, double f, double* out) noexcept {
+    geodesic_impl::distance_matrix<GeodesicTraits>(lons_a, lats_a, n_a, lons_b, lats_b, n_b, a, f, out);
 }
 
 }  // namespace numaccel

@@ -35,6 +35,23 @@ void great_circle_many_avx512(const double* lon1, std::size_t n_lon1, const doub
 void great_circle_matrix_avx512(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
                                 const double* lats_b, std::size_t n_b, double radius, double* out) noexcept;
 
+// The geodesic distance batch on the same vectors (geodesic_impl.h), bit-identical to
+// geodesic_distance_many / _matrix (geodesic.h); same CPU requirements as above.
+void geodesic_distance_many_sse2(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
+                                 const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
+                                 double a, double f, double* out, std::size_t n) noexcept;
+void geodesic_distance_matrix_sse2(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
+                                   const double* lats_b, std::size_t n_b, double a, double f, double* out) noexcept;
+void geodesic_distance_many_avx2(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
+                                 const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
+                                 double a, double f, double* out, std::size_t n) noexcept;
+void geodesic_distance_matrix_avx2(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
+                                   const double* lats_b, std::size_t n_b, double a, double f, double* out) noexcept;
+void geodesic_distance_many_avx512(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
+                                   const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
+                                   double a, double f, double* out, std::size_t n) noexcept;
+void geodesic_distance_matrix_avx512(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
+                                     const double* lats_b, std::size_t n_b, double a, double f, double* out) noexcept;
 }  // namespace numaccel
 #endif
 

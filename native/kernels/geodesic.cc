@@ -277,11 +277,14 @@ double lambda12(InverseState& st, const Ellipsoid& E, double slam120, double cla
     return eta + st.domg12;
 }
 
-}  // namespace
+/** The pair's canonical form (GenInverse's first part): InverseState's latitudes, and p. */
+struct Setup {
+    double lam12, slam12, clam12, lon12s, phi1;
+    int swapp, latsign, lonsign;
+};
 
-double inverse(double lon1, double lat1, double lon2, double lat2, const Ellipsoid& E, bool with_area,
-               InverseExtras& extras) noexcept {
-    InverseState st;
+void setup(InverseState& st, Setup& p, double lon1, double lat1, double lon2, double lat2,
+           const Ellipsoid& E) noexcept {
     // The longitude difference, reduced exactly with its error (AngDiff), made non-negative.
     double lon12s;
     double lon12 = ang_diff(lon1, lon2, lon12s);
@@ -332,6 +335,38 @@ double inverse(double lon1, double lat1, double lon2, double lat2, const Ellipso
     st.dn1 = std::sqrt(1 + E.ep2 * (st.sbet1 * st.sbet1));
     st.dn2 = std::sqrt(1 + E.ep2 * (st.sbet2 * st.sbet2));
 
+    p.lam12 = lam12;
+    p.slam12 = slam12;
+    p.clam12 = clam12;
+    p.lon12s = lon12s;
+    p.phi1 = phi1;
+    p.swapp = swapp;
+    p.latsign = latsign;
+    p.lonsign = lonsign;
+}
+
+}  // namespace
+
+bool newton_start(double lon1, double lat1, double lon2, double lat2, const Ellipsoid& E, NewtonStart& ns) noexcept {
+    InverseState st;
+    Setup p;
+    setup(st, p, lon1, lat1, lon2, lat2, E);
+    if (p.phi1 == -90 || p.slam12 == 0) return false;                          // meridian
+    if (st.sbet1 == 0 && (E.f <= 0 || p.lon12s >= E.f * 180)) return false;    // equator
+    if (inverse_start(st, E, p.lam12, p.slam12, p.clam12) >= 0) return false;  // short line
+    ns = NewtonStart{st.sbet1, st.cbet1, st.dn1, st.sbet2, st.cbet2, st.dn2, st.salp1, st.calp1, p.slam12, p.clam12};
+    return true;
+}
+
+double inverse(double lon1, double lat1, double lon2, double lat2, const Ellipsoid& E, bool with_area,
+               InverseExtras& extras) noexcept {
+    InverseState st;
+    Setup p;
+    setup(st, p, lon1, lat1, lon2, lat2, E);
+    const double lam12 = p.lam12, slam12 = p.slam12, clam12 = p.clam12, lon12s = p.lon12s, phi1 = p.phi1;
+    const int swapp = p.swapp, latsign = p.latsign, lonsign = p.lonsign;
+    const double f1 = E.f1;
+    double h;
     double s12x = 0;
     bool meridian = phi1 == -90 || slam12 == 0;
     double omg12 = 0;

@@ -48,6 +48,19 @@ struct InverseExtras {
 double inverse(double lon1, double lat1, double lon2, double lat2, const Ellipsoid& E, bool with_area,
                InverseExtras& extras) noexcept;
 
+// The state at which GenInverse starts Newton's iteration on alp1 (the canonical pair's reduced
+// latitudes, InverseStart's first guess and the longitude difference): what the SIMD batch
+// kernels (geodesic_impl.h) take over.
+struct NewtonStart {
+    double sbet1, cbet1, dn1, sbet2, cbet2, dn2;
+    double salp1, calp1, slam12, clam12;
+};
+
+// Whether inverse() solves this pair by Newton's iteration (not on a meridian, the equator or a
+// short line); then ns is its starting state, which reaches the same bits as inverse() if each
+// step repeats Lambda12 and the Newton update of inverse() exactly.
+bool newton_start(double lon1, double lat1, double lon2, double lat2, const Ellipsoid& E, NewtonStart& ns) noexcept;
+
 }  // namespace geodesic
 }  // namespace numaccel
 

@@ -10,6 +10,7 @@
 #include <random>
 #include <thread>
 #include <stdexcept>
+#include <cstring>
 #include <vector>
 
 #include "../kernels/geo.h"
@@ -193,7 +194,7 @@ void geodesics() {
     }
     std::mt19937_64 random(4);
     std::uniform_real_distribution<double> lon(-540, 540), lat(-90, 90);
-    for (std::size_t n : {0, 1, 2, 3, 5, 31}) {
+    for (std::size_t n : {0, 1, 2, 3, 5, 31, 1100}) {
         std::vector<double> x(n), y(n), u(n), w(n), got(n), matrix(n * 3);
         for (std::size_t i = 0; i < n; ++i) {
             x[i] = lon(random);
@@ -201,17 +202,23 @@ void geodesics() {
             u[i] = i % 3 ? lon(random) : x[i] + 180;
             w[i] = i % 4 ? lat(random) : -y[i];
         }
-        numaccel::geodesic_distance_many(x.data(), n, y.data(), n, u.data(), n, w.data(), n, a, f, got.data(), n);
-        for (std::size_t i = 0; i < n; ++i) {
-            check(got[i] == numaccel::geodesic_distance(x[i], y[i], u[i], w[i], a, f), "many is the scalar distance");
-        }
-        if (n > 0) {
-            numaccel::geodesic_distance_many(x.data(), 1, y.data(), 1, u.data(), n, w.data(), n, a, f, got.data(), n);
-            check(got[n - 1] == numaccel::geodesic_distance(x[0], y[0], u[n - 1], w[n - 1], a, f), "broadcast");
-            const std::size_t m = n < 3 ? n : 3;
-            numaccel::geodesic_distance_matrix(x.data(), y.data(), n, u.data(), w.data(), m, a, f, matrix.data());
-            check(matrix[n * m - 1] == numaccel::geodesic_distance(x[n - 1], y[n - 1], u[m - 1], w[m - 1], a, f),
-                  "matrix is the scalar distance");
+        std::size_t num_variants = 0;
+        const numaccel::GeoVariant* variants = numaccel::geo_variants(&num_variants);
+        for (std::size_t v = 0; v < num_variants; ++v) {  // the SIMD batches (geodesic_impl.h) too
+            const numaccel::GeoVariant& var = variants[v];
+            var.geodesic_many(x.data(), n, y.data(), n, u.data(), n, w.data(), n, a, f, got.data(), n);
+            for (std::size_t i = 0; i < n; ++i) {
+                const double d = numaccel::geodesic_distance(x[i], y[i], u[i], w[i], a, f);
+                check(std::memcmp(&got[i], &d, sizeof d) == 0, "many is the scalar distance");
+            }
+            if (n > 0) {
+                var.geodesic_many(x.data(), 1, y.data(), 1, u.data(), n, w.data(), n, a, f, got.data(), n);
+                check(got[n - 1] == numaccel::geodesic_distance(x[0], y[0], u[n - 1], w[n - 1], a, f), "broadcast");
+                const std::size_t m = n < 3 ? n : 3;
+                var.geodesic_matrix(x.data(), y.data(), n, u.data(), w.data(), m, a, f, matrix.data());
+                check(matrix[n * m - 1] == numaccel::geodesic_distance(x[n - 1], y[n - 1], u[m - 1], w[m - 1], a, f),
+                      "matrix is the scalar distance");
+            }
         }
         double area[2] = {-1, -1};
         numaccel::geodesic_area(x.data(), y.data(), n, a, f, area);

@@ -5,14 +5,21 @@ import type { Backend } from '../../builds.js';
 import { PACKAGE_ROOT } from '../../paths.js';
 
 /** The batch great-circle kernels of one SIMD variant of the addon, sync and async. */
-type VariantKernels = Pick<Kernels, 'greatCircleMany' | 'greatCircleMatrix'> &
+type VariantKernels = Pick<Kernels, 'greatCircleMany' | 'greatCircleMatrix' | 'geodesicDistanceMany' | 'geodesicDistanceMatrix'> &
   Pick<AsyncKernels, 'greatCircleManyAsync' | 'greatCircleMatrixAsync'> & {
     /** Whether this variant fuses multiply-adds (then its results may differ from greatCircle's by a few ulps). */
     readonly fusedMultiplyAdd: boolean;
   };
 
 /** The kernels each SIMD variant of the addon has its own code of; the others are the addon's. */
-export const VARIANT_KERNELS = ['greatCircleMany', 'greatCircleMatrix', 'greatCircleManyAsync', 'greatCircleMatrixAsync'] as const;
+export const VARIANT_KERNELS = [
+  'greatCircleMany',
+  'greatCircleMatrix',
+  'greatCircleManyAsync',
+  'greatCircleMatrixAsync',
+  'geodesicDistanceMany',
+  'geodesicDistanceMatrix',
+] as const;
 type SharedKernels = Omit<Kernels & AsyncKernels, (typeof VARIANT_KERNELS)[number]>;
 
 /** The functions the addon exports besides its variants (native/addon.cc, native/geodesic_glue.cc, native/async/). */
@@ -35,8 +42,6 @@ export const SHARED_KERNELS = [
   'geodesicInverse',
   'geodesicDistance',
   'geodesicDirect',
-  'geodesicDistanceMany',
-  'geodesicDistanceMatrix',
   'geodesicArea',
 ] as const satisfies readonly (keyof SharedKernels)[];
 type MissingKernel = Exclude<keyof SharedKernels, (typeof SHARED_KERNELS)[number]>;
@@ -110,8 +115,8 @@ export function createNativeBackend(binding: NativeBinding, build: Build): Backe
     geodesicInverse: binding.geodesicInverse,
     geodesicDistance: binding.geodesicDistance,
     geodesicDirect: binding.geodesicDirect,
-    geodesicDistanceMany: binding.geodesicDistanceMany,
-    geodesicDistanceMatrix: binding.geodesicDistanceMatrix,
+    geodesicDistanceMany: variant.geodesicDistanceMany,
+    geodesicDistanceMatrix: variant.geodesicDistanceMatrix,
     geodesicArea: binding.geodesicArea,
   };
   const asyncKernels: AsyncKernels = {
