@@ -16,7 +16,8 @@
         "native/kernels/geo.cc",
         "native/kernels/geo_sse2.cc",
         "native/kernels/geo_avx2.cc",
-        "native/kernels/geo_avx512.cc"
+        "native/kernels/geo_avx512.cc",
+        "native/kernels/geo_neon.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")"

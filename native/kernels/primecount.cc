@@ -203,7 +203,11 @@ inline int popcount64_swar(u64 w) noexcept {
 }
 
 namespace portable {
+#if defined(__aarch64__)
+#define NUMACCEL_PC_POPCOUNT64 __builtin_popcountll  // CNT: part of every AArch64 CPU's Advanced SIMD
+#else
 #define NUMACCEL_PC_POPCOUNT64 popcount64_swar
+#endif
 #include "primecount_impl.h"
 #undef NUMACCEL_PC_POPCOUNT64
 }  // namespace portable
@@ -228,17 +232,15 @@ namespace with_popcnt {
 #endif
 #endif
 
-bool have_popcnt() {
 #if defined(NUMACCEL_PC_HAVE_POPCNT_BUILD)
+bool have_popcnt() {
     static const bool popcnt = [] {
         __builtin_cpu_init();
         return __builtin_cpu_supports("popcnt") != 0;
     }();
     return popcnt;
-#else
-    return false;
-#endif
 }
+#endif
 
 u64 run_deleglise_rivat(u64 x, const Params& params) {
 #if defined(NUMACCEL_PC_HAVE_POPCNT_BUILD)
