@@ -222,7 +222,7 @@ describe.skipIf(!TARBALL && !IN_CI)('installing the packed package (needs NUMACC
         expect(got).toMatchObject({ prime: true, count: 78498 });
         expect(got.backends[0]).toMatchObject({ name: 'native', state: 'failed', available: false });
         expect(got.backends[0]!.error).toMatch(
-          /^numaccel: the native:\w+ build is not available: no prebuilt addon fits linux-x64 and none was compiled: run `npx numaccel build-native`/,
+          /^numaccel: the native:\w+ build is not available: no prebuilt addon fits linux-x64 and none was compiled \(the package has linux-x64 \(glibc\), linux-arm64 \(glibc\), win32-x64\): run `npx numaccel build-native`/,
         );
         expect(got.backends.slice(1).map((b) => [b.name, b.available])).toEqual([
           ['wasm', true],

@@ -57,5 +57,7 @@ extern "C" __attribute__((visibility("hidden"))) int __wrap___cxa_thread_atexit_
 // libstdc++'s headers read glibc 2.32's __libc_single_threaded to skip atomic reference counts
 // in single-threaded processes. A definition inside the addon (hidden) answers "not single
 // threaded": always the atomic path, which is correct everywhere (and Node runs threads anyway).
-extern "C" __attribute__((visibility("hidden"))) char __libc_single_threaded = 0;
+extern "C" {
+__attribute__((visibility("hidden"))) char __libc_single_threaded = 0;
+}
 #endif

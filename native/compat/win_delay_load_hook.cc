@@ -23,5 +23,7 @@ FARPROC WINAPI LoadHostHook(unsigned event, PDelayLoadInfo info) {
 
 }  // namespace
 
-extern "C" PfnDliHook __pfnDliNotifyHook2 = LoadHostHook;
+extern "C" {
+PfnDliHook __pfnDliNotifyHook2 = LoadHostHook;  // declared by delayimp.h, read by the helper
+}
 #endif

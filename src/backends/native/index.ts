@@ -44,6 +44,24 @@ interface NativeBinding extends SharedKernels {
   readonly features: Readonly<Record<string, string | number | boolean>>;
 }
 
+/** The platforms the package ships a prebuilt addon for (scripts/prebuilds.mjs). */
+export const PREBUILT = ['linux-x64 (glibc)', 'linux-arm64 (glibc)', 'win32-x64'];
+
+/** What `npx numaccel build-native` (node-gyp) needs on each OS. */
+const TOOLCHAINS: Record<string, string> = {
+  linux: 'a C++17 compiler, g++ or clang, make and Python',
+  darwin: "Xcode's command line tools (xcode-select --install) and Python",
+  win32: "Visual Studio's C++ build tools and Python",
+};
+
+/** linux-x64-musl, linux-arm64, win32-x64, …: the libc named where it decides (musl has no glibc version). */
+export function platformTag(): string {
+  const tag = `${process.platform}-${process.arch}`;
+  if (process.platform !== 'linux') return tag;
+  const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header;
+  return header?.glibcVersionRuntime ? tag : `${tag}-musl`;
+}
+
 /**
  * Loads the Node-API addon: the file `nativePath` when given (NUMACCEL_NATIVE_PATH, for instance
  * the cmake-js build), otherwise whatever node-gyp-build finds (prebuilds/, then build/Release).
@@ -56,7 +74,7 @@ export function loadAddon(nativePath: string | undefined): NativeBinding {
   } catch (cause) {
     if (nativePath || !/No native build was found/.test((cause as Error).message)) throw cause;
     throw new Error(
-      `no prebuilt addon fits ${process.platform}-${process.arch} and none was compiled: run \`npx numaccel build-native\` (needs a C++17 compiler and Python)`,
+      `no prebuilt addon fits ${platformTag()} and none was compiled (the package has ${PREBUILT.join(', ')}): run \`npx numaccel build-native\` (needs ${TOOLCHAINS[process.platform] ?? TOOLCHAINS.linux})`,
       { cause },
     );
   }
