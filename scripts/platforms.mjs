@@ -57,9 +57,13 @@ export function installPlatforms() {
   console.log(`numaccel platforms: npm install in ${PLATFORMS_DIR}: ${Object.values(PLATFORM_PACKAGES).join(' ')}`);
   // --ignore-scripts: these packages are archives of release files. --force: npm refuses another
   // platform's package otherwise (EBADPLATFORM).
-  execFileSync('npm', ['install', '--prefix', PLATFORMS_DIR, '--no-audit', '--no-fund', '--ignore-scripts', '--force', '--no-package-lock'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npm',
+    ['install', '--prefix', PLATFORMS_DIR, '--no-audit', '--no-fund', '--ignore-scripts', '--force', '--no-package-lock'],
+    {
+      stdio: 'inherit',
+    },
+  );
   return PLATFORMS_DIR;
 }
 

@@ -160,7 +160,11 @@ async function build(name) {
   console.log(`prebuilds: ${path.relative(ROOT, out)} (${fs.statSync(out).size} bytes)`);
 }
 
-const versionKey = (v) => v.split('.').map((n) => n.padStart(4, '0')).join('.');
+const versionKey = (v) =>
+  v
+    .split('.')
+    .map((n) => n.padStart(4, '0'))
+    .join('.');
 
 /** Fails unless the addon needs only glibc <= 2.17 and libraries every glibc system has. */
 function verifyLinux(target, file) {
@@ -172,7 +176,9 @@ function verifyLinux(target, file) {
   const badLibs = needed.filter((lib) => !allowed.test(lib));
   if (tooNew.length > 0 || badLibs.length > 0) {
     const lines = dynamic.split('\n').filter((line) => tooNew.some((v) => line.includes(`(${v})`)));
-    throw new Error(`${file}: needs ${[...tooNew, ...badLibs].join(', ')} (glibc ${OLDEST_GLIBC} is the oldest to run on)\n${lines.join('\n')}`);
+    throw new Error(
+      `${file}: needs ${[...tooNew, ...badLibs].join(', ')} (glibc ${OLDEST_GLIBC} is the oldest to run on)\n${lines.join('\n')}`,
+    );
   }
   // Every other undefined symbol must come from the host process: Node-API (a missing __wrap_
   // would otherwise surface only when the addon loads).
@@ -203,6 +209,7 @@ function verifyWindows(target, file, objects) {
 }
 
 const requested = process.argv.includes('--target') ? process.argv[process.argv.indexOf('--target') + 1].split(',') : Object.keys(TARGETS);
-for (const name of requested) if (!(name in TARGETS)) throw new RangeError(`prebuilds: unknown target ${name}; known: ${Object.keys(TARGETS).join(', ')}`);
+for (const name of requested)
+  if (!(name in TARGETS)) throw new RangeError(`prebuilds: unknown target ${name}; known: ${Object.keys(TARGETS).join(', ')}`);
 installPlatforms();
 for (const name of requested) await build(name);

@@ -124,7 +124,9 @@ describe.skipIf(!TARBALL && !IN_CI)('installing the packed package (needs NUMACC
       }
       // A binding.gyp at the root would be an implicit `node-gyp rebuild` install script.
       expect(fs.existsSync(path.join(installed(), 'binding.gyp')), 'binding.gyp at the root').toBe(false);
-      expect(fs.readdirSync(path.join(installed(), 'prebuilds', 'linux-x64')).some((f) => f.endsWith('.node'))).toBe(true);
+      // npm run prebuilds: node-gyp-build's tags keep the Linux ones from a musl system.
+      for (const file of ['linux-x64/numaccel.napi.glibc.node', 'linux-arm64/numaccel.napi.glibc.node', 'win32-x64/numaccel.napi.node'])
+        expect(fs.existsSync(path.join(installed(), 'prebuilds', file)), file).toBe(true);
       // Of test/, only the reference data the bench reads ships.
       const shipped = fs.readdirSync(path.join(installed(), 'test'), { recursive: true, encoding: 'utf8' }).sort();
       expect(shipped, 'tests stay out of the package').toEqual(['fixtures', 'fixtures/README.md', 'fixtures/great_circle.tsv']);
@@ -178,6 +180,16 @@ describe.skipIf(!TARBALL && !IN_CI)('installing the packed package (needs NUMACC
       expect(compiled.stdout + compiled.stderr).toBe('');
       expect(await output('out/esm.mjs', fs.readFileSync(path.join(project, 'out', 'esm.mjs'), 'utf8'))).toBe('25 km\n');
       expect(await output('out/cjs.cjs', fs.readFileSync(path.join(project, 'out', 'cjs.cjs'), 'utf8'))).toBe('2,3,5,7\n');
+    });
+
+    it('on musl (LIBC=musl, as node-gyp-build reads it) takes no glibc prebuild: WebAssembly serves, and the error says why', async () => {
+      const got = await info({ LIBC: 'musl' });
+      expect(got).toMatchObject({ prime: true, count: 78498 });
+      expect(got.backends[0]).toMatchObject({ name: 'native', state: 'failed', available: false });
+      expect(got.backends[0]!.error).toMatch(
+        /no prebuilt addon fits linux-x64-musl and none was compiled .*: run `npx numaccel build-native`/,
+      );
+      for (const build of Object.values(got.selected)) expect(build).not.toMatch(/^native/);
     });
 
     it('degrades to WebAssembly when the prebuilt addon is corrupt, recording why', async () => {

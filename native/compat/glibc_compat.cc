@@ -24,12 +24,10 @@
 #endif
 
 // old_<symbol> stands for <symbol>@<first version>; __wrap_<symbol> forwards to it.
-#define NUMACCEL_OLDEST(ret, symbol, params, args)                                   \
-    extern "C" ret old_##symbol params;                                              \
-    __asm__(".symver old_" #symbol "," #symbol "@" NUMACCEL_GLIBC_BASE);             \
-    extern "C" __attribute__((visibility("hidden"))) ret __wrap_##symbol params {    \
-        return old_##symbol args;                                                    \
-    }
+#define NUMACCEL_OLDEST(ret, symbol, params, args)                       \
+    extern "C" ret old_##symbol params;                                  \
+    __asm__(".symver old_" #symbol "," #symbol "@" NUMACCEL_GLIBC_BASE); \
+    extern "C" __attribute__((visibility("hidden"))) ret __wrap_##symbol params { return old_##symbol args; }
 
 NUMACCEL_OLDEST(int, pthread_create, (pthread_t * t, const pthread_attr_t* a, void* (*f)(void*), void* arg),
                 (t, a, f, arg))
