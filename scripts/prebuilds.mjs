@@ -8,8 +8,9 @@
 // libc from tags in the file name: prebuildify's --tag-libc convention).
 //
 // Sources, defines and warning/FP flags come from binding.gyp, so the prebuilds compile exactly
-// what `npx numaccel build-native` compiles; what differs is only how each target is linked:
-// - Linux: libstdc++ and libgcc linked in (their symbols hidden), and the glibc symbols bound to
+// what `npx numaccel build-native` compiles (plus -fvisibility=hidden and section GC for a smaller
+// file); what differs is how each target is linked:
+// - Linux: libstdc++ linked in (its symbols hidden), and the glibc symbols bound to
 //   their oldest versions (native/compat/glibc_compat.cc): the addon then needs no newer
 //   libstdc++ than the system's and runs on glibc 2.17 and later (checked below with objdump).
 // - Windows: Node-API imported from node.exe through an import library that dlltool makes from
@@ -19,7 +20,7 @@
 //   -Wa,-muse-unaligned-vector-move (GCC bug 54412, see winFlags below).
 //
 //   node scripts/prebuilds.mjs [--target linux-arm64,win32-x64]   (default: all three)
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,18 +56,21 @@ const TARGETS = {
   'linux-x64': {
     file: 'numaccel.napi.glibc.node',
     cxx: 'g++',
+    apt: 'g++',
     tools: 'x86_64-linux-gnu-',
     baseVersion: 'GLIBC_2.2.5', // x86-64's first symbol version
   },
   'linux-arm64': {
     file: 'numaccel.napi.glibc.node',
     cxx: 'aarch64-linux-gnu-g++',
+    apt: 'g++-aarch64-linux-gnu',
     tools: 'aarch64-linux-gnu-',
     baseVersion: 'GLIBC_2.17', // AArch64's first glibc
   },
   'win32-x64': {
     file: 'numaccel.napi.node',
     cxx: 'x86_64-w64-mingw32-g++-posix',
+    apt: 'g++-mingw-w64-x86-64',
     tools: 'x86_64-w64-mingw32-',
   },
 };
@@ -127,8 +131,7 @@ async function build(name) {
     ...(windows ? winFlags : ['-fPIC', '-pthread']),
   ];
   const out = path.join(ROOT, 'prebuilds', name, target.file);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  fs.rmSync(path.dirname(out), { recursive: true, force: true }); // no file of an earlier naming stays
   fs.mkdirSync(path.dirname(out), { recursive: true });
   if (windows) {
     const objects = await compile(target, [...gyp.sources, 'native/compat/win_delay_load_hook.cc'], flags, dir);
@@ -211,5 +214,10 @@ function verifyWindows(target, file, objects) {
 const requested = process.argv.includes('--target') ? process.argv[process.argv.indexOf('--target') + 1].split(',') : Object.keys(TARGETS);
 for (const name of requested)
   if (!(name in TARGETS)) throw new RangeError(`prebuilds: unknown target ${name}; known: ${Object.keys(TARGETS).join(', ')}`);
+const absent = requested.filter((name) => spawnSync('sh', ['-c', `command -v ${TARGETS[name].cxx}`]).status !== 0);
+if (absent.length > 0) {
+  const packages = absent.map((name) => TARGETS[name].apt).join(' ');
+  throw new Error(`prebuilds: no compiler for ${absent.join(', ')}: apt-get install ${packages}`);
+}
 installPlatforms();
 for (const name of requested) await build(name);
