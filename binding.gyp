@@ -22,7 +22,8 @@
         "native/kernels/geodesic.cc",
         "native/kernels/geodesic_area.cc",
         "native/kernels/geodesic_direct.cc",
-        "native/kernels/geodesic_series.cc"
+        "native/kernels/geodesic_series.cc",
+        "native/kernels/geo_neon.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")"

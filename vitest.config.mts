@@ -15,7 +15,8 @@ export const EVERYWHERE = [
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: [...EVERYWHERE, '**/node_modules/**'],
+    // test/platform.test.ts runs in the other platforms' Nodes only (vitest.platforms.config.mts).
+    exclude: [...EVERYWHERE, 'test/platform.test.ts', '**/node_modules/**'],
     // Property-based suites run hundreds of 64-bit Miller-Rabin tests per backend in BigInt/JS
     // arithmetic; allow for a loaded 2-core machine rather than fail on wall time.
     testTimeout: 120_000,

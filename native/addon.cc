@@ -26,6 +26,8 @@
 #define NUMACCEL_BUILD_SYSTEM "node-gyp"
 #elif defined(NUMACCEL_BUILD_CMAKE_JS)
 #define NUMACCEL_BUILD_SYSTEM "cmake-js"
+#elif defined(NUMACCEL_BUILD_PREBUILDS)
+#define NUMACCEL_BUILD_SYSTEM "prebuilds"  // scripts/prebuilds.mjs
 #else
 #define NUMACCEL_BUILD_SYSTEM "unknown"
 #endif

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Compiles the Node-API addon with node-gyp from binding.gyp into build/Release/. The package
 // runs no install script (pnpm and npm's script policies block them, and bun skips them): on
-// linux-x64 the prebuilt addon in prebuilds/ loads as it is; elsewhere `npx numaccel
-// build-native` runs this file in the installed package. In a checkout, `npm install` runs it
+// linux-x64, linux-arm64 (glibc) and win32-x64 the prebuilt addon in prebuilds/ loads as it is
+// (scripts/prebuilds.mjs); elsewhere `npx numaccel build-native` runs this file in the installed
+// package. In a checkout, `npm install` runs it
 // through the prepare script. A failed build does not fail the install: numaccel then runs on
 // WebAssembly and TypeScript, and backendInfo() records why native is missing.
 //

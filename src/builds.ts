@@ -11,6 +11,7 @@ export const BUILDS = [
   { id: 'native:avx512', backend: 'native', variant: 'avx512' },
   { id: 'native:avx2', backend: 'native', variant: 'avx2' },
   { id: 'native:sse2', backend: 'native', variant: 'sse2' },
+  { id: 'native:neon', backend: 'native', variant: 'neon', measuredAs: 'native:sse2' },
   { id: 'native:scalar', backend: 'native', variant: 'scalar' },
   { id: 'wasm:simd128', backend: 'wasm', variant: 'simd128' },
   { id: 'wasm:scalar', backend: 'wasm', variant: 'scalar' },
@@ -22,6 +23,13 @@ export interface BuildSpec {
   readonly backend: BackendName;
   /** The code variant: a SIMD instruction set, or scalar. */
   readonly variant: string;
+  /**
+   * The build whose figures `auto` uses where a selection table has none of this one's: a build
+   * of a platform the table could not be measured on takes those of the build closest to it
+   * (native:neon, 2 unfused lanes like native:sse2, runs where only qemu could time it;
+   * docs/platforms.md, "How auto chooses there").
+   */
+  readonly measuredAs?: string;
 }
 
 export type Build = (typeof BUILDS)[number];
@@ -57,6 +65,12 @@ export function buildById(id: string): Build | undefined {
 
 export function buildsOf(backend: BackendName): readonly Build[] {
   return BUILDS.filter((build) => build.backend === backend);
+}
+
+/** The id whose figures in a selection table stand for `id` (itself, unless it borrows another's). */
+export function figuresOf(id: BuildId, measured: Readonly<Partial<Record<BuildId, number>>>): number | undefined {
+  const build = buildById(id);
+  return measured[id] ?? (build && 'measuredAs' in build ? measured[build.measuredAs as BuildId] : undefined);
 }
 
 /** 'native:avx2' for the native backend's avx2 variant; 'js' for the one TypeScript build. */

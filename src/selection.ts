@@ -1,4 +1,4 @@
-import { BUILD_IDS, type Backend, type BuildId } from './builds.js';
+import { BUILD_IDS, figuresOf, type Backend, type BuildId } from './builds.js';
 import { KERNEL_NAMES, type KernelName } from './contract.js';
 
 /**
@@ -84,7 +84,8 @@ export const TIE_MARGIN = 0.05;
 /**
  * For each route, the available build with the lowest measured time per call, or the first in
  * priority order within TIE_MARGIN of it; a route with no measurement for any available build
- * falls back to the first available in priority order.
+ * falls back to the first available in priority order. A build the table has no figure of takes
+ * those of the build it is `measuredAs` (src/builds.ts).
  */
 export function chooseRoutes(table: SelectionTable, available: readonly BuildId[]): Record<Route, BuildId> {
   if (available.length === 0) throw new Error('numaccel: no backend is available');
@@ -92,7 +93,7 @@ export function chooseRoutes(table: SelectionTable, available: readonly BuildId[
   const choice = {} as Record<Route, BuildId>;
   for (const route of ROUTES) {
     const measured = table.routes[route]?.nsPerCall ?? {};
-    const time = (id: BuildId) => measured[id] ?? Infinity;
+    const time = (id: BuildId) => figuresOf(id, measured) ?? Infinity;
     const fastest = Math.min(...ranked.map(time));
     // With nothing measured, fastest is Infinity and the first ranked build matches.
     choice[route] = ranked.find((id) => time(id) <= fastest * (1 + TIE_MARGIN))!;

@@ -124,7 +124,9 @@ describe.skipIf(!TARBALL && !IN_CI)('installing the packed package (needs NUMACC
       }
       // A binding.gyp at the root would be an implicit `node-gyp rebuild` install script.
       expect(fs.existsSync(path.join(installed(), 'binding.gyp')), 'binding.gyp at the root').toBe(false);
-      expect(fs.readdirSync(path.join(installed(), 'prebuilds', 'linux-x64')).some((f) => f.endsWith('.node'))).toBe(true);
+      // npm run prebuilds: node-gyp-build's tags keep the Linux ones from a musl system.
+      for (const file of ['linux-x64/numaccel.napi.glibc.node', 'linux-arm64/numaccel.napi.glibc.node', 'win32-x64/numaccel.napi.node'])
+        expect(fs.existsSync(path.join(installed(), 'prebuilds', file)), file).toBe(true);
       // Of test/, only the reference data the bench reads ships.
       const shipped = fs.readdirSync(path.join(installed(), 'test'), { recursive: true, encoding: 'utf8' }).sort();
       expect(shipped, 'tests stay out of the package').toEqual(['fixtures', 'fixtures/README.md', 'fixtures/great_circle.tsv']);
@@ -180,6 +182,16 @@ describe.skipIf(!TARBALL && !IN_CI)('installing the packed package (needs NUMACC
       expect(await output('out/cjs.cjs', fs.readFileSync(path.join(project, 'out', 'cjs.cjs'), 'utf8'))).toBe('2,3,5,7\n');
     });
 
+    it('on musl (LIBC=musl, as node-gyp-build reads it) takes no glibc prebuild: WebAssembly serves, and the error says why', async () => {
+      const got = await info({ LIBC: 'musl' });
+      expect(got).toMatchObject({ prime: true, count: 78498 });
+      expect(got.backends[0]).toMatchObject({ name: 'native', state: 'failed', available: false });
+      expect(got.backends[0]!.error).toMatch(
+        /no prebuilt addon fits linux-x64-musl and none was compiled .*: run `npx numaccel build-native`/,
+      );
+      for (const build of Object.values(got.selected)) expect(build).not.toMatch(/^native/);
+    });
+
     it('degrades to WebAssembly when the prebuilt addon is corrupt, recording why', async () => {
       const dir = path.join(installed(), 'prebuilds', 'linux-x64');
       const file = path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.node'))!);
@@ -222,7 +234,7 @@ describe.skipIf(!TARBALL && !IN_CI)('installing the packed package (needs NUMACC
         expect(got).toMatchObject({ prime: true, count: 78498 });
         expect(got.backends[0]).toMatchObject({ name: 'native', state: 'failed', available: false });
         expect(got.backends[0]!.error).toMatch(
-          /^numaccel: the native:\w+ build is not available: no prebuilt addon fits linux-x64 and none was compiled: run `npx numaccel build-native`/,
+          /^numaccel: the native:\w+ build is not available: no prebuilt addon fits linux-x64 and none was compiled \(the package has linux-x64 \(glibc\), linux-arm64 \(glibc\), win32-x64\): run `npx numaccel build-native`/,
         );
         expect(got.backends.slice(1).map((b) => [b.name, b.available])).toEqual([
           ['wasm', true],

@@ -66,6 +66,25 @@ describe('chooseRoutes', () => {
     expect(chooseRoutes(committed as SelectionTable, DEFAULTS).greatCircleMany).toBe('native:avx512');
   });
 
+  it("routes native:neon, which no table measures, by native:sse2's figures (docs/platforms.md); its own figures win", () => {
+    const arm64: BuildId[] = ['native:neon', 'wasm:simd128', 'js'];
+    const x64 = table({
+      checkPrimeLarge: { 'native:sse2': 900, 'wasm:simd128': 2100 },
+      greatCircle: { 'native:sse2': 120, 'wasm:simd128': 110, js: 150 },
+    });
+    expect(chooseRoutes(x64, arm64)).toEqual(expected('native:neon', { greatCircle: 'wasm:simd128' }));
+    expect(chooseRoutes(table({ checkPrime: { 'native:sse2': 1, 'wasm:simd128': 2 } }), arm64).checkPrime).toBe('native:neon');
+    expect(chooseRoutes(table({ checkPrime: { 'native:sse2': 1, 'native:neon': 3, 'wasm:simd128': 2 } }), arm64).checkPrime).toBe(
+      'wasm:simd128',
+    );
+    // With the committed table, as an arm64 machine routes today.
+    const committedChoice = chooseRoutes(committed as SelectionTable, arm64);
+    const x64Choice = chooseRoutes(committed as SelectionTable, ['native:sse2', 'wasm:simd128', 'js']);
+    expect(committedChoice).toEqual(
+      Object.fromEntries(Object.entries(x64Choice).map(([r, id]) => [r, id === 'native:sse2' ? 'native:neon' : id])),
+    );
+  });
+
   it('recognises a selection table', () => {
     expect(isSelectionTable(committed)).toBe(true);
     expect(isSelectionTable({ routes: {} })).toBe(false);

@@ -3,8 +3,8 @@
 //
 // The arithmetic lives in geo_impl.h, written once over a lane-traits type; here it is
 // instantiated for plain doubles. geo_sse2.cc, geo_avx2.cc and geo_avx512.cc instantiate it for
-// 2-, 4- and 8-lane vectors. Floating-point requirements for all four files: no -ffast-math, and
-// -ffp-contract=off so that the compiler never fuses a*b+c on its own (binding.gyp,
+// 2-, 4- and 8-lane x86 vectors, geo_neon.cc for 2-lane AArch64 vectors. Floating-point requirements for all these
+// files: no -ffast-math, and -ffp-contract=off so that the compiler never fuses a*b+c on its own (binding.gyp,
 // CMakeLists.txt); the AVX2 and AVX-512 variants fuse exactly the T::mul_add of geo_impl.h.
 #include "geo.h"
 
@@ -116,6 +116,12 @@ VariantTable detect_variants() noexcept {
                                    great_circle_matrix_sse2,
                                    geodesic_distance_many_sse2,
                                    geodesic_distance_matrix_sse2};  // x86-64 baseline
+#endif
+#if NUMACCEL_GEO_HAVE_NEON_VARIANT
+    // AArch64 baseline; its geodesic batch is the scalar kernel (no NEON instantiation of
+    // geodesic_impl.h yet).
+    t.list[t.count++] = GeoVariant{"neon",           false, great_circle_many_neon, great_circle_matrix_neon,
+                                   geodesic_distance_many, geodesic_distance_matrix};
 #endif
     t.list[t.count++] =
         GeoVariant{"scalar", false, many_scalar, matrix_scalar, geodesic_distance_many, geodesic_distance_matrix};

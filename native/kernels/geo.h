@@ -1,7 +1,7 @@
 // numaccel — great-circle distance on a sphere (plain C++17, no Node-API).
 // Algorithm contract: docs/algorithms.md, "greatCircle": Vincenty's formula with exact degree
-// reductions and fdlibm polynomial kernels instead of libm, so that the scalar kernel, the SSE2
-// and scalar batch variants and the other backends (WASM, TypeScript) return bit-identical
+// reductions and fdlibm polynomial kernels instead of libm, so that the scalar kernel, the SSE2,
+// NEON and scalar batch variants and the other backends (WASM, TypeScript) return bit-identical
 // results; the AVX2 and AVX-512 variants fuse multiply-adds and differ by a few ulps at most.
 #ifndef NUMACCEL_KERNELS_GEO_H
 #define NUMACCEL_KERNELS_GEO_H
@@ -31,7 +31,8 @@ using GeodesicMatrixFn = void (*)(const double*, const double*, std::size_t, con
                                   double, double, double*) noexcept;
 
 // One implementation of the batch kernels: "avx512" (8 lanes), "avx2" (4 lanes), "sse2" (2
-// lanes, baseline x86-64) or "scalar" (the portable loop over great_circle).
+// lanes, baseline x86-64), "neon" (2 lanes, baseline AArch64) or "scalar" (the portable loop
+// over great_circle).
 struct GeoVariant {
     const char* name;
     bool fused_multiply_add;  // false: results bit-identical to great_circle()

@@ -1,12 +1,13 @@
 // numaccel — the great-circle kernel of docs/algorithms.md written ONCE, as templates over a
 // "lane traits" type T, and instantiated for plain doubles (geo.cc: the scalar kernel, and the
-// portable batch variant on 4 doubles side by side), for 4 x 2-lane SSE2 vectors (geo_sse2.cc)
-// and for 4 x 4-lane AVX2 vectors (geo_avx2.cc).
+// portable batch variant on 4 doubles side by side), for 4 x 2-lane SSE2 vectors (geo_sse2.cc),
+// 4 x 2-lane NEON vectors (geo_neon.cc), 4 x 4-lane AVX2 vectors (geo_avx2.cc) and 2 x 8-lane
+// AVX-512 vectors (geo_avx512.cc).
 //
 // Every instantiation evaluates the same source expressions — the same IEEE operations
 // (+ - * / sqrt, exact floor/fmod, selects and sign flips) in the same order, without libm
 // trigonometry and without implicit FMA contraction (-ffp-contract=off). The one choice left to
-// the traits is T::mul_add(a, b, c): a * b + c rounded twice (scalar, SSE2: then the results are
+// the traits is T::mul_add(a, b, c): a * b + c rounded twice (scalar, SSE2, NEON: then the results are
 // bit-identical to every other backend implementing the spec) or once, as a fused multiply-add
 // (the AVX2 and AVX-512 variants, on CPUs with FMA: fewer instructions, and results within a few
 // units in the last place of the spec's; docs/algorithms.md "Batch kernels"). mul_add is used only
@@ -154,7 +155,7 @@ NUMACCEL_GEO_INLINE typename T::D great_circle(typename T::D lon1, typename T::D
 
 // ---- generic traits for GCC/Clang vector extensions ------------------------------------------
 // Arithmetic and comparisons use the vector-extension operators; ISA::sqrt / mul_add / load /
-// store / movemask come from the including file (SSE2, AVX2 or AVX-512 intrinsics).
+// store / movemask come from the including file (SSE2, AVX2 or NEON intrinsics).
 #if defined(__GNUC__)
 template <class ISA>
 struct VecTraits {

@@ -1,5 +1,6 @@
 // numaccel — the SIMD batch variants of the great-circle kernel (private to native/kernels/).
-// Compiled only for GCC/Clang on x86-64; geo.cc picks one at run time (geo_variants()).
+// The x86-64 ones are compiled for GCC/Clang on x86-64 (Linux, macOS, mingw-w64), NEON for
+// GCC/Clang on AArch64; geo.cc picks one at run time (geo_variants()).
 #ifndef NUMACCEL_KERNELS_GEO_VARIANTS_H
 #define NUMACCEL_KERNELS_GEO_VARIANTS_H
 
@@ -9,6 +10,12 @@
 #define NUMACCEL_GEO_HAVE_X86_VARIANTS 1
 #else
 #define NUMACCEL_GEO_HAVE_X86_VARIANTS 0
+#endif
+
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__aarch64__)
+#define NUMACCEL_GEO_HAVE_NEON_VARIANT 1
+#else
+#define NUMACCEL_GEO_HAVE_NEON_VARIANT 0
 #endif
 
 #if NUMACCEL_GEO_HAVE_X86_VARIANTS
@@ -52,6 +59,19 @@ void geodesic_distance_many_avx512(const double* lon1, std::size_t n_lon1, const
                                    double a, double f, double* out, std::size_t n) noexcept;
 void geodesic_distance_matrix_avx512(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
                                      const double* lats_b, std::size_t n_b, double a, double f, double* out) noexcept;
+}  // namespace numaccel
+#endif
+
+#if NUMACCEL_GEO_HAVE_NEON_VARIANT
+namespace numaccel {
+
+// geo_neon.cc: 2 lanes, baseline AArch64 (Advanced SIMD); not fused, so bit-identical to scalar.
+void great_circle_many_neon(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
+                            const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
+                            double radius, double* out, std::size_t n) noexcept;
+void great_circle_matrix_neon(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
+                              const double* lats_b, std::size_t n_b, double radius, double* out) noexcept;
+
 }  // namespace numaccel
 #endif
 

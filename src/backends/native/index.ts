@@ -56,6 +56,29 @@ interface NativeBinding extends SharedKernels {
   readonly features: Readonly<Record<string, string | number | boolean>>;
 }
 
+/** The platforms the package ships a prebuilt addon for (scripts/prebuilds.mjs). */
+export const PREBUILT = ['linux-x64 (glibc)', 'linux-arm64 (glibc)', 'win32-x64'];
+
+/** What to do where no addon fits, per OS: `npx numaccel build-native` runs node-gyp. */
+const HOW_TO_BUILD: Record<string, string> = {
+  linux: 'run `npx numaccel build-native` (needs a C++17 compiler, g++ or clang, make and Python)',
+  darwin: "run `npx numaccel build-native` (needs Xcode's command line tools, xcode-select --install, and Python)",
+  // node-gyp compiles with MSVC on Windows, which has no unsigned __int128 (native/kernels/prime.cc).
+  win32: 'build-native cannot help: node-gyp compiles with MSVC on Windows, which lacks the unsigned __int128 numaccel needs',
+};
+
+/**
+ * linux-x64-musl, linux-arm64, win32-x64, …: the libc named where it is not glibc. LIBC overrides
+ * it, as in node-gyp-build; otherwise a Node on musl reports no glibc version.
+ */
+export function platformTag(): string {
+  const tag = `${process.platform}-${process.arch}`;
+  if (process.platform !== 'linux') return tag;
+  const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header;
+  const libc = process.env.LIBC || (header?.glibcVersionRuntime ? 'glibc' : 'musl');
+  return libc === 'glibc' ? tag : `${tag}-${libc}`;
+}
+
 /**
  * Loads the Node-API addon: the file `nativePath` when given (NUMACCEL_NATIVE_PATH, for instance
  * the cmake-js build), otherwise whatever node-gyp-build finds (prebuilds/, then build/Release).
@@ -68,7 +91,7 @@ export function loadAddon(nativePath: string | undefined): NativeBinding {
   } catch (cause) {
     if (nativePath || !/No native build was found/.test((cause as Error).message)) throw cause;
     throw new Error(
-      `no prebuilt addon fits ${process.platform}-${process.arch} and none was compiled: run \`npx numaccel build-native\` (needs a C++17 compiler and Python)`,
+      `no prebuilt addon fits ${platformTag()} and none was compiled (the package has ${PREBUILT.join(', ')}): ${HOW_TO_BUILD[process.platform] ?? HOW_TO_BUILD.linux}`,
       { cause },
     );
   }
