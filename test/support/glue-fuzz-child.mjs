@@ -24,8 +24,18 @@ const sync = [
   'nthPrime',
   'nextPrime',
   'prevPrime',
+  'geodesicInverse',
+  'geodesicDistance',
+  'geodesicDirect',
+  'geodesicArea',
 ].map((name) => [name, addon[name]]);
-for (const variant of variants) sync.push(['greatCircleMany', variant.greatCircleMany], ['greatCircleMatrix', variant.greatCircleMatrix]);
+for (const variant of variants)
+  sync.push(
+    ['greatCircleMany', variant.greatCircleMany],
+    ['greatCircleMatrix', variant.greatCircleMatrix],
+    ['geodesicDistanceMany', variant.geodesicDistanceMany],
+    ['geodesicDistanceMatrix', variant.geodesicDistanceMatrix],
+  );
 const asyncKernels = ['checkPrimesAsync', 'countPrimesAsync', 'primesBetweenAsync'].map((name) => [name, addon[name]]);
 for (const variant of variants)
   asyncKernels.push(['greatCircleManyAsync', variant.greatCircleManyAsync], ['greatCircleMatrixAsync', variant.greatCircleMatrixAsync]);
