@@ -468,25 +468,22 @@ const SCALE_DOWN = 2.409919865102884e-181; // 2^-600
 /**
  * sqrt(x² + y²), computed as sqrt(a·a + b·b) (a = |x|, b = |y|; the sum is commutative), rescaled
  * by 2^∓600 when the larger exceeds 2^500 or both are below 2^-500, so that the squares neither
- * overflow nor lose everything to underflow. Only those rare cases branch, to hypotRescaled: out
- * of line, so that hypot stays small enough for V8 to inline into lambda12.
+ * overflow nor lose everything to underflow. Only those rare cases branch.
  */
 export function hypot(x: number, y: number): number {
-  const a = Math.abs(x);
-  const b = Math.abs(y);
-  const rare = a > 3.273390607896142e150 || b > 3.273390607896142e150 || (a < 3.054936363499605e-151 && b < 3.054936363499605e-151);
-  return rare ? hypotRescaled(a, b) : Math.sqrt(a * a + b * b);
-}
-
-function hypotRescaled(a: number, b: number): number {
+  let a = Math.abs(x);
+  let b = Math.abs(y);
   if (a > 3.273390607896142e150 || b > 3.273390607896142e150) {
     a = a * SCALE_DOWN;
     b = b * SCALE_DOWN;
     return Math.sqrt(a * a + b * b) * SCALE_UP;
   }
-  a = a * SCALE_UP;
-  b = b * SCALE_UP;
-  return Math.sqrt(a * a + b * b) * SCALE_DOWN;
+  if (a < 3.054936363499605e-151 && b < 3.054936363499605e-151) {
+    a = a * SCALE_UP;
+    b = b * SCALE_UP;
+    return Math.sqrt(a * a + b * b) * SCALE_DOWN;
+  }
+  return Math.sqrt(a * a + b * b);
 }
 
 const CBRT_B1 = 715094163; // (1023 - 1023/3 - 0.03306235651) · 2^20
