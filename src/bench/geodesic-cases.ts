@@ -74,6 +74,7 @@ export const GEODESIC_CASES: readonly Case[] = [
     nominal: 1_000_000,
     measured: { full: 1_000_000, quick: 200_000 },
     calls: 1,
+    variants: true,
     samples: { full: 3 },
     prepare: (api, size) => {
       const columns = pairs(size);

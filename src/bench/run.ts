@@ -204,10 +204,7 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
   if (options.select) {
     // The table this run derives may route some cases elsewhere: only their auto rows are
     // measured again, after the rest, following it.
-    // With --only, the routes no case of this run measures keep their entries from the table updated.
-    const kept =
-      only && fs.existsSync(options.select) ? (JSON.parse(fs.readFileSync(options.select, 'utf8')) as DerivedSelection) : undefined;
-    const table = deriveSelection(info, rows, machine.description, new Date().toISOString().slice(0, 10), kept);
+    const table = deriveSelection(info, rows, machine.description, new Date().toISOString().slice(0, 10), keptTable(options.select));
     const file = writeSelection(table, options.select);
     process.env.NUMACCEL_SELECTION = path.resolve(options.select);
     const chosen = chooseRoutes(
@@ -248,6 +245,11 @@ function measureAll(options: BenchOptions, log: (line: string) => void): BenchRe
   };
 }
 
+/** The table a --select run updates: the routes no case of the run measured (--only) keep their entries. */
+function keptTable(file: string): DerivedSelection | undefined {
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as DerivedSelection) : undefined;
+}
+
 export async function runBench(options: BenchOptions): Promise<void> {
   const log = (line: string) => process.stderr.write(line + '\n');
   let results: BenchResults;
@@ -256,7 +258,13 @@ export async function runBench(options: BenchOptions): Promise<void> {
     const analysed = analyse(saved.groups, saved.cases, saved.rows);
     results = { ...saved, ...analysed, notes: [...saved.notes.filter((n) => !ROW_NOTE.test(n)), ...rowNotes(analysed.rows)] };
     if (options.select) {
-      const table = deriveSelection(results.cases, results.rows, results.machine.description, results.date.slice(0, 10));
+      const table = deriveSelection(
+        results.cases,
+        results.rows,
+        results.machine.description,
+        results.date.slice(0, 10),
+        keptTable(options.select),
+      );
       log(`wrote ${writeSelection(table, options.select)}`);
     }
   } else {

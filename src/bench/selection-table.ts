@@ -52,6 +52,7 @@ export function deriveSelection(
   const measured = (row: Row) => row.kind === 'backend' && row.medianMs !== undefined && row.error === undefined;
   const builds = BUILD_IDS.filter((id) => rows.some((row) => measured(row) && row.target === id));
   const routes = {} as Record<Route, DerivedSelection['routes'][Route]>;
+  const keptRoutes: Route[] = [];
   for (const route of ROUTES) {
     // A case with nothing measured (its data not installed: every row skipped) does not count.
     const mine = cases.filter((c) => c.route === route && rows.some((r) => r.case === c.id && measured(r)));
@@ -59,6 +60,7 @@ export function deriveSelection(
       const previous = kept?.routes[route];
       if (!previous) throw new Error(`bench --select: no case measures the route ${route}; run every case`);
       routes[route] = previous;
+      keptRoutes.push(route);
       continue;
     }
     const perCase: Record<string, Partial<Record<BuildId, number>>> = {};
@@ -89,8 +91,9 @@ export function deriveSelection(
   return {
     generatedBy:
       'numaccel bench --select (src/bench/selection-table.ts): tinybench medians, each build in its own process; per route the geometric mean of ns per call over its cases',
-    date,
-    machine,
+    // Routes kept from an earlier table say when and where they were measured.
+    date: kept && keptRoutes.length > 0 ? `${date} (${keptRoutes.length} routes as measured ${kept.date})` : date,
+    machine: kept && keptRoutes.length > 0 ? `${machine} (${keptRoutes.length} routes on ${kept.machine})` : machine,
     node: process.version,
     routes,
   };
