@@ -102,7 +102,9 @@ async function runAll(commands) {
   await Promise.all([worker(), worker()]);
 }
 
-const run = (cmd, args) => execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+// A disassembly of the SIMD kernels runs to tens of megabytes: room for it.
+const run = (cmd, args) =>
+  execFileSync(cmd, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 30 });
 
 /** Compiles `sources` for one target into `dir`; returns the object files. */
 async function compile(target, sources, flags, dir) {
