@@ -4,16 +4,8 @@
  * the other functions).
  */
 import { describe, expect, it } from 'vitest';
-import type { NumaccelApi } from '../src/api.js';
-import * as numaccel from '../src/index.js';
 import { LOADED } from './support/backends.js';
-
-interface BadCall {
-  readonly call: string;
-  readonly run: (api: NumaccelApi) => unknown;
-  readonly error: typeof TypeError | typeof RangeError;
-  readonly message: RegExp;
-}
+import { expectSameErrorEverywhere, type BadCall } from './support/bad-calls.js';
 
 // `as never` passes deliberately ill-typed arguments, as untyped JavaScript callers would.
 const BAD_CALLS: readonly BadCall[] = [
@@ -170,24 +162,8 @@ const BAD_CALLS: readonly BadCall[] = [
   },
 ];
 
-function outcome(run: () => unknown): { class: string; message: string } | { value: unknown } {
-  try {
-    return { value: run() };
-  } catch (error) {
-    return { class: (error as Error).constructor.name, message: (error as Error).message };
-  }
-}
-
 describe('geodesics: bad input', () => {
-  it.for(BAD_CALLS)('$call throws the same error in every backend and through the facade', ({ run, error, message }) => {
-    const expected = outcome(() => run(numaccel));
-    expect(expected).toMatchObject({ class: error.name, message: expect.stringMatching(message) });
-    for (const { label, api } of LOADED)
-      expect(
-        outcome(() => run(api)),
-        label,
-      ).toEqual(expected);
-  });
+  it.for(BAD_CALLS)('$call throws the same error in every backend and through the facade', expectSameErrorEverywhere);
 
   it('accepts the boundary values', () => {
     for (const { label, api } of LOADED) {
