@@ -251,8 +251,8 @@ function failedRun(platform, reason) {
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1].split(',') : undefined;
 const chosen = PLATFORMS.filter((p) => !only || only.includes(p.id));
-fs.rmSync(RESULTS, { recursive: true, force: true });
 fs.mkdirSync(RESULTS, { recursive: true });
+for (const { id } of chosen) for (const ext of ['json', 'log']) fs.rmSync(path.join(RESULTS, `${id}.${ext}`), { force: true });
 installPlatforms();
 const packageRoot = installPackage();
 let failed = 0;
