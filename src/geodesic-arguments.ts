@@ -65,15 +65,21 @@ const DEFAULT: ResolvedGeodesic = { a: ELLIPSOIDS.WGS84.a, f: ELLIPSOIDS.WGS84.f
 const UNITS = Object.keys(METRES_PER_UNIT).map((unit) => JSON.stringify(unit));
 const NAMES = Object.keys(ELLIPSOIDS).map((name) => JSON.stringify(name));
 
-/** The geodesic functions' options (`accepted` lists every option the caller takes, for messages). */
-export function resolveGeodesicOptions(fn: string, options: unknown, accepted = 'unit and ellipsoid'): ResolvedGeodesic {
+/** The options of the scalar geodesic functions, and of the batch ones besides out. */
+const SCALAR_OPTIONS = ['unit', 'ellipsoid'] as const;
+const BATCH_OPTIONS = ['unit', 'ellipsoid', 'out'] as const;
+
+/** The geodesic functions' options (`accepted`: every option the caller takes, for the unknown-option check). */
+export function resolveGeodesicOptions(fn: string, options: unknown, accepted: readonly string[] = SCALAR_OPTIONS): ResolvedGeodesic {
   if (options === undefined) return DEFAULT;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(`${fn}: options must be an object like { unit, ellipsoid }, got ${describe(options)}`);
   }
-  const allowed = accepted.split(/, | and /);
-  const unknown = Object.keys(options).find((key) => !allowed.includes(key));
-  if (unknown !== undefined) throw new RangeError(`${fn}: unknown option ${JSON.stringify(unknown)}; the accepted options are ${accepted}`);
+  const unknown = Object.keys(options).find((key) => !accepted.includes(key));
+  if (unknown !== undefined) {
+    const names = `${accepted.slice(0, -1).join(', ')} and ${accepted.at(-1)}`;
+    throw new RangeError(`${fn}: unknown option ${JSON.stringify(unknown)}; the accepted options are ${names}`);
+  }
   const { unit, ellipsoid } = options as { unit?: unknown; ellipsoid?: unknown };
   const { a, f } = resolveEllipsoid(fn, ellipsoid);
   return { a, f, metres: resolveUnit(fn, unit) };
@@ -114,8 +120,7 @@ function resolveEllipsoid(fn: string, ellipsoid: unknown): Ellipsoid {
 }
 
 /** The batch geodesic functions' options besides out, for prepareManyArguments and validateMatrixArguments. */
-export const resolveGeodesicBatchOptions: OptionsResolver<ResolvedGeodesic> = (fn, rest) =>
-  resolveGeodesicOptions(fn, rest, 'unit, ellipsoid and out');
+export const resolveGeodesicBatchOptions: OptionsResolver<ResolvedGeodesic> = (fn, rest) => resolveGeodesicOptions(fn, rest, BATCH_OPTIONS);
 
 /** An azimuth in degrees: any finite number. */
 export function validateAzimuth(fn: string, name: string, value: unknown): void {
