@@ -7,64 +7,21 @@ import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import * as numaccel from '../index.js';
-import type { BackendMode, DistanceUnit } from '../index.js';
+import type { DistanceUnit } from '../index.js';
 import { validateRange } from '../arguments.js';
+import { type GlobalOptions, UsageError, optionDecimal, optionInteger, parseDecimal, parseInteger, printJson } from './common.js';
+import { registerGeodesicCommands } from './geodesic-commands.js';
 
 const { version } = require('../../package.json') as { version: string };
 
 /** Exit codes: 1 for a bad argument or a failed command, 130 after Ctrl-C (128 + SIGINT). */
 const EXIT_INTERRUPTED = 130;
 
-class UsageError extends Error {}
-
-// ---------------------------------------------------------------------------------------------
-// Argument parsing: integers exactly (a bigint past 2^53), numbers strictly.
-
-const INTEGER = /^[+-]?\d+$/;
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/** An exact integer: digits (any size, as a bigint past 2^53), or a literal like 1e9 that is one. */
-function parseInteger(name: string, text: string): number | bigint {
-  if (INTEGER.test(text)) {
-    const value = BigInt(text);
-    return value >= -BigInt(Number.MAX_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
-  }
-  const value = Number(text);
-  if (DECIMAL.test(text) && Number.isSafeInteger(value)) return value;
-  throw new UsageError(`${name} must be an integer, got ${JSON.stringify(text)}`);
-}
-
-function parseDecimal(name: string, text: string): number {
-  if (!DECIMAL.test(text)) throw new UsageError(`${name} must be a number, got ${JSON.stringify(text)}`);
-  return Number(text);
-}
-
-const optionInteger = (name: string) => (text: string) => {
-  const value = Number(text);
-  if (!INTEGER.test(text) || !Number.isSafeInteger(value))
-    throw new InvalidArgumentError(`${name} must be an integer, got ${JSON.stringify(text)}`);
-  return value;
-};
-const optionDecimal = (name: string) => (text: string) => {
-  if (!DECIMAL.test(text)) throw new InvalidArgumentError(`${name} must be a number, got ${JSON.stringify(text)}`);
-  return Number(text);
-};
-
 // ---------------------------------------------------------------------------------------------
 // Output
-
-interface GlobalOptions {
-  backend?: BackendMode;
-  threads?: number;
-  json?: boolean;
-}
-
-function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2) + '\n');
-}
 
 /** Writes to stdout, waiting when the pipe is full; a closed pipe (`| head`) ends the program quietly. */
 async function write(text: string): Promise<void> {
@@ -237,7 +194,7 @@ function distance(args: string[], command: { unit?: DistanceUnit; radius?: numbe
 // ---------------------------------------------------------------------------------------------
 
 const program = new Command('numaccel')
-  .description('Native-accelerated numeric kernels: primality, prime sieving and great-circle distances')
+  .description('Native-accelerated numeric kernels: primality, prime sieving, great-circle distances and geodesics on the ellipsoid')
   .version(version)
   .option('--backend <name>', 'auto, native, wasm or js (default: NUMACCEL_BACKEND, else auto)')
   .option(
@@ -307,6 +264,8 @@ program
   .action((lon1: string, lat1: string, lon2: string, lat2: string, command: { unit?: DistanceUnit; radius?: number }) =>
     distance([lon1, lat1, lon2, lat2], command, program.opts()),
   );
+
+registerGeodesicCommands(program, () => program.opts<GlobalOptions>());
 
 program
   .command('build-native')
