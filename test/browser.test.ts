@@ -251,7 +251,7 @@ window.__probe = { before, counted, after: numaccel.checkPrime(97), mode: info.m
     expect(js + wasm, `JS ${js} B + wasm ${wasm} B gzipped`).toBeLessThanOrEqual(70 * 1024);
   }, 120_000);
 
-  it('the demo page (examples/browser) answers, says which build served, and charts wasm against js; its screenshot is saved', async () => {
+  it('the demo page (examples/browser) answers, on the sphere and on WGS84, says which build served, and charts wasm against js; its screenshot is saved', async () => {
     const { build } = await import('vite');
     const root = path.join(PACKAGE_ROOT, 'examples', 'browser');
     const out = path.join(project, 'demo');
@@ -263,7 +263,20 @@ window.__probe = { before, counted, after: numaccel.checkPrime(97), mode: info.m
       await page.goto(server.url);
       await page.locator('#status', { hasText: /^Ready/ }).waitFor();
       expect(await page.textContent('#prime-answer')).toBe('9007199254740881 is prime (served by wasm:simd128)');
-      expect(await page.textContent('#distance-answer')).toMatch(/^5837\.\d{3} km \(served by wasm:simd128\)$/);
+      expect(await page.textContent('#distance-answer')).toMatch(/^5837\.\d{3} km on the sphere \(served by wasm:simd128\)$/);
+      // The same points on WGS84 (geodesicInverse; GeodSolve: 5852935.2918 m, 53.724045°, 111.826083°), the sphere 0.27 % short.
+      expect(await page.textContent('#geodesic-answer')).toBe(
+        '5852.935 km on WGS84, azimuth 53.7240° at the start and 111.8261° at the end (served by wasm:simd128)',
+      );
+      expect(await page.textContent('#geodesic-difference')).toBe('sphere − WGS84: -15686.3 m (-0.268 %)');
+      await page.fill('#lat2', '91');
+      await page.click('#distance-form button');
+      expect(await page.textContent('#distance-answer')).toMatch(
+        /^RangeError: greatCircle: lat2 must be a finite number of degrees in \[-90, 90\]/,
+      );
+      expect(await page.textContent('#geodesic-answer')).toBe('');
+      await page.fill('#lat2', '48.8566');
+      await page.click('#distance-form button');
       await page.fill('#prime-input', '9007199254740883');
       await page.click('#prime-form button');
       expect(await page.textContent('#prime-answer')).toBe('9007199254740883 is not prime (served by wasm:simd128)');

@@ -1,4 +1,4 @@
-import { backendInfo, checkPrime, greatCircle, ready, withBackend } from 'numaccel';
+import { backendInfo, checkPrime, geodesicInverse, greatCircle, ready, withBackend } from 'numaccel';
 
 const $ = (id) => document.getElementById(id);
 const served = (route) => backendInfo().selected[route] ?? 'nothing';
@@ -18,9 +18,18 @@ function showDistance() {
   const [lon1, lat1, lon2, lat2] = ['lon1', 'lat1', 'lon2', 'lat2'].map((id) => Number($(id).value));
   try {
     const km = greatCircle(lon1, lat1, lon2, lat2, { unit: 'km' });
-    $('distance-answer').textContent = `${km.toFixed(3)} km (served by ${served('greatCircle')})`;
+    $('distance-answer').textContent = `${km.toFixed(3)} km on the sphere (served by ${served('greatCircle')})`;
+    // The same points on the WGS84 ellipsoid (Karney's geodesic), and how far the sphere is off.
+    const geodesic = geodesicInverse(lon1, lat1, lon2, lat2, { unit: 'km' });
+    $('geodesic-answer').textContent =
+      `${geodesic.distance.toFixed(3)} km on WGS84, azimuth ${geodesic.azimuth1.toFixed(4)}° at the start ` +
+      `and ${geodesic.azimuth2.toFixed(4)}° at the end (served by ${served('geodesicDistance')})`;
+    const percent = geodesic.distance > 0 ? (100 * (km - geodesic.distance)) / geodesic.distance : 0;
+    $('geodesic-difference').textContent = `sphere − WGS84: ${((km - geodesic.distance) * 1000).toFixed(1)} m (${percent.toFixed(3)} %)`;
   } catch (error) {
     $('distance-answer').textContent = `${error.name}: ${error.message}`;
+    $('geodesic-answer').textContent = '';
+    $('geodesic-difference').textContent = '';
   }
 }
 
