@@ -270,7 +270,7 @@ registerGeodesicCommands(program, () => program.opts<GlobalOptions>());
 program
   .command('build-native')
   .description(
-    'compile the native addon for this machine with node-gyp (needs a C++17 compiler and Python); the prebuilt linux-x64 addon needs no build',
+    'compile the native addon for this machine with node-gyp (needs a C++17 compiler and Python); the prebuilt addons (linux-x64, linux-arm64, win32-x64) need no build',
   )
   .action(() => {
     const result = spawnSync(process.execPath, [path.join(PACKAGE_ROOT, 'scripts', 'build-native.js')], { stdio: 'inherit' });
