@@ -1,7 +1,7 @@
 // numaccel — the batch geodesic distance (geodesic_distance_many / _matrix) with Newton's
 // iteration on alp1 run across pairs in SIMD lanes, written ONCE over the lane traits of
-// geo_impl.h (T::D, T::M, set1/load/store, sel, abs, sqrt, lt/gt/eq, mask_bits) and instantiated
-// in geo_sse2.cc, geo_avx2.cc and geo_avx512.cc.
+// geo_impl.h (T::D, T::M, set1/load/store, sel, abs, sqrt, lt/gt/eq, mask_bits: bit j for lane j)
+// and instantiated in geo_sse2.cc, geo_avx2.cc, geo_avx512.cc and geo_neon.cc.
 //
 // BIT-IDENTICAL to the scalar kernel (geodesic.cc): every lane performs exactly the scalar's IEEE
 // operations in the scalar's order — Lambda12 with its hypot, atan2, series and reduced length,
