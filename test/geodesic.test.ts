@@ -279,3 +279,27 @@ describe('geodesics: every build returns the reference’s bits on the SIMD kern
     expect(wrong).toEqual([]);
   });
 });
+
+describe('geodesics: every build returns the reference’s bits when whole blocks of pairs take Newton’s iteration', () => {
+  // Mid-latitude long lines take no scalar path, so the SIMD kernels queue every pair of a block
+  // (geodesic_impl.h pads the queue's final states to a multiple of its lane count).
+  const random = seededRandom(31);
+  const count = 3000;
+  const [lon1, lat1, lon2, lat2] = [0, 1, 2, 3].map(() => new Float64Array(count));
+  for (let i = 0; i < count; i++) {
+    lon1![i] = random() * 10;
+    lat1![i] = 10 + random() * 40;
+    lon2![i] = 40 + random() * 100;
+    lat2![i] = -5 - random() * 50;
+  }
+  const many = REFERENCE.api.geodesicDistanceMany(lon1!, lat1!, lon2!, lat2!);
+  const [a, b] = [lon1!.subarray(0, 70), lat1!.subarray(0, 70)];
+  const [c, d] = [lon2!.subarray(0, 65), lat2!.subarray(0, 65)];
+  const matrix = REFERENCE.api.geodesicDistanceMatrix(a, b, c, d);
+  it.each(buildsFor(['geodesicDistanceMany', 'geodesicDistanceMatrix']).filter((build) => build !== REFERENCE))('$label', ({ api }) => {
+    const differing = (got: Float64Array, expected: Float64Array): string[] =>
+      [...got.keys()].filter((i) => !Object.is(got[i], expected[i])).map((i) => `pair ${i}: ${got[i]} vs ${expected[i]}`);
+    expect(differing(api.geodesicDistanceMany(lon1!, lat1!, lon2!, lat2!), many).slice(0, 5)).toEqual([]);
+    expect(differing(api.geodesicDistanceMatrix(a, b, c, d), matrix).slice(0, 5)).toEqual([]);
+  });
+});

@@ -118,14 +118,12 @@ VariantTable detect_variants() noexcept {
                                    geodesic_distance_matrix_sse2};  // x86-64 baseline
 #endif
 #if NUMACCEL_GEO_HAVE_NEON_VARIANT
-    // AArch64 baseline; its geodesic batch is the scalar kernel (no NEON instantiation of
-    // geodesic_impl.h yet).
     t.list[t.count++] = GeoVariant{"neon",
                                    false,
                                    great_circle_many_neon,
                                    great_circle_matrix_neon,
-                                   geodesic_distance_many,
-                                   geodesic_distance_matrix};
+                                   geodesic_distance_many_neon,
+                                   geodesic_distance_matrix_neon};  // AArch64 baseline
 #endif
     t.list[t.count++] =
         GeoVariant{"scalar", false, many_scalar, matrix_scalar, geodesic_distance_many, geodesic_distance_matrix};

@@ -71,6 +71,11 @@ void great_circle_many_neon(const double* lon1, std::size_t n_lon1, const double
                             double radius, double* out, std::size_t n) noexcept;
 void great_circle_matrix_neon(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
                               const double* lats_b, std::size_t n_b, double radius, double* out) noexcept;
+void geodesic_distance_many_neon(const double* lon1, std::size_t n_lon1, const double* lat1, std::size_t n_lat1,
+                                 const double* lon2, std::size_t n_lon2, const double* lat2, std::size_t n_lat2,
+                                 double a, double f, double* out, std::size_t n) noexcept;
+void geodesic_distance_matrix_neon(const double* lons_a, const double* lats_a, std::size_t n_a, const double* lons_b,
+                                   const double* lats_b, std::size_t n_b, double a, double f, double* out) noexcept;
 
 }  // namespace numaccel
 #endif

@@ -1,7 +1,7 @@
 // numaccel — the batch geodesic distance (geodesic_distance_many / _matrix) with Newton's
 // iteration on alp1 run across pairs in SIMD lanes, written ONCE over the lane traits of
-// geo_impl.h (T::D, T::M, set1/load/store, sel, abs, sqrt, lt/gt/eq, mask_bits) and instantiated
-// in geo_sse2.cc, geo_avx2.cc and geo_avx512.cc.
+// geo_impl.h (T::D, T::M, set1/load/store, sel, abs, sqrt, lt/gt/eq, mask_bits: bit j for lane j)
+// and instantiated in geo_sse2.cc, geo_avx2.cc, geo_avx512.cc and geo_neon.cc.
 //
 // BIT-IDENTICAL to the scalar kernel (geodesic.cc): every lane performs exactly the scalar's IEEE
 // operations in the scalar's order — Lambda12 with its hypot, atan2, series and reduced length,
@@ -329,10 +329,12 @@ inline double scalar_distance(const Src& src, std::size_t k, const Ellipsoid& E)
     return geodesic::inverse(x1, y1, x2, y2, E, false, x);
 }
 
-constexpr std::size_t kBlock = 1024;  // pairs per block (a multiple of every lane count)
-constexpr int kStart = 10;            // NewtonStart's fields
-constexpr int kFinal = 6;             // eps, sig12, ssig1, csig1, ssig2, csig2
-constexpr int kMaxit1 = 20;           // geodesic.cc MAXIT1
+// Pairs per block: a multiple of every lane count N = K x lanes (2, 4, 6, 8, 12, 16, 24), since
+// block() pads the final states up to a multiple of N inside b.fin.
+constexpr std::size_t kBlock = 960;
+constexpr int kStart = 10;   // NewtonStart's fields
+constexpr int kFinal = 6;    // eps, sig12, ssig1, csig1, ssig2, csig2
+constexpr int kMaxit1 = 20;  // geodesic.cc MAXIT1
 
 /** The queue of a block's Newton pairs (SoA) and their final states. */
 struct Block {
@@ -453,6 +455,7 @@ template <class T, bool kRefill, class Src>
 NUMACCEL_GEO_TARGET void block(Block& b, const Src& src, std::size_t k0, std::size_t m, const Ellipsoid& E,
                                double* out) noexcept {
     constexpr std::size_t N = T::N;
+    static_assert(kBlock % N == 0, "the padding of b.fin must stay inside the block");
     b.nq = 0;
     for (std::size_t j0 = 0; j0 < m; j0 += N) {
         alignas(64) double in[4][N];
@@ -502,7 +505,7 @@ NUMACCEL_GEO_TARGET void block(Block& b, const Src& src, std::size_t k0, std::si
     }
 }
 
-/** This thread's Block (~140 KB: not on a worker thread's possibly small stack), one per file. */
+/** This thread's Block (~130 KB: not on a worker thread's possibly small stack), one per file. */
 inline Block& thread_block() noexcept {
     static thread_local Block b;
     return b;
