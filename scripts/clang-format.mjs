@@ -5,9 +5,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
 const write = process.argv.includes('--write');
-const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'native/*.cc', 'native/*.h'], {
-  encoding: 'utf8',
-})
+const files = execFileSync(
+  'git',
+  ['ls-files', '--cached', '--others', '--exclude-standard', 'native/*.cc', 'native/*.h', 'bench/peers/*.cc'],
+  {
+    encoding: 'utf8',
+  },
+)
   .split('\n')
   .filter(Boolean);
 const probe = spawnSync('clang-format', ['--version'], { encoding: 'utf8' });

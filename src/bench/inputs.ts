@@ -121,14 +121,15 @@ export const sum = (flags: Uint8Array) => flags.reduce((total, flag) => total + 
 // Reference data: great_circle.tsv
 
 /**
- * great_circle.tsv for the accuracy column: in NUMACCEL_REFERENCE_DIR, else the copy in the package
- * (test/fixtures/, which the package ships).
+ * A reference file in NUMACCEL_REFERENCE_DIR, else in test/fixtures/: great_circle.tsv for the
+ * accuracy column (the package ships it), geodesic_inverse.tsv for the geodesic accuracy (the
+ * repository only).
  */
-export function findReference(): string | undefined {
+export function findReference(name = 'great_circle.tsv'): string | undefined {
   const dirs = [process.env.NUMACCEL_REFERENCE_DIR, path.join(PACKAGE_ROOT, 'test', 'fixtures')];
   return dirs
     .filter((dir): dir is string => !!dir)
-    .map((dir) => path.join(dir, 'great_circle.tsv'))
+    .map((dir) => path.join(dir, name))
     .find((file) => fs.existsSync(file));
 }
 

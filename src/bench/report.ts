@@ -2,6 +2,7 @@
 import { BACKEND_NAMES } from '../contract.js';
 import { BUSY_CORES, type ImportCost } from './measure.js';
 import { formatMetres, formatRatio, formatTime, markdownTable, processesNote, textTable } from './format.js';
+import { geodesicAccuracySection } from './geodesic-report.js';
 import { AUTO_TOLERANCE, type BenchResults, type CaseInfo, type Row } from './results.js';
 
 const SEP = ' · ';
@@ -43,6 +44,10 @@ function notesOf(row: Row, results: BenchResults): string {
   if (row.accuracy)
     notes.push(
       `worst error ${formatMetres(row.accuracy.worstMetres)}${row.accuracy.nonFinite ? `, ${row.accuracy.nonFinite} non-finite` : ''}`,
+    );
+  if (row.geodesicAccuracy)
+    notes.push(
+      `worst error against GeodSolve ${formatMetres(row.geodesicAccuracy.worstMetres)}${row.geodesicAccuracy.nonFinite ? `, ${row.geodesicAccuracy.nonFinite} NaN of ${row.geodesicAccuracy.rows}` : ''}`,
     );
   if (row.medianMs !== undefined && row.scale !== undefined && row.scale !== 1 && row.size !== undefined && row.kind !== 'external') {
     const kase = results.cases.find((c) => c.id === row.case);
@@ -170,6 +175,11 @@ export function summaryTable(results: BenchResults): string {
   );
 }
 
+/** A row's worst error (great circle or geodesic) for the peers' table. */
+function worstError(accuracy: { worstMetres: number; nonFinite: number } | undefined): string {
+  return accuracy ? formatMetres(accuracy.worstMetres) + (accuracy.nonFinite ? ` (${accuracy.nonFinite} NaN)` : '') : '';
+}
+
 /** Peer libraries, baselines and primesieve, against the TypeScript reference and numaccel's best. */
 export function peersTable(results: BenchResults): string {
   const rows = results.rows
@@ -182,7 +192,7 @@ export function peersTable(results: BenchResults): string {
         row.medianMs === undefined ? (row.skipped ? `skipped: ${row.skipped}` : '—') : formatTime(row.medianMs),
         row.vsJs === undefined ? '' : `${formatRatio(row.vsJs)}×`,
         row.vsBest === undefined ? '' : formatRatio(row.vsBest),
-        row.accuracy ? formatMetres(row.accuracy.worstMetres) + (row.accuracy.nonFinite ? ` (${row.accuracy.nonFinite} NaN)` : '') : '',
+        worstError(row.accuracy ?? row.geodesicAccuracy),
       ];
     });
   return markdownTable(['workload', 'peer or baseline', 'median', '× js', '÷ best numaccel', 'worst error'], rows, 'llrrrr');
@@ -247,6 +257,7 @@ export function renderMarkdown(results: BenchResults, chart?: string): string {
       accuracy,
       '',
     );
+  out.push(...geodesicAccuracySection(results));
   out.push('## Every measurement', '');
   for (const group of results.groups) {
     out.push(`### ${group.title}`, '');

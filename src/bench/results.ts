@@ -47,6 +47,7 @@ export interface Row {
   /** For `auto`: the backend and variant serving the case's route. */
   readonly served?: string;
   readonly accuracy?: WorkerResult['accuracy'];
+  readonly geodesicAccuracy?: WorkerResult['geodesicAccuracy'];
   /** CPU other processes used during the kept measurement, in cores, and the attempts it took. */
   readonly othersCores?: number;
   readonly attempts?: number;

@@ -116,6 +116,7 @@ function finishRow(
     ...(Number.isNaN(result.checksum) ? {} : { checksum: result.checksum }),
     ...(result.served ? { served: result.served } : {}),
     ...(result.accuracy ? { accuracy: result.accuracy } : {}),
+    ...(result.geodesicAccuracy ? { geodesicAccuracy: result.geodesicAccuracy } : {}),
     ...(result.othersCores !== undefined ? { othersCores: result.othersCores } : {}),
     ...(result.attempts !== undefined && result.attempts > 1 ? { attempts: result.attempts } : {}),
   };
