@@ -1,0 +1,163 @@
+// The batch geodesic distance (geodesicDistanceMany / geodesicDistanceTile) of the SIMD build:
+// Newton's iteration on alp1 run across pairs in f64x2 lanes, as the native kernel does
+// (native/kernels/geodesic_impl.h). Bit-identical to geodesic.ts: every lane performs exactly
+// the scalar's IEEE operations in its order (geodesic-simd-lanes.ts), and WebAssembly has no
+// implicit FMA.
+//
+// Per block of QCAP pairs: the scalar start (geodesic-simd-start.ts) queues the pairs that reach
+// Newton; the others (meridians, the equator, short lines, zero reduced latitudes) are computed
+// by the scalar inverse() at once. The queue runs in W lanes, a lane refilled as soon as its
+// pair converges (compaction), W/2 vectors per round so that the CPU overlaps their independent
+// dependency chains; a pair that leaves pure Newton (a step that would bisect, or no convergence
+// by MAXIT1) is recomputed by inverse() from scratch, which takes exactly the scalar path. The
+// converged states become s12 two at a time.
+
+import { ellipsoid, at, put } from "./geodesic-series";
+import { inverse } from "./geodesic";
+import {
+  QCAP, Q_FIELDS, Q_LON1, Q_LAT1, Q_LON2, Q_LAT2, startPair,
+} from "./geodesic-simd-start";
+import {
+  W, FS, LANES, L_TRIPN, L_SSIG1, L_CONV, L_ND, newtonStep, distanceV, vectorEllipsoid,
+} from "./geodesic-simd-lanes";
+
+const MAXIT1 = 20; // geodesic.ts MAXIT1
+const FINAL = 6; // eps, sig12, ssig1, csig1, ssig2, csig2 (the lanes' fields L_EPS first)
+
+// The queue (Q_FIELDS fields of QCAP doubles), its pairs' indices (-1: done by the scalar code),
+// and the converged states (FINAL fields of QCAP + 2 doubles).
+// @ts-ignore: decorator
+@lazy
+const Q: usize = memory.data(Q_FIELDS * QCAP * 8, 16);
+// @ts-ignore: decorator
+@lazy
+const QK: usize = memory.data((QCAP + 2) * 4, 16);
+const FSTRIDE: usize = (QCAP + 2) * 8;
+// @ts-ignore: decorator
+@lazy
+const FIN: usize = memory.data(FINAL * (QCAP + 2) * 8, 16);
+// Per lane: its queue slot and Newton step count.
+// @ts-ignore: decorator
+@lazy
+const WHO: usize = memory.data(W * 4, 16);
+// @ts-ignore: decorator
+@lazy
+const NUMIT: usize = memory.data(W * 4, 16);
+
+// @ts-ignore: decorator
+@inline
+function qget(field: i32, slot: i32): f64 {
+  return load<f64>(Q + (<usize>(field * QCAP + slot) << 3));
+}
+
+/** Lane i <- queue slot s (the start, tripn clear). */
+// @ts-ignore: decorator
+@inline
+function fillLane(i: i32, s: i32): void {
+  const p = LANES + (<usize>i << 3);
+  for (let f = 0; f < 10; f++) store<f64>(p + <usize>f * FS, qget(f, s));
+  store<u64>(p + <usize>L_TRIPN * FS, 0);
+}
+
+/** The pair in queue slot s by the scalar inverse(), from scratch. */
+function scalarSlot(s: i32, out: usize): void {
+  const k = load<i32>(QK + (<usize>s << 2));
+  put(out, k, inverse(qget(Q_LON1, s), qget(Q_LAT1, s), qget(Q_LON2, s), qget(Q_LAT2, s), false));
+  store<i32>(QK + (<usize>s << 2), -1);
+}
+
+/** Newton's iteration for the nq queued pairs, then their s12 into out. */
+function runQueue(nq: i32, out: usize): void {
+  if (nq == 0) return;
+  for (let i = 0; i < W; i++) fillLane(i, 0); // benign contents for lanes never filled
+  let active = 0;
+  let next = 0;
+  for (;;) {
+    for (let i = 0; i < W && next < nq; i++) {
+      if ((active >> i) & 1) continue;
+      fillLane(i, next);
+      store<i32>(WHO + (<usize>i << 2), next++);
+      store<i32>(NUMIT + (<usize>i << 2), 0);
+      active |= 1 << i;
+    }
+    if (active == 0) break;
+    for (let j = 0; j < W / 2; j++) {
+      if ((active >> (2 * j)) & 3) newtonStep(j);
+    }
+    for (let i = 0; i < W; i++) {
+      if (!((active >> i) & 1)) continue;
+      const p = LANES + (<usize>i << 3);
+      const s = load<i32>(WHO + (<usize>i << 2));
+      if (load<u64>(p + <usize>L_CONV * FS) != 0) {
+        for (let f = 0; f < FINAL; f++) {
+          // L_EPS .. order: eps, sig12, ssig1, csig1, ssig2, csig2
+          const lane = f == 0 ? 16 : f == 1 ? 15 : L_SSIG1 + f - 2;
+          store<f64>(FIN + <usize>f * FSTRIDE + (<usize>s << 3), load<f64>(p + <usize>lane * FS));
+        }
+        active &= ~(1 << i);
+      } else {
+        const numit = load<i32>(NUMIT + (<usize>i << 2));
+        if (numit == MAXIT1 || load<u64>(p + <usize>L_ND * FS) == 0) {
+          scalarSlot(s, out); // bisection, or no convergence by MAXIT1
+          active &= ~(1 << i);
+        } else store<i32>(NUMIT + (<usize>i << 2), numit + 1);
+      }
+    }
+  }
+  // s12 of the converged pairs, two at a time (an odd count pads with a copy of slot 0).
+  if (nq & 1) {
+    for (let f = 0; f < FINAL; f++) store<f64>(FIN + <usize>f * FSTRIDE + (<usize>nq << 3), load<f64>(FIN + <usize>f * FSTRIDE));
+    store<i32>(QK + (<usize>nq << 2), -1);
+  }
+  for (let s = 0; s < nq; s += 2) {
+    const r = distanceV(FIN + (<usize>s << 3), FSTRIDE);
+    const k0 = load<i32>(QK + (<usize>s << 2));
+    const k1 = load<i32>(QK + (<usize>s << 2), 4);
+    if (k0 >= 0) put(out, k0, f64x2.extract_lane(r, 0));
+    if (k1 >= 0) put(out, k1, f64x2.extract_lane(r, 1));
+  }
+}
+
+/** geodesicDistanceMany (geodesic.ts) of the SIMD build: same arguments, same bits. */
+export function geodesicDistanceManySimd(
+  lon1: usize, lat1: usize, lon2: usize, lat2: usize, stepMask: i32, n: i32, a: f64, f: f64, out: usize,
+): void {
+  ellipsoid(a, f);
+  vectorEllipsoid();
+  const i1 = stepMask & 1, j1 = (stepMask >> 1) & 1, i2 = (stepMask >> 2) & 1, j2 = (stepMask >> 3) & 1;
+  for (let k0 = 0; k0 < n; k0 += QCAP) {
+    const end = n - k0 < QCAP ? n : k0 + QCAP;
+    let nq = 0;
+    for (let k = k0; k < end; k++) {
+      const x1 = at(lon1, k * i1), y1 = at(lat1, k * j1), x2 = at(lon2, k * i2), y2 = at(lat2, k * j2);
+      if (startPair(x1, y1, x2, y2, Q, nq)) { store<i32>(QK + (<usize>nq << 2), k); nq++; }
+      else put(out, k, inverse(x1, y1, x2, y2, false));
+    }
+    runQueue(nq, out);
+  }
+}
+
+/** geodesicDistanceTile (geodesic.ts) of the SIMD build: same arguments, same bits. */
+export function geodesicDistanceTileSimd(
+  aLon: usize, aLat: usize, nA: i32, bLon: usize, bLat: usize, nB: i32, a: f64, f: f64, out: usize,
+): void {
+  ellipsoid(a, f);
+  vectorEllipsoid();
+  let i = 0;
+  let j = 0;
+  const n = nA * nB;
+  for (let k0 = 0; k0 < n; k0 += QCAP) {
+    const end = n - k0 < QCAP ? n : k0 + QCAP;
+    let nq = 0;
+    for (let k = k0; k < end; k++) {
+      const x1 = at(aLon, i), y1 = at(aLat, i), x2 = at(bLon, j), y2 = at(bLat, j);
+      if (startPair(x1, y1, x2, y2, Q, nq)) { store<i32>(QK + (<usize>nq << 2), k); nq++; }
+      else put(out, k, inverse(x1, y1, x2, y2, false));
+      if (++j == nB) {
+        j = 0;
+        i++;
+      }
+    }
+    runQueue(nq, out);
+  }
+}
