@@ -10,7 +10,7 @@
 import {
   S1, S2, S3, S4, S5, S6, C1, C2, C3, C4, C5, C6, ATANHI0, ATANHI1, ATANLO0, ATANLO1,
   AT0, AT1, AT2, AT3, AT4, AT5, AT6, AT7, AT8, AT9, AT10, PIO2_HI, PIO2_LO, PI_HI, PI_LO,
-  SINCOS0, SINCOS1, atan2, hypot, sincos,
+  RADIANS_PER_DEGREE, SINCOS0, SINCOS1, atan2, hypot, sincos,
 } from "./fdlibm";
 import { A3X, C3X, E } from "./geodesic-series";
 
@@ -41,22 +41,30 @@ const KT: usize = memory.data<f64>([
   6.0, 6.0, -16.0, -16.0, 1.0 / 32, 1.0 / 32, -9.0, -9.0, -128.0, -128.0, 1.0 / 2048, 1.0 / 2048,
   9.0, 9.0, 768.0, 768.0, 3.0, 3.0, -5.0, -5.0, 1.0 / 512, 1.0 / 512, -7.0, -7.0, 1280.0, 1280.0,
   16.0, 16.0, 35.0, 35.0, 384.0, 384.0, 15.0, 15.0, 80.0, 80.0, 7.0, 7.0, 63.0, 63.0, 77.0, 77.0,
+  180.0, 180.0, 360.0, 360.0, 90.0, 90.0, 0.0625, 0.0625, RADIANS_PER_DEGREE, RADIANS_PER_DEGREE,
+  6755399441055744.0, 6755399441055744.0, // 1.5·2^52: q + this holds the integer q in its low bits
+  reinterpret<f64>(0x2000000000000000), reinterpret<f64>(0x2000000000000000), // TINY = 2^-511
+  45.0, 45.0, 30.0, 30.0,
 ], 16);
-const K_ZERO = 0, K_ONE = 1, K_TWO = 2, K_HALF = 3, K_SIGN = 4, K_ABS = 5;
+export const K_ZERO = 0, K_ONE = 1, K_TWO = 2, K_HALF = 3, K_SIGN = 4, K_ABS = 5;
 const K_S1 = 6, K_C1 = 12;
 const K_0_4375 = 18, K_0_6875 = 19, K_2X1 = 20, K_HIX = 21, K_HI1 = 22, K_LOX = 23, K_LO1 = 24, K_AT0 = 25;
-const K_PIO2_HI = 36, K_PIO2_LO = 37, K_PI_HI = 38, K_PI_LO = 39, K_PIO4 = 40;
+const K_PIO2_HI = 36, K_PIO2_LO = 37, K_PI_HI = 38, K_PI_LO = 39;
+export const K_PIO4 = 40;
 const K_TOL0 = 41, K_TOL0_8 = 42, K_TOL0_16 = 43, K_HYP_LO = 44, K_HYP_HI = 45;
 const K_R256 = 46, K_4 = 47, K_64 = 48, K_M11 = 49, K_M28 = 50, K_M192 = 51;
 const K_6 = 52, K_M16 = 53, K_R32 = 54, K_M9 = 55, K_M128 = 56, K_R2048 = 57;
 const K_9 = 58, K_768 = 59, K_3 = 60, K_M5 = 61, K_R512 = 62, K_M7 = 63, K_1280 = 64;
 const K_16 = 65, K_35 = 66, K_384 = 67, K_15 = 68, K_80 = 69, K_7 = 70, K_63 = 71, K_77 = 72;
+export const K_180 = 73, K_360 = 74, K_90 = 75, K_1_16 = 76, K_RAD = 77, K_MAGIC = 78, K_TINY = 79, K_45 = 80, K_30 = 81;
 
-// The ellipsoid's constants in both lanes: A3X[0..5], C3X[0..14], ep2, -f, f1, -2 f1, b.
+// The ellipsoid's constants in both lanes: A3X[0..5], C3X[0..14], ep2, -f, f1, -2 f1, b,
+// 6 |n| π (InverseStart's nearly antipodal test), etol2.
 // @ts-ignore: decorator
 @lazy
-const EK: usize = memory.data(26 * 16, 16);
-const E_A3 = 0, E_C3 = 6, E_EP2 = 21, E_NEGF = 22, E_F1 = 23, E_NEG2F1 = 24, E_B = 25;
+const EK: usize = memory.data(28 * 16, 16);
+const E_A3 = 0, E_C3 = 6, E_NEGF = 22, E_NEG2F1 = 24;
+export const E_EP2 = 21, E_F1 = 23, E_B = 25, E_LIM = 26, E_ETOL2 = 27;
 
 /** EK from the ellipsoid E (geodesic-series.ts ellipsoid() must have run). */
 export function vectorEllipsoid(): void {
@@ -67,16 +75,18 @@ export function vectorEllipsoid(): void {
   v128.store(EK + (<usize>E_F1 << 4), f64x2.splat(E.f1));
   v128.store(EK + (<usize>E_NEG2F1 << 4), f64x2.splat(-2 * E.f1));
   v128.store(EK + (<usize>E_B << 4), f64x2.splat(E.b));
+  v128.store(EK + (<usize>E_LIM << 4), f64x2.splat(6 * Math.abs(E.n) * PI_HI));
+  v128.store(EK + (<usize>E_ETOL2 << 4), f64x2.splat(E.etol2));
 }
 
 // @ts-ignore: decorator
 @inline
-function kv(i: i32): v128 {
+export function kv(i: i32): v128 {
   return v128.load(KT + (<usize>i << 4));
 }
 // @ts-ignore: decorator
 @inline
-function ev(i: i32): v128 {
+export function ev(i: i32): v128 {
   return v128.load(EK + (<usize>i << 4));
 }
 
@@ -113,7 +123,7 @@ function hypotLanes(x: v128, y: v128): v128 {
  */
 // @ts-ignore: decorator
 @inline
-function hypotV(x: v128, y: v128): v128 {
+export function hypotV(x: v128, y: v128): v128 {
   const s = f64x2.add(f64x2.mul(x, x), f64x2.mul(y, y));
   if (!i64x2.all_true(v128.and(f64x2.ge(s, kv(K_HYP_LO)), f64x2.le(s, kv(K_HYP_HI))))) return hypotLanes(x, y);
   return f64x2.sqrt(s);
@@ -219,6 +229,35 @@ function a1m1V(eps: v128, x: v128): v128 {
   return f64x2.div(f64x2.add(t, eps), f64x2.sub(kv(K_ONE), eps));
 }
 
+/** fdlibm sinKernel (|x| <= π/4). */
+// @ts-ignore: decorator
+@inline
+export function sinKernelV(x: v128): v128 {
+  const z = f64x2.mul(x, x);
+  const w = f64x2.mul(z, z);
+  const r = f64x2.add(
+    f64x2.add(kv(K_S1 + 1), f64x2.mul(z, f64x2.add(kv(K_S1 + 2), f64x2.mul(z, kv(K_S1 + 3))))),
+    f64x2.mul(f64x2.mul(z, w), f64x2.add(kv(K_S1 + 4), f64x2.mul(z, kv(K_S1 + 5)))),
+  );
+  return f64x2.add(x, f64x2.mul(f64x2.mul(z, x), f64x2.add(kv(K_S1), f64x2.mul(z, r))));
+}
+
+/** fdlibm cosKernel (|x| <= π/4). */
+// @ts-ignore: decorator
+@inline
+export function cosKernelV(x: v128): v128 {
+  const one = kv(K_ONE);
+  const z = f64x2.mul(x, x);
+  const w = f64x2.mul(z, z);
+  const r = f64x2.add(
+    f64x2.mul(z, f64x2.add(kv(K_C1), f64x2.mul(z, f64x2.add(kv(K_C1 + 1), f64x2.mul(z, kv(K_C1 + 2)))))),
+    f64x2.mul(f64x2.mul(w, w), f64x2.add(kv(K_C1 + 3), f64x2.mul(z, f64x2.add(kv(K_C1 + 4), f64x2.mul(z, kv(K_C1 + 5)))))),
+  );
+  const hz = f64x2.mul(kv(K_HALF), z);
+  const w1 = f64x2.sub(one, hz);
+  return f64x2.add(w1, f64x2.add(f64x2.sub(f64x2.sub(one, w1), hz), f64x2.mul(z, r)));
+}
+
 // ---- Lambda12 and the Newton step ----
 
 // @ts-ignore: decorator
@@ -232,18 +271,19 @@ function sf(L: usize, f: i32, v: v128): void {
   v128.store(L + <usize>f * FS, v);
 }
 
-// sin (lanes 0, 1) then cos of sincosLanes.
+// sincosLanes' sines (lanes 0, 1), cosines, argument and lane mask.
 // @ts-ignore: decorator
 @lazy
-const SCS: usize = memory.data(32, 16);
+export const SCS: usize = memory.data(64, 16);
 
-/** Scalar sincos for the lanes of m into SCS (out of line: |x| > π/4). */
-function sincosLanes(x: v128, m: v128): void {
+/** Scalar sincos of the argument at SCS + 32 for the lanes of the mask at SCS + 48 (out of line: |x| > π/4). */
+export function sincosLanes(): void {
   for (let k = 0; k < 2; k++) {
-    if ((k == 0 ? i64x2.extract_lane(m, 0) : i64x2.extract_lane(m, 1)) == 0) continue;
-    sincos(k == 0 ? f64x2.extract_lane(x, 0) : f64x2.extract_lane(x, 1));
-    store<f64>(SCS + (<usize>k << 3), SINCOS0);
-    store<f64>(SCS + (<usize>k << 3), SINCOS1, 16);
+    const o = <usize>k << 3;
+    if (load<u64>(SCS + o, 48) == 0) continue;
+    sincos(load<f64>(SCS + o, 32));
+    store<f64>(SCS + o, SINCOS0);
+    store<f64>(SCS + o, SINCOS1, 16);
   }
 }
 
@@ -367,24 +407,13 @@ export function newtonStep(j: i32): void {
   const ad = f64x2.abs(dalp1);
   let nd = v128.andnot(v128.and(f64x2.gt(dlam12, zero), f64x2.lt(ad, kv(K_PI_HI))), conv);
   // sincos(dalp1): the kernels (sin of a zero is the zero itself), lanes beyond π/4 by the scalar.
-  const z = f64x2.mul(dalp1, dalp1);
-  const w = f64x2.mul(z, z);
-  const rs = f64x2.add(
-    f64x2.add(kv(K_S1 + 1), f64x2.mul(z, f64x2.add(kv(K_S1 + 2), f64x2.mul(z, kv(K_S1 + 3))))),
-    f64x2.mul(f64x2.mul(z, w), f64x2.add(kv(K_S1 + 4), f64x2.mul(z, kv(K_S1 + 5)))),
-  );
-  let sd = f64x2.add(dalp1, f64x2.mul(f64x2.mul(z, dalp1), f64x2.add(kv(K_S1), f64x2.mul(z, rs))));
-  sd = v128.bitselect(dalp1, sd, f64x2.eq(dalp1, zero));
-  const rc = f64x2.add(
-    f64x2.mul(z, f64x2.add(kv(K_C1), f64x2.mul(z, f64x2.add(kv(K_C1 + 1), f64x2.mul(z, kv(K_C1 + 2)))))),
-    f64x2.mul(f64x2.mul(w, w), f64x2.add(kv(K_C1 + 3), f64x2.mul(z, f64x2.add(kv(K_C1 + 4), f64x2.mul(z, kv(K_C1 + 5)))))),
-  );
-  const hz = f64x2.mul(kv(K_HALF), z);
-  const w1 = f64x2.sub(one, hz);
-  let cd = f64x2.add(w1, f64x2.add(f64x2.sub(f64x2.sub(one, w1), hz), f64x2.mul(z, rc)));
+  let sd = v128.bitselect(dalp1, sinKernelV(dalp1), f64x2.eq(dalp1, zero));
+  let cd = cosKernelV(dalp1);
   const far = v128.andnot(nd, f64x2.le(ad, kv(K_PIO4)));
   if (v128.any_true(far)) {
-    sincosLanes(dalp1, far);
+    v128.store(SCS, dalp1, 32);
+    v128.store(SCS, far, 48);
+    sincosLanes();
     sd = v128.bitselect(v128.load(SCS), sd, far);
     cd = v128.bitselect(v128.load(SCS, 16), cd, far);
   }

@@ -4,9 +4,9 @@
 // the scalar's IEEE operations in its order (geodesic-simd-lanes.ts), and WebAssembly has no
 // implicit FMA.
 //
-// Per block of QCAP pairs: the scalar start (geodesic-simd-start.ts) queues the pairs that reach
-// Newton; the others (meridians, the equator, short lines, zero reduced latitudes) are computed
-// by the scalar inverse() at once. The queue runs in W lanes, a lane refilled as soon as its
+// Per block of QCAP pairs: the start, two pairs at a time (geodesic-simd-start.ts), queues the
+// pairs that reach Newton; the others (meridians, the equator, short lines, nearly antipodal
+// pairs, exact zeros...) are computed by the scalar inverse() at once. The queue runs in W lanes, a lane refilled as soon as its
 // pair converges (compaction), W/2 vectors per round so that the CPU overlaps their independent
 // dependency chains; a pair that leaves pure Newton (a step that would bisect, or no convergence
 // by MAXIT1) is recomputed by inverse() from scratch, which takes exactly the scalar path. The
@@ -14,9 +14,7 @@
 
 import { ellipsoid, at, put } from "./geodesic-series";
 import { inverse } from "./geodesic";
-import {
-  QCAP, Q_FIELDS, Q_LON1, Q_LAT1, Q_LON2, Q_LAT2, startPair,
-} from "./geodesic-simd-start";
+import { QCAP, Q_FIELDS, Q_LON1, Q_LAT1, Q_LON2, Q_LAT2, SV, startV } from "./geodesic-simd-start";
 import {
   W, FS, LANES, L_TRIPN, L_SSIG1, L_CONV, L_ND, newtonStep, distanceV, vectorEllipsoid,
 } from "./geodesic-simd-lanes";
@@ -64,6 +62,37 @@ function scalarSlot(s: i32, out: usize): void {
   const k = load<i32>(QK + (<usize>s << 2));
   put(out, k, inverse(qget(Q_LON1, s), qget(Q_LAT1, s), qget(Q_LON2, s), qget(Q_LAT2, s), false));
   store<i32>(QK + (<usize>s << 2), -1);
+}
+
+// The inputs of startTwo's two pairs: lon1, lat1, lon2, lat2 at IN + 16·field.
+// @ts-ignore: decorator
+@lazy
+const IN: usize = memory.data(4 * 16, 16);
+
+/**
+ * Starts pairs k and, with two, k + 1 (inputs in IN): the ones that reach Newton are queued from
+ * slot nq on, the others computed by inverse(); returns the new queue length.
+ */
+function startTwo(k: i32, two: bool, nq: i32, out: usize): i32 {
+  const bad = startV(IN);
+  const cnt = two ? 2 : 1;
+  for (let l = 0; l < cnt; l++) {
+    const o = <usize>l << 3;
+    const x1 = load<f64>(IN + o), y1 = load<f64>(IN + o, 16), x2 = load<f64>(IN + o, 32), y2 = load<f64>(IN + o, 48);
+    if ((l == 0 ? i64x2.extract_lane(bad, 0) : i64x2.extract_lane(bad, 1)) != 0) {
+      put(out, k + l, inverse(x1, y1, x2, y2, false));
+      continue;
+    }
+    const q = Q + (<usize>nq << 3);
+    for (let f = 0; f < 10; f++) store<f64>(q + <usize>(f * QCAP * 8), load<f64>(SV + o + (<usize>f << 4)));
+    store<f64>(q + <usize>(Q_LON1 * QCAP * 8), x1);
+    store<f64>(q + <usize>(Q_LAT1 * QCAP * 8), y1);
+    store<f64>(q + <usize>(Q_LON2 * QCAP * 8), x2);
+    store<f64>(q + <usize>(Q_LAT2 * QCAP * 8), y2);
+    store<i32>(QK + (<usize>nq << 2), k + l);
+    nq++;
+  }
+  return nq;
 }
 
 /** Newton's iteration for the nq queued pairs, then their s12 into out. */
@@ -128,10 +157,14 @@ export function geodesicDistanceManySimd(
   for (let k0 = 0; k0 < n; k0 += QCAP) {
     const end = n - k0 < QCAP ? n : k0 + QCAP;
     let nq = 0;
-    for (let k = k0; k < end; k++) {
-      const x1 = at(lon1, k * i1), y1 = at(lat1, k * j1), x2 = at(lon2, k * i2), y2 = at(lat2, k * j2);
-      if (startPair(x1, y1, x2, y2, Q, nq)) { store<i32>(QK + (<usize>nq << 2), k); nq++; }
-      else put(out, k, inverse(x1, y1, x2, y2, false));
+    for (let k = k0; k < end; k += 2) {
+      const two = k + 1 < end;
+      const k1 = two ? k + 1 : k;
+      v128.store(IN, f64x2.replace_lane(f64x2.splat(at(lon1, k * i1)), 1, at(lon1, k1 * i1)));
+      v128.store(IN, f64x2.replace_lane(f64x2.splat(at(lat1, k * j1)), 1, at(lat1, k1 * j1)), 16);
+      v128.store(IN, f64x2.replace_lane(f64x2.splat(at(lon2, k * i2)), 1, at(lon2, k1 * i2)), 32);
+      v128.store(IN, f64x2.replace_lane(f64x2.splat(at(lat2, k * j2)), 1, at(lat2, k1 * j2)), 48);
+      nq = startTwo(k, two, nq, out);
     }
     runQueue(nq, out);
   }
@@ -149,14 +182,29 @@ export function geodesicDistanceTileSimd(
   for (let k0 = 0; k0 < n; k0 += QCAP) {
     const end = n - k0 < QCAP ? n : k0 + QCAP;
     let nq = 0;
-    for (let k = k0; k < end; k++) {
+    for (let k = k0; k < end; k += 2) {
+      const two = k + 1 < end;
       const x1 = at(aLon, i), y1 = at(aLat, i), x2 = at(bLon, j), y2 = at(bLat, j);
-      if (startPair(x1, y1, x2, y2, Q, nq)) { store<i32>(QK + (<usize>nq << 2), k); nq++; }
-      else put(out, k, inverse(x1, y1, x2, y2, false));
       if (++j == nB) {
         j = 0;
         i++;
       }
+      if (two) {
+        v128.store(IN, f64x2.replace_lane(f64x2.splat(x1), 1, at(aLon, i)));
+        v128.store(IN, f64x2.replace_lane(f64x2.splat(y1), 1, at(aLat, i)), 16);
+        v128.store(IN, f64x2.replace_lane(f64x2.splat(x2), 1, at(bLon, j)), 32);
+        v128.store(IN, f64x2.replace_lane(f64x2.splat(y2), 1, at(bLat, j)), 48);
+        if (++j == nB) {
+          j = 0;
+          i++;
+        }
+      } else {
+        v128.store(IN, f64x2.splat(x1));
+        v128.store(IN, f64x2.splat(y1), 16);
+        v128.store(IN, f64x2.splat(x2), 32);
+        v128.store(IN, f64x2.splat(y2), 48);
+      }
+      nq = startTwo(k, two, nq, out);
     }
     runQueue(nq, out);
   }

@@ -37,7 +37,7 @@ const CB: usize = memory.data(NC * 8, 8);
  * The inverse problem's working state: GeographicLib's locals shared between GenInverse,
  * InverseStart, Lambda12 and Lengths (their outputs); the TS's InverseState object `st`.
  */
-export class st {
+class st {
   static sbet1: f64 = 0; static cbet1: f64 = 0; static dn1: f64 = 0;
   static sbet2: f64 = 0; static cbet2: f64 = 0; static dn2: f64 = 0;
   static salp1: f64 = 0; static calp1: f64 = 0; static salp2: f64 = 0; static calp2: f64 = 0;
@@ -115,7 +115,7 @@ function astroid(x: f64, y: f64): f64 {
  * (eqs. 49-51) the answer: returns sig12 >= 0 and sets salp2, calp2 and dnm. Nearly antipodal
  * points solve the astroid (eq. 55) and take alp1 from eqs. 56-57.
  */
-export function inverseStart(lam12: f64, slam12: f64, clam12: f64): f64 {
+function inverseStart(lam12: f64, slam12: f64, clam12: f64): f64 {
   let sig = -1.0;
   // bet12 = bet2 - bet1 in [0, π); bet12a = bet2 + bet1 in (-π, 0]
   const sbet12 = st.sbet2 * st.cbet1 - st.cbet2 * st.sbet1;
