@@ -1,13 +1,14 @@
 // The start of the SIMD geodesic batch (geodesic-simd.ts), two pairs at a time in f64x2 lanes:
 // geodesic.ts inverse()'s prologue (angDiff, sincosde, angRound, the reduced latitudes) and
-// InverseStart's start (short lines' omg12 included), operation for operation, on the common path only (as
-// native/kernels/geodesic_impl_start.h). A lane is flagged when its pair meets a case this code
-// does not reproduce — a longitude beyond ±180 or latitude beyond ±90 (or NaN), a zero or ±180
-// longitude difference, a zero latitude or reduced latitude, an exact ±30 or ±45 degree sincosd
-// argument, a zero sine out of sincosd (signed zeros), the forced bet2 = ±bet1, a meridian, a
-// really short line (ssig12 < etol2), the nearly antipodal astroid start — and the caller computes that pair with the
-// scalar inverse() from scratch, its exact result by definition. The other lanes leave exactly
-// the state with which inverse() enters Newton's iteration.
+// InverseStart (short lines' omg12 included), operation for operation, on the common path only
+// (as native/kernels/geodesic_impl_start.h). A lane is flagged when its pair meets a case this
+// code does not reproduce — a longitude beyond ±180 or latitude beyond ±90 (or NaN), a zero or
+// ±180 longitude difference, a zero latitude, an exact ±30 or ±45 degree sincosd argument, a
+// zero sine out of sincosd (signed zeros), the forced bet2 = ±bet1, a zero reduced latitude
+// (the equator), a meridian, a really short line (ssig12 < etol2), the nearly antipodal astroid
+// start — and the caller computes that pair with the scalar inverse() from scratch, its exact
+// result by definition. The other lanes leave exactly the state with which inverse() enters
+// Newton's iteration.
 
 import {
   K_ZERO, K_ONE, K_HALF, K_SIGN, K_ABS, K_180, K_360, K_90, K_1_16, K_RAD, K_MAGIC, K_TINY, K_45, K_30,
@@ -90,7 +91,8 @@ function sincosdTailV(d: v128, q: v128): v128 {
 
 /**
  * inverse()'s prologue and InverseStart for two pairs on the ellipsoid E (vectorEllipsoid() run),
- * lon1, lat1, lon2, lat2 at inp + 16·field: their Newton start into SV; returns the lanes to be computed by the scalar inverse().
+ * lon1, lat1, lon2, lat2 at inp + 16·field: their Newton start into SV; returns the lanes to be
+ * computed by the scalar inverse().
  */
 export function startV(inp: usize): v128 {
   const lon1 = v128.load(inp), lat1 = v128.load(inp, 16), lon2 = v128.load(inp, 32), lat2 = v128.load(inp, 48);
