@@ -141,8 +141,8 @@ export function C2f(eps: f64, c: usize): void {
 }
 
 // The A3, C3, C4 series' coefficients as polynomials in eps alone (the TS's E.A3x, E.C3x, E.C4x).
-const A3X: usize = memory.data(ORDER * 8, 8);
-const C3X: usize = memory.data(((ORDER * (ORDER - 1)) / 2) * 8, 8);
+export const A3X: usize = memory.data(ORDER * 8, 8);
+export const C3X: usize = memory.data(((ORDER * (ORDER - 1)) / 2) * 8, 8);
 const C4X: usize = memory.data(((ORDER * (ORDER + 1)) / 2) * 8, 8);
 
 /**

@@ -4,7 +4,8 @@
 //
 // Two builds of this file (asconfig.json): build-wasm/numaccel.wasm without SIMD and
 // build-wasm/numaccel-simd.wasm with it; ASC_FEATURE_SIMD (a compile-time constant) selects the
-// f64x2 batch kernels of geo-simd.ts, whose results are bit-identical to the scalar ones.
+// f64x2 batch kernels of geo-simd.ts and geodesic-simd.ts, whose results are bit-identical to
+// the scalar ones.
 //
 // Memory protocol: the module exports its memory and alloc(bytes) (runtime "minimal": TLSF; no
 // managed objects are used, so the collector never runs). The caller allocates its buffers once
@@ -23,6 +24,7 @@ import {
   geodesicDirect as geodesicDirectImpl, geodesicDistanceMany as geodesicDistanceManyImpl,
   geodesicDistanceTile as geodesicDistanceTileImpl,
 } from "./geodesic";
+import { geodesicDistanceManySimd, geodesicDistanceTileSimd } from "./geodesic-simd";
 import { areaBegin, areaAdd, areaEnd } from "./geodesic-area";
 import { countPrimesRange } from "./sieve";
 import { listPrimesStart as listStart, listPrimesNext as listNext, LIST_BATCH } from "./sieve-cursor";
@@ -175,14 +177,16 @@ export function geodesicDirect(lon1: f64, lat1: f64, azi1: f64, s12: f64, a: f64
 export function geodesicDistanceMany(
   lon1: usize, lat1: usize, lon2: usize, lat2: usize, stepMask: i32, n: i32, a: f64, f: f64, out: usize,
 ): void {
-  geodesicDistanceManyImpl(lon1, lat1, lon2, lat2, stepMask, n, a, f, out);
+  if (ASC_FEATURE_SIMD) geodesicDistanceManySimd(lon1, lat1, lon2, lat2, stepMask, n, a, f, out);
+  else geodesicDistanceManyImpl(lon1, lat1, lon2, lat2, stepMask, n, a, f, out);
 }
 
 /** out[i * nB + j] (row-major nA × nB) = geodesicDistance(aLon[i], aLat[i], bLon[j], bLat[j]). */
 export function geodesicDistanceTile(
   aLon: usize, aLat: usize, nA: i32, bLon: usize, bLat: usize, nB: i32, a: f64, f: f64, out: usize,
 ): void {
-  geodesicDistanceTileImpl(aLon, aLat, nA, bLon, bLat, nB, a, f, out);
+  if (ASC_FEATURE_SIMD) geodesicDistanceTileSimd(aLon, aLat, nA, bLon, bLat, nB, a, f, out);
+  else geodesicDistanceTileImpl(aLon, aLat, nA, bLon, bLat, nB, a, f, out);
 }
 
 /** Starts a polygon's area on the ellipsoid (a, f); the vertices follow by geodesicAreaAdd. */
