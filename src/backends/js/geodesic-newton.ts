@@ -10,7 +10,7 @@
  * the GC it cost ~7% of geodesicDistanceMany's time when they took and returned doubles).
  */
 import { PI, SINCOS, atan2, hypot, sincos } from './fdlibm.js';
-import { A1m1f, A2m1f, A3f, C1f, C2f, C3f, type Ellipsoid, NC, ORDER, sinCosSeries } from './geodesic-series.js';
+import { A1m1f, A2m1f, A3f, C1f, C2f, C3f, type Ellipsoid, NC, ORDER, sinSeries5, sinSeries6 } from './geodesic-series.js';
 
 // Tolerances (Geodesic.cpp's constructor), for doubles.
 export const TINY = Math.sqrt(2.2250738585072014e-308); // sqrt(DBL_MIN): underflow guard
@@ -96,15 +96,15 @@ export function lengths(mask: number): void {
   }
   A1 = 1 + A1;
   if ((mask & DISTANCE) !== 0) {
-    const B1 = sinCosSeries(true, ssig2, csig2, CA, ORDER) - sinCosSeries(true, ssig1, csig1, CA, ORDER);
+    const B1 = sinSeries6(ssig2, csig2, CA) - sinSeries6(ssig1, csig1, CA);
     st.s12b = A1 * (sig12 + B1);
     if ((mask & REDUCED_LENGTH) !== 0) {
-      const B2 = sinCosSeries(true, ssig2, csig2, CB, ORDER) - sinCosSeries(true, ssig1, csig1, CB, ORDER);
+      const B2 = sinSeries6(ssig2, csig2, CB) - sinSeries6(ssig1, csig1, CB);
       J12 = m0x * sig12 + (A1 * B1 - A2 * B2);
     }
   } else if ((mask & REDUCED_LENGTH) !== 0) {
     for (let l = 1; l <= ORDER; l++) CB[l] = A1 * CA[l]! - A2 * CB[l]!;
-    J12 = m0x * sig12 + (sinCosSeries(true, ssig2, csig2, CB, ORDER) - sinCosSeries(true, ssig1, csig1, CB, ORDER));
+    J12 = m0x * sig12 + (sinSeries6(ssig2, csig2, CB) - sinSeries6(ssig1, csig1, CB));
   }
   if ((mask & REDUCED_LENGTH) !== 0) {
     st.m0 = m0x;
@@ -173,7 +173,7 @@ function lambda12Longitude(E: Ellipsoid): void {
   const k2 = st.calp0 * st.calp0 * E.ep2;
   st.eps = k2 / (2 * (1 + Math.sqrt(1 + k2)) + k2);
   C3f(E, st.eps, CA);
-  const B312 = sinCosSeries(true, st.ssig2, st.csig2, CA, ORDER - 1) - sinCosSeries(true, st.ssig1, st.csig1, CA, ORDER - 1);
+  const B312 = sinSeries5(st.ssig2, st.csig2, CA) - sinSeries5(st.ssig1, st.csig1, CA);
   st.domg12 = -E.f * A3f(E, st.eps) * st.salp0 * (st.sig12 + B312);
   st.v = eta + st.domg12;
 }

@@ -220,3 +220,32 @@ export function sinCosSeries(sinp: boolean, sinx: number, cosx: number, c: Float
   }
   return sinp ? 2 * sinx * cosx * y0 : cosx * (y0 - y1);
 }
+
+/**
+ * sinCosSeries(true, sinx, cosx, c, 6) unrolled, the same operations in the same order (for
+ * Lengths, on every Newton step).
+ */
+export function sinSeries6(sinx: number, cosx: number, c: Float64Array): number {
+  const ar = 2 * (cosx - sinx) * (cosx + sinx);
+  let y0 = 0;
+  let y1 = 0;
+  y1 = ar * y0 - y1 + c[6]!;
+  y0 = ar * y1 - y0 + c[5]!;
+  y1 = ar * y0 - y1 + c[4]!;
+  y0 = ar * y1 - y0 + c[3]!;
+  y1 = ar * y0 - y1 + c[2]!;
+  y0 = ar * y1 - y0 + c[1]!;
+  return 2 * sinx * cosx * y0;
+}
+
+/** sinCosSeries(true, sinx, cosx, c, 5) unrolled likewise (for Lambda12). */
+export function sinSeries5(sinx: number, cosx: number, c: Float64Array): number {
+  const ar = 2 * (cosx - sinx) * (cosx + sinx);
+  let y0 = c[5]!;
+  let y1 = 0;
+  y1 = ar * y0 - y1 + c[4]!;
+  y0 = ar * y1 - y0 + c[3]!;
+  y1 = ar * y0 - y1 + c[2]!;
+  y0 = ar * y1 - y0 + c[1]!;
+  return 2 * sinx * cosx * y0;
+}
