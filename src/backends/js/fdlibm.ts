@@ -432,10 +432,9 @@ export function sincosde(x: number, t: number): void {
 export function atan2(y: number, x: number): number {
   const ay = Math.abs(y);
   const ax = Math.abs(x);
-  // One call of atan01, not one per branch: inlined twice it took most of lambda12's inline budget.
-  const low = ay <= ax;
-  let r = atan01(low ? (ax === 0 ? 0 : ay / ax) : ax / ay);
-  if (!low) r = PIO2_HI - (r - PIO2_LO); // π/2 - atan(x/y)
+  let r: number;
+  if (ay <= ax) r = atan01(ax === 0 ? 0 : ay / ax);
+  else r = PIO2_HI - (atan01(ax / ay) - PIO2_LO); // π/2 - atan(x/y)
   if (x < 0 || (ax === 0 && ay === 0 && signbit(x))) r = PI_HI - (r - PI_LO); // π - r; atan2(y ≠ 0, -0) is ±π/2
   return signbit(y) ? -r : r;
 }
@@ -469,20 +468,22 @@ const SCALE_DOWN = 2.409919865102884e-181; // 2^-600
 /**
  * sqrt(x² + y²), computed as sqrt(a·a + b·b) (a = |x|, b = |y|; the sum is commutative), rescaled
  * by 2^∓600 when the larger exceeds 2^500 or both are below 2^-500, so that the squares neither
- * overflow nor lose everything to underflow. Only those rare cases branch, to a call: the short
- * common path fits V8's inlining budgets in the geodesic (a call not inlined boxes its result).
+ * overflow nor lose everything to underflow. Only those rare cases branch.
  */
 export function hypot(x: number, y: number): number {
-  const a = Math.abs(x);
-  const b = Math.abs(y);
-  if (a > 3.273390607896142e150 || b > 3.273390607896142e150) return rescaledHypot(a * SCALE_DOWN, b * SCALE_DOWN, SCALE_UP);
-  if (a < 3.054936363499605e-151 && b < 3.054936363499605e-151) return rescaledHypot(a * SCALE_UP, b * SCALE_UP, SCALE_DOWN);
+  let a = Math.abs(x);
+  let b = Math.abs(y);
+  if (a > 3.273390607896142e150 || b > 3.273390607896142e150) {
+    a = a * SCALE_DOWN;
+    b = b * SCALE_DOWN;
+    return Math.sqrt(a * a + b * b) * SCALE_UP;
+  }
+  if (a < 3.054936363499605e-151 && b < 3.054936363499605e-151) {
+    a = a * SCALE_UP;
+    b = b * SCALE_UP;
+    return Math.sqrt(a * a + b * b) * SCALE_DOWN;
+  }
   return Math.sqrt(a * a + b * b);
-}
-
-/** hypot's rare cases: sqrt(a·a + b·b) · u for the rescaled a, b. */
-function rescaledHypot(a: number, b: number, u: number): number {
-  return Math.sqrt(a * a + b * b) * u;
 }
 
 const CBRT_B1 = 715094163; // (1023 - 1023/3 - 0.03306235651) · 2^20

@@ -7,7 +7,7 @@
  * Written for V8: none of these functions takes or returns a double; inputs and results go
  * through one state object, st. lengths, lambda12 and newton are too big for V8 to inline, and a
  * double passed to or returned from a call that is not inlined is boxed, a heap allocation (with
- * the GC it cost ~7% of geodesicDistanceMany's time when they took and returned doubles).
+ * the GC, ~6-9% of geodesicDistanceMany's time when they took and returned doubles).
  */
 import { PI, SINCOS, atan2, hypot, sincos } from './fdlibm.js';
 import { A1m1f, A2m1f, A3f, C1f, C2f, C3f, type Ellipsoid, NC, ORDER, sinSeries5, sinSeries6 } from './geodesic-series.js';
@@ -58,10 +58,6 @@ class InverseState {
   slam12 = 0; // sin and cos of the longitude difference (Lambda12's input)
   clam12 = 0;
   v = 0; // Lambda12's result, lam12(alp1) - lam12
-  somg12 = 0; // Lambda12's omg12 and alp0, passed on to lambda12Longitude
-  comg12 = 0;
-  salp0 = 0;
-  calp0 = 0;
   s12b = 0;
   m12b = 0;
   m0 = 0; // Lengths
@@ -151,30 +147,16 @@ function lambda12(E: Ellipsoid): void {
   const ys = st.csig1 * st.ssig2 - st.ssig1 * st.csig2;
   st.sig12 = atan2((ys > 0 ? ys : 0) + 0, st.csig1 * st.csig2 + st.ssig1 * st.ssig2);
   const yo = comg1 * somg2 - somg1 * comg2;
-  st.somg12 = (yo > 0 ? yo : 0) + 0;
-  st.comg12 = comg1 * comg2 + somg1 * somg2;
-  st.salp0 = salp0;
-  st.calp0 = calp0;
-  lambda12Longitude(E);
-}
-
-/**
- * The rest of Lambda12, from st.somg12, st.comg12, st.salp0, st.calp0: eta = omg12 - lam12 and
- * the longitude correction domg12 into st.v. A function of its own because V8 inlines at most
- * ~920 bytes of bytecode into one function: whole, lambda12 left its hypot calls and a series
- * out of line (each such call boxes its double arguments and result).
- */
-function lambda12Longitude(E: Ellipsoid): void {
-  const somg12 = st.somg12;
-  const comg12 = st.comg12;
+  const somg12 = (yo > 0 ? yo : 0) + 0;
+  const comg12 = comg1 * comg2 + somg1 * somg2;
   const slam120 = st.slam12;
   const clam120 = st.clam12;
   const eta = atan2(somg12 * clam120 - comg12 * slam120, comg12 * clam120 + somg12 * slam120);
-  const k2 = st.calp0 * st.calp0 * E.ep2;
+  const k2 = calp0 * calp0 * E.ep2;
   st.eps = k2 / (2 * (1 + Math.sqrt(1 + k2)) + k2);
   C3f(E, st.eps, CA);
   const B312 = sinSeries5(st.ssig2, st.csig2, CA) - sinSeries5(st.ssig1, st.csig1, CA);
-  st.domg12 = -E.f * A3f(E, st.eps) * st.salp0 * (st.sig12 + B312);
+  st.domg12 = -E.f * A3f(E, st.eps) * salp0 * (st.sig12 + B312);
   st.v = eta + st.domg12;
 }
 
