@@ -28,10 +28,10 @@
 // slower again (~5%; likely bound by the divider: ~26 divisions and square roots per step). Random
 // pairs average 3.8 Lambda12 steps with 99% of lane-steps busy; 8.5% are short lines (started in
 // lanes), none takes the scalar start, no pair left Newton for bisection; ~19% hit eta = +0 on
-// the first step (exact in lanes). 1e6 pairs, one process per build, alternated: AVX-512 medians
-// 155-161 ms (the kernel without the lane start of short lines, newton_start for the start's
-// scalar pairs and the opaque Block address: 200-213); harness 162 ms (GeographicLib JS 1.85 s),
-// AVX2 185, SSE2 281.
+// the first step (exact in lanes). Lane bookkeeping over set bits beat loops over all N lanes by
+// ~8%. 1e6 pairs, one process per build, alternated: AVX-512 medians 132-144 ms (before the lane
+// start of short lines and the changes above: 188-217); harness 132-143 ms (GeographicLib JS
+// 1.88-1.98 s, 13-15x), AVX2 163-175, SSE2 272-282.
 // Include after geo_impl.h and the traits (NUMACCEL_GEO_TARGET set).
 #ifndef NUMACCEL_KERNELS_GEODESIC_IMPL_H
 #define NUMACCEL_KERNELS_GEODESIC_IMPL_H
@@ -376,8 +376,10 @@ NUMACCEL_GEO_TARGET void iterate(Block& b, const Src& src, const Ellipsoid& E, d
     constexpr std::size_t N = T::N;
     constexpr int kFields = kStart + 1;  // + tripn (0 or 1)
     alignas(64) double ls[kFields][N];
-    std::size_t who[N];  // the queue slot of each lane
-    int numit[N];
+    std::size_t who[N];   // the queue slot of each lane
+    std::size_t fill[N];  // the step at which the lane took its pair: numit = step - fill
+    std::size_t step = 0;
+    std::size_t soonest = ~std::size_t{0};  // no active lane reaches MAXIT1 before this step
     unsigned active = 0;
     std::size_t next = 0;
     for (std::size_t k = 0; k < N; ++k) {  // benign contents for lanes never filled
@@ -388,14 +390,17 @@ NUMACCEL_GEO_TARGET void iterate(Block& b, const Src& src, const Ellipsoid& E, d
     const double tol0 = 0x1p-52;
     for (;;) {
         if (kRefill || active == 0) {
-            for (std::size_t k = 0; k < N && next < b.nq; ++k) {
-                if ((active >> k) & 1u) continue;
+            // Lane bookkeeping over set bits only: a loop over all N lanes per step, with its
+            // unpredictable branches, cost several percent.
+            for (unsigned free = ~active & all; free != 0 && next < b.nq; free &= free - 1) {
+                const int k = __builtin_ctz(free);  // GCC and Clang only, as the vector traits
                 for (int f = 0; f < kStart; ++f) ls[f][k] = b.q[f][next];
                 ls[kStart][k] = 0;
                 who[k] = next++;
-                numit[k] = 0;
+                fill[k] = step;
                 active |= 1u << k;
             }
+            if (step + kMaxit1 < soonest) soonest = step + kMaxit1;
         }
         if (active == 0) break;
         Lanes<T> L;
@@ -447,25 +452,33 @@ NUMACCEL_GEO_TARGET void iterate(Block& b, const Src& src, const Ellipsoid& E, d
             T::store(fs[3], L.csig1);
             T::store(fs[4], L.ssig2);
             T::store(fs[5], L.csig2);
-            for (std::size_t k = 0; k < N; ++k) {
-                if ((convb >> k) & 1u) {
-                    for (int f = 0; f < kFinal; ++f) b.fin[f][who[k]] = fs[f][k];
-                    active &= ~(1u << k);
+            for (unsigned c = convb; c != 0; c &= c - 1) {
+                const int k = __builtin_ctz(c);
+                for (int f = 0; f < kFinal; ++f) b.fin[f][who[k]] = fs[f][k];
+            }
+            active &= ~convb;
+        }
+        unsigned leave = active & ~ndb;  // no Newton step: bisection
+        if (step >= soonest) {           // numit == MAXIT1 for some lane?
+            soonest = ~std::size_t{0};
+            for (unsigned c = active; c != 0; c &= c - 1) {
+                const int k = __builtin_ctz(c);
+                if (step - fill[k] == static_cast<std::size_t>(kMaxit1)) {
+                    leave |= 1u << k;
+                } else if (fill[k] + kMaxit1 < soonest) {
+                    soonest = fill[k] + kMaxit1;
                 }
             }
         }
-        for (std::size_t k = 0; k < N; ++k) {
-            if (!((active >> k) & 1u)) continue;
-            if (numit[k] == kMaxit1 || !((ndb >> k) & 1u)) {
-                // Bisection or no convergence by MAXIT1: the scalar code, from scratch.
-                const std::size_t kk = b.qk[who[k]];
-                out[kk] = scalar_distance(src, kk, E);
-                b.qk[who[k]] = ~std::size_t{0};  // done
-                active &= ~(1u << k);
-            } else {
-                ++numit[k];
-            }
+        for (unsigned c = leave; c != 0; c &= c - 1) {
+            // Bisection or no convergence by MAXIT1: the scalar code, from scratch.
+            const int k = __builtin_ctz(c);
+            const std::size_t kk = b.qk[who[k]];
+            out[kk] = scalar_distance(src, kk, E);
+            b.qk[who[k]] = ~std::size_t{0};  // done
         }
+        active &= ~leave;
+        ++step;
     }
 }
 
@@ -543,11 +556,9 @@ inline Block& thread_block() noexcept {
 template <class T, bool kRefill, class Src>
 NUMACCEL_GEO_TARGET void run(const Src& src, std::size_t n, const Ellipsoid& E, double* out) noexcept {
     Block* bp = &thread_block();
-#if defined(__GNUC__)
     // Opaque to GCC: otherwise its constant-propagated clones of block() and iterate() recompute
     // the thread_local address (__tls_get_addr) for every queued pair and refilled lane.
     __asm__("" : "+r"(bp));
-#endif
     Block& b = *bp;
     for (std::size_t k0 = 0; k0 < n; k0 += kBlock)
         block<T, kRefill>(b, src, k0, n - k0 < kBlock ? n - k0 : kBlock, E, out);
