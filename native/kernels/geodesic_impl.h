@@ -8,24 +8,30 @@
 // the convergence test, the Newton update — and multiply-adds are never fused (Unfused<> below
 // overrides the traits' mul_add with a * b + c, and the files are compiled with
 // -ffp-contract=off). Branches become selects where both sides are cheap and exact; the rare
-// corner cases are handed to the scalar code: atan2 lanes with a zero argument (signed zeros),
-// sincos beyond pi/4 (the argument reduction), and whole pairs that leave pure Newton (a step
-// that would bisect, or no convergence by MAXIT1): those are recomputed from scratch by
+// corner cases are handed to the scalar code: atan2 lanes with y = -0 or x = y = 0, sincos
+// beyond pi/4 (the argument reduction), and whole pairs that leave pure Newton (a step that would
+// bisect, or no convergence by MAXIT1): those are recomputed from scratch by
 // geodesic::inverse(), which takes exactly the same path, so their bits are the scalar's.
 //
-// Per block of pairs: newton_start() (scalar) sorts out the special cases and InverseStart;
-// the pairs left for Newton are queued (SoA), run in N lanes that are refilled from the queue as
-// soon as a lane's pair converges (compaction), and their final state is turned into s12 by a
-// vectorised Lengths. The start (geodesic_impl_start.h) is vectorised too, short lines included
-// (half of real city pairs), with the rare paths (really short lines, meridians, nearly antipodal
-// pairs, exact zeros...) left to the scalar code.
+// Per block of pairs: start() (geodesic_impl_start.h) does setup and InverseStart in lanes, short
+// lines included; the pairs it leaves out (meridians, nearly antipodal pairs, exact zeros...) get
+// the scalar newton_start() and still join the queue when they take Newton, so only the pairs
+// that never iterate (really short lines, meridians, the equator) cost a scalar inverse(). The
+// Newton pairs are queued (SoA), run in N lanes that are refilled from the queue as soon as a
+// lane's pair converges (compaction), and their final state is turned into s12 by a vectorised
+// Lengths.
 //
 // Measured (1e6 random WGS84 pairs, one shared 2-core Xeon, noisy): compaction beat masking
 // (refill all lanes together when all are done) by ~10-40% (AVX-512 177-250 vs 261-314 ns a pair,
 // AVX2 222-296 vs 256-406); K = 2 AVX-512 vectors and K = 3 AVX2 / SSE2 vectors side by side
-// beat K = 1 (one vector is one long dependency chain: latency-bound). Random pairs average 3.8
-// Lambda12 steps; ~0.02% start on a scalar path (short lines, 7% of them, start in lanes); no pair
-// left Newton for bisection.
+// beat K = 1 (one vector is one long dependency chain: latency-bound); K = 3 and 4 AVX-512 were
+// slower again (~5%; likely bound by the divider: ~26 divisions and square roots per step). Random
+// pairs average 3.8 Lambda12 steps with 99% of lane-steps busy; 8.5% are short lines (started in
+// lanes), none takes the scalar start, no pair left Newton for bisection; ~19% hit eta = +0 on
+// the first step (exact in lanes). Lane bookkeeping over set bits beat loops over all N lanes by
+// ~8%. 1e6 pairs, one process per build, alternated: AVX-512 medians 132-144 ms (before the lane
+// start of short lines and the changes above: 188-217); harness 132-143 ms (GeographicLib JS
+// 1.88-1.98 s, 13-15x), AVX2 163-175, SSE2 272-282.
 // Include after geo_impl.h and the traits (NUMACCEL_GEO_TARGET set).
 #ifndef NUMACCEL_KERNELS_GEODESIC_IMPL_H
 #define NUMACCEL_KERNELS_GEODESIC_IMPL_H
@@ -118,8 +124,13 @@ NUMACCEL_GEO_INLINE typename T::D hypot(typename T::D x, typename T::D y) noexce
     return T::sqrt(as * as + bs * bs) * out;
 }
 
-/** fdlibm::atan2 lane-wise; lanes with y == 0 or x == 0 (signed zeros) take the scalar function. */
-template <class T>
+/**
+ * fdlibm::atan2 lane-wise. The lanes differ from it only for y = -0 (its sign) and x = y = 0
+ * (0 / 0): those take the scalar function. Lanes with y == +0 are common (eta is exactly 0 on the
+ * first step from the spherical start) and already exact. kYNotMinusZero: the caller's y is never
+ * -0, only x == y == 0 is looked at.
+ */
+template <class T, bool kYNotMinusZero = false>
 NUMACCEL_GEO_INLINE typename T::D atan2(typename T::D y, typename T::D x) noexcept {
     using D = typename T::D;
     using M = typename T::M;
@@ -131,10 +142,14 @@ NUMACCEL_GEO_INLINE typename T::D atan2(typename T::D y, typename T::D x) noexce
     r = T::sel(le, r, T::set1(fdlibm::PIO2_HI) - (r - T::set1(fdlibm::PIO2_LO)));
     r = T::sel(T::lt(x, T::set1(0.0)), T::set1(fdlibm::PI_HI) - (r - T::set1(fdlibm::PI_LO)), r);
     r = T::neg_if(T::lt(y, T::set1(0.0)), r);
-    const unsigned zero = T::mask_bits(m_or<T>(T::eq(y, T::set1(0.0)), T::eq(x, T::set1(0.0))));
+    const typename T::M y0 = T::eq(y, T::set1(0.0));
+    const unsigned zero = T::mask_bits(kYNotMinusZero ? m_and<T>(y0, T::eq(x, T::set1(0.0))) : y0);
     if (zero != 0) {
         for (std::size_t k = 0; k < T::N; ++k) {
-            if ((zero >> k) & 1u) put<T>(r, k, fdlibm::atan2(get<T>(y, k), get<T>(x, k)));
+            if (!((zero >> k) & 1u)) continue;
+            const double yk = get<T>(y, k);
+            const double xk = get<T>(x, k);
+            if (fdlibm::signbit(yk) || xk == 0) put<T>(r, k, fdlibm::atan2(yk, xk));
         }
     }
     return r;
@@ -236,7 +251,8 @@ NUMACCEL_GEO_INLINE typename T::D lambda12(Lanes<T>& s, const Ellipsoid& E) noex
     ssig2 = ssig2 / h;
     csig2 = csig2 / h;
     const D ys = csig1 * ssig2 - ssig1 * csig2;
-    const D sig12 = atan2<T>(T::sel(T::gt(ys, zero), ys, zero) + zero, csig1 * csig2 + ssig1 * ssig2);
+    // y is +0 or positive here (ys <= 0 or NaN gives +0).
+    const D sig12 = atan2<T, true>(T::sel(T::gt(ys, zero), ys, zero) + zero, csig1 * csig2 + ssig1 * ssig2);
     const D yo = comg1 * somg2 - somg1 * comg2;
     const D somg12 = T::sel(T::gt(yo, zero), yo, zero) + zero;
     const D comg12 = comg1 * comg2 + somg1 * somg2;
@@ -269,8 +285,9 @@ NUMACCEL_GEO_INLINE typename T::D lambda12(Lanes<T>& s, const Ellipsoid& E) noex
     const D J12 = m0x * sig12 +
                   (sin_series<T>(ssig2, csig2, CB, geodesic::ORDER) - sin_series<T>(ssig1, csig1, CB, geodesic::ORDER));
     const D m12b = s.dn2 * (csig1 * ssig2) - s.dn1 * (ssig1 * csig2) - csig1 * csig2 * J12;
-    s.dlam12 =
-        T::sel(T::eq(calp2, zero), (T::set1(-2 * E.f1) * s.dn1) / s.sbet1, m12b * (T::set1(E.f1) / (calp2 * s.cbet2)));
+    s.dlam12 = m12b * (T::set1(E.f1) / (calp2 * s.cbet2));
+    const M c0 = T::eq(calp2, zero);  // rare: its division only when some lane needs it
+    if (T::mask_bits(c0) != 0) s.dlam12 = T::sel(c0, (T::set1(-2 * E.f1) * s.dn1) / s.sbet1, s.dlam12);
     s.ssig1 = ssig1;
     s.csig1 = csig1;
     s.ssig2 = ssig2;
@@ -359,8 +376,10 @@ NUMACCEL_GEO_TARGET void iterate(Block& b, const Src& src, const Ellipsoid& E, d
     constexpr std::size_t N = T::N;
     constexpr int kFields = kStart + 1;  // + tripn (0 or 1)
     alignas(64) double ls[kFields][N];
-    std::size_t who[N];  // the queue slot of each lane
-    int numit[N];
+    std::size_t who[N];   // the queue slot of each lane
+    std::size_t fill[N];  // the step at which the lane took its pair: numit = step - fill
+    std::size_t step = 0;
+    std::size_t soonest = ~std::size_t{0};  // no active lane reaches MAXIT1 before this step
     unsigned active = 0;
     std::size_t next = 0;
     for (std::size_t k = 0; k < N; ++k) {  // benign contents for lanes never filled
@@ -371,14 +390,17 @@ NUMACCEL_GEO_TARGET void iterate(Block& b, const Src& src, const Ellipsoid& E, d
     const double tol0 = 0x1p-52;
     for (;;) {
         if (kRefill || active == 0) {
-            for (std::size_t k = 0; k < N && next < b.nq; ++k) {
-                if ((active >> k) & 1u) continue;
+            // Lane bookkeeping over set bits only: a loop over all N lanes per step, with its
+            // unpredictable branches, cost several percent.
+            for (unsigned free = ~active & all; free != 0 && next < b.nq; free &= free - 1) {
+                const int k = __builtin_ctz(free);  // GCC and Clang only, as the vector traits
                 for (int f = 0; f < kStart; ++f) ls[f][k] = b.q[f][next];
                 ls[kStart][k] = 0;
                 who[k] = next++;
-                numit[k] = 0;
+                fill[k] = step;
                 active |= 1u << k;
             }
+            if (step + kMaxit1 < soonest) soonest = step + kMaxit1;
         }
         if (active == 0) break;
         Lanes<T> L;
@@ -430,25 +452,33 @@ NUMACCEL_GEO_TARGET void iterate(Block& b, const Src& src, const Ellipsoid& E, d
             T::store(fs[3], L.csig1);
             T::store(fs[4], L.ssig2);
             T::store(fs[5], L.csig2);
-            for (std::size_t k = 0; k < N; ++k) {
-                if ((convb >> k) & 1u) {
-                    for (int f = 0; f < kFinal; ++f) b.fin[f][who[k]] = fs[f][k];
-                    active &= ~(1u << k);
+            for (unsigned c = convb; c != 0; c &= c - 1) {
+                const int k = __builtin_ctz(c);
+                for (int f = 0; f < kFinal; ++f) b.fin[f][who[k]] = fs[f][k];
+            }
+            active &= ~convb;
+        }
+        unsigned leave = active & ~ndb;  // no Newton step: bisection
+        if (step >= soonest) {           // numit == MAXIT1 for some lane?
+            soonest = ~std::size_t{0};
+            for (unsigned c = active; c != 0; c &= c - 1) {
+                const int k = __builtin_ctz(c);
+                if (step - fill[k] == static_cast<std::size_t>(kMaxit1)) {
+                    leave |= 1u << k;
+                } else if (fill[k] + kMaxit1 < soonest) {
+                    soonest = fill[k] + kMaxit1;
                 }
             }
         }
-        for (std::size_t k = 0; k < N; ++k) {
-            if (!((active >> k) & 1u)) continue;
-            if (numit[k] == kMaxit1 || !((ndb >> k) & 1u)) {
-                // Bisection or no convergence by MAXIT1: the scalar code, from scratch.
-                const std::size_t kk = b.qk[who[k]];
-                out[kk] = scalar_distance(src, kk, E);
-                b.qk[who[k]] = ~std::size_t{0};  // done
-                active &= ~(1u << k);
-            } else {
-                ++numit[k];
-            }
+        for (unsigned c = leave; c != 0; c &= c - 1) {
+            // Bisection or no convergence by MAXIT1: the scalar code, from scratch.
+            const int k = __builtin_ctz(c);
+            const std::size_t kk = b.qk[who[k]];
+            out[kk] = scalar_distance(src, kk, E);
+            b.qk[who[k]] = ~std::size_t{0};  // done
         }
+        active &= ~leave;
+        ++step;
     }
 }
 
@@ -482,8 +512,18 @@ NUMACCEL_GEO_TARGET void block(Block& b, const Src& src, std::size_t k0, std::si
         for (std::size_t k = 0; k < cnt; ++k) {
             const std::size_t kk = k0 + j0 + k;
             if ((bad >> k) & 1u) {
-                geodesic::InverseExtras x;
-                out[kk] = geodesic::inverse(in[0][k], in[1][k], in[2][k], in[3][k], E, false, x);
+                // The scalar start; Newton pairs among these (short lines that are not really
+                // short, nearly antipodal ones...) still join the queue.
+                geodesic::NewtonStart ns;
+                if (geodesic::newton_start(in[0][k], in[1][k], in[2][k], in[3][k], E, ns)) {
+                    const double v[kStart] = {ns.sbet1, ns.cbet1, ns.dn1,   ns.sbet2,  ns.cbet2,
+                                              ns.dn2,   ns.salp1, ns.calp1, ns.slam12, ns.clam12};
+                    for (int i = 0; i < kStart; ++i) b.q[i][b.nq] = v[i];
+                    b.qk[b.nq++] = kk;
+                } else {
+                    geodesic::InverseExtras x;
+                    out[kk] = geodesic::inverse(in[0][k], in[1][k], in[2][k], in[3][k], E, false, x);
+                }
                 continue;
             }
             for (int i = 0; i < kStart; ++i) b.q[i][b.nq] = st[i][k];
@@ -515,7 +555,11 @@ inline Block& thread_block() noexcept {
 
 template <class T, bool kRefill, class Src>
 NUMACCEL_GEO_TARGET void run(const Src& src, std::size_t n, const Ellipsoid& E, double* out) noexcept {
-    Block& b = thread_block();
+    Block* bp = &thread_block();
+    // Opaque to GCC: otherwise its constant-propagated clones of block() and iterate() recompute
+    // the thread_local address (__tls_get_addr) for every queued pair and refilled lane.
+    __asm__("" : "+r"(bp));
+    Block& b = *bp;
     for (std::size_t k0 = 0; k0 < n; k0 += kBlock)
         block<T, kRefill>(b, src, k0, n - k0 < kBlock ? n - k0 : kBlock, E, out);
 }

@@ -3,10 +3,10 @@
 // for operation, on the common path only. A lane flagged in `scalar` met a case this code does
 // not reproduce (longitudes beyond ±180, a zero or ±180 longitude difference, an exact 0, 30 or
 // 45 degree argument of sincosd, a zero latitude, the forced bet2 = ±bet1, a meridian, the
-// equator, a really short line (ssig12 < etol2: InverseStart's answer), the nearly antipodal
-// astroid start): the caller computes that pair with the scalar geodesic::inverse() from scratch,
-// which is its exact result by definition. The other lanes, short lines included, leave here
-// exactly the NewtonStart that geodesic::newton_start() computes.
+// equator, a really short line, a short one with |omg12| > pi/4, the nearly antipodal astroid
+// start): the caller hands that pair to the scalar code (geodesic::newton_start(), and
+// geodesic::inverse() when it does not take Newton), exact by definition. The other lanes leave
+// here exactly the NewtonStart that geodesic::newton_start() computes.
 
 /** fdlibm::two_sum. */
 template <class T>
@@ -125,7 +125,7 @@ NUMACCEL_GEO_INLINE typename T::M start(typename T::D lon1, typename T::D lat1, 
     bad = m_or<T>(bad, m_or<T>(T::eq(s.sbet1, zero), T::eq(s.slam12, zero)));
     s.dn1 = T::sqrt(one + T::set1(E.ep2) * (s.sbet1 * s.sbet1));
     s.dn2 = T::sqrt(one + T::set1(E.ep2) * (s.sbet2 * s.sbet2));
-    // inverse_start: short lines take omg12 = lam12 / (f1 dnm) (sincos beyond pi/4 by the scalar).
+    // inverse_start, not a short line.
     const D sbet12 = s.sbet2 * s.cbet1 - s.cbet2 * s.sbet1;
     const D cbet12 = s.cbet2 * s.cbet1 + s.sbet2 * s.sbet1;
     const D sbet12a = s.sbet2 * s.cbet1 + s.cbet2 * s.sbet1;
@@ -134,25 +134,14 @@ NUMACCEL_GEO_INLINE typename T::M start(typename T::D lon1, typename T::D lat1, 
     D somg12 = s.slam12;
     D comg12 = s.clam12;
     if (T::mask_bits(shortline) != 0) {
-        const D sp = s.sbet1 + s.sbet2;
-        const D cp = s.cbet1 + s.cbet2;
-        D sbetm2 = sp * sp;
-        sbetm2 = sbetm2 / (sbetm2 + cp * cp);
-        const D x = lam12 / (T::set1(E.f1) * T::sqrt(one + T::set1(E.ep2) * sbetm2));
-        D so = T::sel(T::eq(x, zero), x, fdlibm_kernels::sin_kernel<T>(x));
-        D co = fdlibm_kernels::cos_kernel<T>(x);
-        const unsigned far = T::mask_bits(m_and<T>(shortline, m_not<T>(ge<T>(T::set1(0.7853981633974483), T::abs(x)))));
-        if (far != 0) {
-            for (std::size_t k = 0; k < T::N; ++k) {
-                if ((far >> k) & 1u) {
-                    const fdlibm::SinCos r = fdlibm::sincos(get<T>(x, k));
-                    put<T>(so, k, r.s);
-                    put<T>(co, k, r.c);
-                }
-            }
-        }
-        somg12 = T::sel(shortline, so, somg12);
-        comg12 = T::sel(shortline, co, comg12);
+        // Short lines: omg12 from the mean reduced latitude (sincos on the kernels for |w| <= pi/4).
+        D sbetm2 = (s.sbet1 + s.sbet2) * (s.sbet1 + s.sbet2);
+        sbetm2 = sbetm2 / (sbetm2 + (s.cbet1 + s.cbet2) * (s.cbet1 + s.cbet2));
+        const D dnm = T::sqrt(one + T::set1(E.ep2) * sbetm2);
+        const D w = lam12 / (T::set1(E.f1) * dnm);
+        bad = m_or<T>(bad, m_and<T>(shortline, m_not<T>(ge<T>(T::set1(0.7853981633974483), T::abs(w)))));
+        somg12 = T::sel(shortline, T::sel(T::eq(w, zero), w, fdlibm_kernels::sin_kernel<T>(w)), somg12);
+        comg12 = T::sel(shortline, fdlibm_kernels::cos_kernel<T>(w), comg12);
     }
     D salp1 = s.cbet2 * somg12;
     const D t = s.cbet2 * s.sbet1 * (somg12 * somg12);
@@ -160,7 +149,7 @@ NUMACCEL_GEO_INLINE typename T::M start(typename T::D lon1, typename T::D lat1, 
     D calp1 = T::sel(cpos, sbet12 + t / (one + comg12), sbet12a - t / (one - comg12));
     const D ssig12 = hypot<T>(salp1, calp1);
     const D csig12 = s.sbet1 * s.sbet2 + s.cbet1 * s.cbet2 * comg12;
-    bad = m_or<T>(bad, m_and<T>(shortline, T::lt(ssig12, T::set1(E.etol2))));  // really short: the answer
+    bad = m_or<T>(bad, m_and<T>(shortline, T::lt(ssig12, T::set1(E.etol2))));  // really short
     if (!(std::fabs(E.n) > 0.1)) {
         const double lim = 6 * std::fabs(E.n) * fdlibm::PI;
         const M spherical = m_or<T>(ge<T>(csig12, zero), ge<T>(ssig12, T::set1(lim) * (s.cbet1 * s.cbet1)));
