@@ -6,18 +6,15 @@
  * throw), in all and per tag, measured in the measurement child as the great-circle accuracy is.
  */
 import * as fs from 'node:fs';
-
-export interface EllipsoidParameters {
-  readonly a: number;
-  readonly f: number;
-}
+// Only the type: the bench's parent process does not load the library.
+import type { Ellipsoid } from '../index.js';
 
 /**
  * An implementation under the check: the distances (metres) of the pairs, all on `ellipsoid`, or
  * undefined when it computes only on another ellipsoid (its rows are left out of its figures).
  */
 export type GeodesicDistances = (
-  ellipsoid: EllipsoidParameters,
+  ellipsoid: Ellipsoid,
   lon1: Float64Array,
   lat1: Float64Array,
   lon2: Float64Array,
@@ -45,14 +42,14 @@ export interface GeodesicAccuracy extends AccuracyFigures {
 export const RELATIVE_FROM = 1;
 
 /** WGS84 exactly as the fixture writes it (f the double nearest 1/298.257223563). */
-export const WGS84: EllipsoidParameters = { a: 6_378_137, f: 1 / 298.257223563 };
-export const isWgs84 = (e: EllipsoidParameters) => e.a === WGS84.a && e.f === WGS84.f;
+export const WGS84: Ellipsoid = { a: 6_378_137, f: 1 / 298.257223563 };
+export const isWgs84 = (e: Ellipsoid) => e.a === WGS84.a && e.f === WGS84.f;
 
 /** The fixture's file name (found by inputs.ts findReference). */
 export const GEODESIC_REFERENCE = 'geodesic_inverse.tsv';
 
 interface Batch {
-  readonly ellipsoid: EllipsoidParameters;
+  readonly ellipsoid: Ellipsoid;
   readonly tags: string[];
   readonly columns: [number[], number[], number[], number[]];
   readonly distances: number[];
@@ -124,7 +121,7 @@ export function geodesicAccuracy(distances: GeodesicDistances, file: string): Ge
  * non-finite result); undefined from `distance` means it does not take the ellipsoid.
  */
 export function pairByPair(
-  distance: (ellipsoid: EllipsoidParameters) => ((lon1: number, lat1: number, lon2: number, lat2: number) => number) | undefined,
+  distance: (ellipsoid: Ellipsoid) => ((lon1: number, lat1: number, lon2: number, lat2: number) => number) | undefined,
 ): GeodesicDistances {
   return (ellipsoid, lon1, lat1, lon2, lat2) => {
     const one = distance(ellipsoid);

@@ -14,7 +14,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Other } from './case-types.js';
-import { isWgs84, pairByPair, type EllipsoidParameters, type GeodesicDistances } from './geodesic-accuracy.js';
+import type { Ellipsoid } from '../index.js';
+import { isWgs84, pairByPair, type GeodesicDistances } from './geodesic-accuracy.js';
 import { pointArrays, randomPairs, strideSum } from './inputs.js';
 import { type GeographicLib, distanceMatrix, distancesFrom, geodesicLoop, peer, pointLoop, timedCommand } from './peers.js';
 import { ZURICH, citiesInOrder, mostPopulous } from './places.js';
@@ -52,7 +53,7 @@ function geodesyPoints(LatLon: GeodesyLatLon): [GeodesyPoint[], GeodesyPoint[]] 
 }
 
 /** Only on WGS84: geolib and cheap-ruler have its constants built in. */
-const onWgs84 = (distance: (lon1: number, lat1: number, lon2: number, lat2: number) => number) => (ellipsoid: EllipsoidParameters) =>
+const onWgs84 = (distance: (lon1: number, lat1: number, lon2: number, lat2: number) => number) => (ellipsoid: Ellipsoid) =>
   isWgs84(ellipsoid) ? distance : undefined;
 
 /**
